@@ -1,0 +1,64 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is set up here,
+# so a fresh machine (and CI) gets the same environment.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages the tests need: the browser for Playwright, LibreOffice to open the Word report,
+# poppler-utils to read the PDF it makes.
+TEST_DEBS := chromium libreoffice-writer-nogui poppler-utils
+
+.PHONY: run test setup assets migrate demo lint check-migrations system-deps clean bench
+
+run: setup migrate demo
+	@echo "Outcomes is at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup system-deps lint check-migrations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed assets
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: frontend/node_modules/.installed
+	cd frontend && node build.mjs
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+check-migrations: setup
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null
+
+bench: setup migrate
+	$(PY) bench/load_demo.py
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles

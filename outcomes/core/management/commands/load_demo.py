@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
+from outcomes.plans.demo import load_demo_plan
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data: the Rotherham Children and Young People's Plan 2013-2016 (slug "
+        "cypp-2013-16) with its June 2014 round (june-2014), and one sign-in per role. Data already "
+        "there is left as it is, so running it twice changes nothing. The demo sign-ins are printed."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            plan = load_demo_plan()
+            users = ensure_demo_users()
+        if plan is not None:
+            self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
+        else:
+            self.stdout.write("The demo plan is already loaded.")
+        self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
+        for user in users:
+            self.stdout.write(f"  {user.username:<12} {user.get_role_display():<20} {user.display_name}")

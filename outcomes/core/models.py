@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class ChangeRecord(models.Model):
+    """Who changed what, when, with the values before and after. Written by the services that
+    change data (never by views), so that every route to a change leaves the same trace."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    # Lets a milestone's page gather the history of its updates too.
+    subject_key = models.CharField(max_length=120, db_index=True, blank=True)
+    action = models.CharField(max_length=40)
+    summary = models.CharField(max_length=300)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.summary}"
+
+    @property
+    def changed_fields(self) -> list[tuple[str, object, object]]:
+        before = self.before or {}
+        after = self.after or {}
+        keys = sorted(set(before) | set(after))
+        return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+def record_change(
+    *, user, obj, action: str, summary: str, before=None, after=None, subject_key: str = ""
+) -> ChangeRecord:
+    return ChangeRecord.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        subject_key=subject_key,
+        action=action,
+        summary=summary[:300],
+        before=before,
+        after=after,
+        user=user if getattr(user, "is_authenticated", False) else None,
+    )

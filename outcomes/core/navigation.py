@@ -1,0 +1,17 @@
+from django.urls import reverse
+
+from outcomes.accounts.roles import Role
+
+
+def nav_items(user) -> list[tuple[str, str, str]]:
+    """The service navigation for a signed-in user: only what their role may open."""
+    if not user.is_authenticated:
+        return []
+    items = [("home", "Home", reverse("core:home"))]
+    if user.role == Role.LEAD_OFFICER or user.manages_plans:
+        items.append(("plans", "Plans", reverse("plans:list")))
+    if user.role == Role.LEAD_OFFICER:
+        items.append(("mine", "My milestones", reverse("plans:my_milestones")))
+    if user.role == Role.ADMINISTRATOR or user.is_superuser:
+        items.append(("admin", "Users and organisations", reverse("admin:index")))
+    return items

@@ -1,0 +1,126 @@
+"""Who may see and change what (SPEC "Users and what they may do").
+
+Each kind of object has one helper that returns it for the signed-in user or refuses: views call
+these and nothing else decides access. Refusals are 404 where the object's existence is itself
+private, 403 where the user may know it exists but not act on it.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from outcomes.accounts.roles import Role
+from outcomes.plans.models import Milestone, Plan, Round, StrategicLead
+
+
+def manages_plans(user) -> bool:
+    return bool(user.is_authenticated and user.manages_plans)
+
+
+def is_lead_officer(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == Role.LEAD_OFFICER)
+
+
+def _person(user):
+    return getattr(user, "person", None)
+
+
+def led_milestones(user):
+    """The milestones a lead officer leads: as a named delivery or strategy lead, as the strategic
+    lead of the priority, or through their organisation when the lead is an organisation."""
+    person = _person(user)
+    if person is None:
+        return Milestone.objects.none()
+    led = Q(leads__person=person) | Q(priority__strategic_leads__person=person)
+    if person.organisation_id:
+        led |= Q(leads__person__isnull=True, leads__organisation_id=person.organisation_id)
+    return Milestone.objects.filter(led).distinct()
+
+
+def leads_in_plan(user, plan: Plan) -> bool:
+    person = _person(user)
+    if person is None:
+        return False
+    return (
+        led_milestones(user).filter(priority__plan=plan).exists()
+        or StrategicLead.objects.filter(person=person, priority__plan=plan).exists()
+    )
+
+
+def can_view_plan(user, plan: Plan) -> bool:
+    if manages_plans(user):
+        return True
+    return is_lead_officer(user) and leads_in_plan(user, plan)
+
+
+def visible_plans(user):
+    if manages_plans(user):
+        return Plan.objects.all()
+    if is_lead_officer(user):
+        return Plan.objects.filter(pk__in=[p.pk for p in Plan.objects.all() if leads_in_plan(user, p)])
+    if user.is_authenticated and user.role == Role.VIEWER:
+        return Plan.objects.filter(rounds__published_at__isnull=False).distinct()
+    return Plan.objects.none()
+
+
+def get_plan_for_user(user, slug: str) -> Plan:
+    plan = Plan.objects.filter(slug=slug).first()
+    if plan is None or not can_view_plan(user, plan):
+        raise Http404("No such plan")
+    return plan
+
+
+def get_plan_to_manage(user, slug: str) -> Plan:
+    plan = get_plan_for_user(user, slug)
+    if not manages_plans(user):
+        raise PermissionDenied("Only performance officers and administrators may change a plan.")
+    return plan
+
+
+def get_round_for_user(user, plan_slug: str, round_slug: str) -> Round:
+    plan = get_plan_for_user(user, plan_slug)
+    round_ = Round.objects.filter(plan=plan, slug=round_slug).first()
+    if round_ is None:
+        raise Http404("No such round")
+    return round_
+
+
+def get_round_to_manage(user, plan_slug: str, round_slug: str) -> Round:
+    round_ = get_round_for_user(user, plan_slug, round_slug)
+    if not manages_plans(user):
+        raise PermissionDenied("Only performance officers and administrators may manage a round.")
+    return round_
+
+
+def get_round_report_for_user(user, plan_slug: str, round_slug: str) -> Round:
+    """Viewers read published reports only; everyone who may see the plan reads any report."""
+    if user.is_authenticated and user.is_active and user.role == Role.VIEWER:
+        round_ = Round.objects.filter(plan__slug=plan_slug, slug=round_slug).select_related("plan").first()
+        if round_ is None or not round_.is_published:
+            raise Http404("No such report")
+        return round_
+    return get_round_for_user(user, plan_slug, round_slug)
+
+
+def get_milestone_for_user(user, plan: Plan, priority_number: int, number: int) -> Milestone:
+    milestone = (
+        Milestone.objects.filter(priority__plan=plan, priority__number=priority_number, number=number)
+        .select_related("priority", "action")
+        .first()
+    )
+    if milestone is None:
+        raise Http404("No such milestone")
+    return milestone
+
+
+def can_update_milestone(user, milestone: Milestone) -> bool:
+    if manages_plans(user):
+        return True
+    return is_lead_officer(user) and led_milestones(user).filter(pk=milestone.pk).exists()
+
+
+def get_milestone_to_update(user, plan: Plan, priority_number: int, number: int) -> Milestone:
+    milestone = get_milestone_for_user(user, plan, priority_number, number)
+    if not can_update_milestone(user, milestone):
+        raise PermissionDenied("You can update only the milestones you lead.")
+    return milestone

@@ -1,0 +1,90 @@
+from django import forms
+
+from outcomes.plans import rules
+from outcomes.plans.models import RagStatus
+
+SPLIT = "split"
+
+
+class UpdateForm(forms.Form):
+    """A milestone's update: its text and a RAG status, or a split over several colours."""
+
+    text = forms.CharField(
+        label="Update",
+        widget=forms.Textarea,
+        required=True,
+        error_messages={"required": "Enter the update: what has happened since the last round"},
+    )
+    status = forms.ChoiceField(
+        label="RAG status",
+        error_messages={"required": "Choose a RAG status", "invalid_choice": "Choose a RAG status"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, statuses: list[RagStatus], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statuses = statuses
+        self.fields["status"].choices = [(s.key, s.label) for s in statuses] + [(SPLIT, "Split status")]
+        for s in statuses:
+            self.fields[f"weight_{s.key}"] = forms.CharField(
+                label=f"{s.label} share",
+                required=False,
+                max_length=12,
+            )
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status == SPLIT:
+            raw = {s.key: data.get(f"weight_{s.key}") for s in self.statuses if data.get(f"weight_{s.key}")}
+            if len(raw) < 2:
+                self.add_error(
+                    f"weight_{self.statuses[0].key}",
+                    "A split status needs shares for at least two colours, such as 1/2 and 1/2",
+                )
+                return data
+            try:
+                data["weights"] = rules.rag_weights_sum_to_one(raw, [s.key for s in self.statuses])
+            except rules.RuleViolation as exc:
+                self.add_error(f"weight_{next(iter(raw))}", str(exc).capitalize())
+        elif status:
+            data["weights"] = {status: 1}
+        return data
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        help_text="As it heads the update column, for example Update December 2014",
+    )
+    slug = forms.SlugField(
+        label="Short name for links",
+        max_length=80,
+        help_text="Lower-case letters, digits and hyphens, for example dec-2014",
+    )
+    opens = forms.DateField(
+        label="Opens",
+        help_text="For example 2014-11-01",
+        error_messages={"invalid": "Enter the opening date as YYYY-MM-DD"},
+    )
+    closes = forms.DateField(
+        label="Closes",
+        help_text="For example 2014-12-15",
+        error_messages={"invalid": "Enter the closing date as YYYY-MM-DD"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens") and data.get("closes") and data["closes"] < data["opens"]:
+            self.add_error("closes", "The round must close on or after the day it opens")
+        return data
+
+
+class PlanImportForm(forms.Form):
+    file = forms.FileField(
+        label="Plan file",
+        help_text="An Excel workbook made from the template (.xlsx) or a plan exported as JSON (.json)",
+        error_messages={"required": "Choose a plan file to import"},
+    )
+    replace = forms.BooleanField(label="Replace the plan with the same slug if there is one", required=False)

@@ -1,0 +1,175 @@
+"""The rules of SPEC §1, each in one place under the name people use for it.
+
+Every figure of a progress report comes from these functions; the renderers only display them.
+"""
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from outcomes.core.formatting import round_half_up
+from outcomes.core.fractions import NotAFraction, parse_fraction
+
+
+class RuleViolation(ValueError):
+    """Data that breaks one of the plan rules; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class RagDefinition:
+    key: str
+    label: str
+    description: str
+    style: str
+    means_no_update: bool = False
+    is_key_issue: bool = False
+
+
+# The seed's legend (seed 003 lines 605-610), the default vocabulary of a new plan.
+DEFAULT_RAG = (
+    RagDefinition(
+        "green",
+        "Green",
+        "The delivery milestone is complete and/or is exceeding the identified target",
+        "green",
+    ),
+    RagDefinition(
+        "amber",
+        "Amber",
+        "The delivery milestone is ongoing and/or there are no issues with the project",
+        "amber",
+    ),
+    RagDefinition(
+        "red",
+        "Red",
+        "The delivery milestone is at risk of not being delivered within the timescales "
+        "identified and/or there are issues with the project",
+        "red",
+        is_key_issue=True,
+    ),
+    RagDefinition(
+        "blue", "Blue", "No information available or no update provided", "blue", means_no_update=True
+    ),
+)
+
+NO_RED_MILESTONES_TEXT = "No delivery milestones identified as having a RED Rag status"
+SPLIT_STATUS_NOTE = (
+    "Please note: some of the delivery milestones have split RAG statuses which accounts for the "
+    "above scoring."
+)
+
+
+def rag_weights_sum_to_one(weights: Mapping[str, object], allowed_keys: Sequence[str]) -> dict[str, Fraction]:
+    """Split status rule: a milestone's RAG weights are exact fractions over the plan's colours,
+    each above 0, summing to exactly 1 (halves, thirds...). Returns them in vocabulary order."""
+    if not weights:
+        raise RuleViolation("give a RAG status: at least one colour with a weight")
+    exact: dict[str, Fraction] = {}
+    for key, raw in weights.items():
+        if key not in allowed_keys:
+            raise RuleViolation(
+                f"'{key}' is not a RAG status of this plan (expected one of {', '.join(allowed_keys)})"
+            )
+        try:
+            value = parse_fraction(raw)
+        except NotAFraction as exc:
+            raise RuleViolation(f"the weight for {key} is not valid: {exc}") from None
+        if value < 0:
+            raise RuleViolation(f"the weight for {key} is negative ({raw})")
+        if value > 0:
+            exact[key] = value
+    total = sum(exact.values(), Fraction(0))
+    if total != 1:
+        shown = " + ".join(f"{k} {v}" for k, v in exact.items()) or "nothing"
+        raise RuleViolation(f"RAG weights must sum to exactly 1, but {shown} = {total}")
+    return {key: exact[key] for key in allowed_keys if key in exact}
+
+
+def blue_at_close(milestone_ids: Iterable[int], updated_ids: Iterable[int]) -> list[int]:
+    """Blue at close: when a round closes, every milestone without an update is given the plan's
+    no-update colour (Blue by default). Returns the milestones that need it."""
+    updated = set(updated_ids)
+    return [m for m in milestone_ids if m not in updated]
+
+
+def is_split_status(weights: Mapping[str, Fraction]) -> bool:
+    return sum(1 for w in weights.values() if w) > 1
+
+
+@dataclass
+class OverviewRow:
+    priority: object
+    counts: dict[str, Fraction]
+    total: int
+
+
+def overview_counts(
+    rows: Iterable[tuple[object, list[Mapping[str, Fraction]]]], keys: Sequence[str]
+) -> tuple[list[OverviewRow], dict[str, Fraction], int]:
+    """Overview rule: each reported priority's cell is the exact sum of its milestones' weights for
+    that colour; its Total is the number of milestones; the Total row sums the rows exactly."""
+    result: list[OverviewRow] = []
+    column_totals = {key: Fraction(0) for key in keys}
+    grand_total = 0
+    for priority, milestone_weights in rows:
+        counts = {key: Fraction(0) for key in keys}
+        for weights in milestone_weights:
+            for key, weight in weights.items():
+                counts[key] += weight
+        result.append(OverviewRow(priority, counts, len(milestone_weights)))
+        for key in keys:
+            column_totals[key] += counts[key]
+        grand_total += len(milestone_weights)
+    return result, column_totals, grand_total
+
+
+def percentages_of_total(column_totals: Mapping[str, Fraction], grand_total: int) -> dict[str, int]:
+    """% row rule: each colour's exact total as a percentage of all milestones, rounded half up to a
+    whole number (seed 003: 239/6 of 159 = 25.05% -> 25). They need not add up to 100."""
+    if grand_total == 0:
+        return dict.fromkeys(column_totals, 0)
+    return {key: int(round_half_up(value * 100 / grand_total)) for key, value in column_totals.items()}
+
+
+def key_issue_milestones(
+    milestone_weights: Iterable[tuple[object, Mapping[str, Fraction]]], key_issue_keys: Iterable[str]
+) -> list[object]:
+    """Key issues rule: the milestones with any weight in a key-issue colour (Red), in order."""
+    keys = set(key_issue_keys)
+    return [m for m, weights in milestone_weights if any(weights.get(k, 0) > 0 for k in keys)]
+
+
+_NO_INFORMATION = re.compile(
+    r"\bno (?:update|available data|data (?:is )?available|information)\b|\bnot (?:yet )?published\b",
+    re.IGNORECASE,
+)
+
+
+def no_information_but_not_blue(
+    text: str, weights: Mapping[str, Fraction], no_update_key: str | None
+) -> bool:
+    """Blue means "no information available or no update provided": an update whose words say so
+    but whose status is another colour is worth a second look (seed 003 P1 M10, P5 M14, M21)."""
+    if not no_update_key or weights.get(no_update_key, 0) == 1:
+        return False
+    return bool(_NO_INFORMATION.search(text or ""))
+
+
+def link_problems(
+    links: Iterable[tuple[tuple[int, int], tuple[int, int]]], existing: set[tuple[int, int]]
+) -> dict[tuple[int, int], list[str]]:
+    """Cross-link rule: a link points to a milestone that exists, and the milestone it points to
+    links back (seed 003 P1 M17 names P5 M17 where P5 M25 is meant)."""
+    pairs = set(links)
+    problems: dict[tuple[int, int], list[str]] = {}
+    for source, target in sorted(pairs):
+        if target not in existing:
+            problems.setdefault(source, []).append(
+                f"links to priority {target[0]} milestone {target[1]}, which does not exist"
+            )
+        elif (target, source) not in pairs:
+            problems.setdefault(source, []).append(
+                f"links to priority {target[0]} milestone {target[1]}, which does not link back"
+            )
+    return problems

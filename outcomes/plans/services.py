@@ -1,0 +1,254 @@
+"""Everything that changes a plan's progress data goes through here, so that every change is
+checked by the rules and recorded in the history the same way, whatever the route (page,
+command, import)."""
+
+from datetime import date
+from fractions import Fraction
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from outcomes.core.formatting import fraction_text
+from outcomes.core.models import record_change
+from outcomes.plans import rules
+from outcomes.plans.models import Milestone, Plan, RagStatus, Round, Update
+
+
+class RoundClosed(Exception):
+    def __init__(self, round_: Round):
+        super().__init__(f"The round '{round_.title}' is closed: its updates can no longer change.")
+        self.round = round_
+
+
+class EditConflict(Exception):
+    """Someone else saved first. Carries what they saved, so the second person can compare."""
+
+    def __init__(self, current: Update):
+        who = current.submitted_by.display_name if current.submitted_by else "someone else"
+        when = timezone.localtime(current.submitted_at).strftime("%H:%M") if current.submitted_at else ""
+        super().__init__(
+            f"{who} saved this update{' at ' + when if when else ''} while you were editing it. "
+            "Your text has not been saved: compare it with theirs below and save again."
+        )
+        self.current = current
+
+
+def milestone_key(milestone: Milestone) -> str:
+    return f"milestone:{milestone.pk}"
+
+
+def add_default_rag_statuses(plan: Plan, definitions=rules.DEFAULT_RAG) -> None:
+    RagStatus.objects.bulk_create(
+        RagStatus(
+            plan=plan,
+            key=d.key,
+            label=d.label,
+            description=d.description,
+            style=d.style,
+            order=i,
+            means_no_update=d.means_no_update,
+            is_key_issue=d.is_key_issue,
+        )
+        for i, d in enumerate(definitions)
+    )
+
+
+def rag_keys(plan: Plan) -> list[str]:
+    return [s.key for s in plan.rag_statuses.all()]
+
+
+def no_update_key(plan: Plan) -> str | None:
+    status = next((s for s in plan.rag_statuses.all() if s.means_no_update), None)
+    return status.key if status else None
+
+
+def weights_as_text(weights: dict[str, Fraction]) -> dict[str, str]:
+    return {key: fraction_text(value) for key, value in weights.items()}
+
+
+def _snapshot(update: Update) -> dict:
+    return {"text": update.text, "rag": update.weights, "state": update.state}
+
+
+def save_update(
+    *, user, round_: Round, milestone: Milestone, text: str, weights: dict, expected_version: int | None
+) -> Update:
+    """Create or change a milestone's update in a round.
+
+    ``expected_version`` is the version the person started editing from (None for a new update).
+    If someone saved in between, nothing is written and EditConflict says so: no save is lost
+    silently. A changed update goes back to awaiting approval."""
+    if round_.is_closed:
+        raise RoundClosed(round_)
+    exact = rules.rag_weights_sum_to_one(weights, rag_keys(round_.plan))
+    stored = weights_as_text(exact)
+    now = timezone.now()
+    with transaction.atomic():
+        current = Update.objects.select_for_update().filter(round=round_, milestone=milestone).first()
+        if current is None:
+            if expected_version is not None:
+                # It existed when the form was opened and has since gone: treat as a conflict.
+                raise EditConflict(Update(round=round_, milestone=milestone))
+            try:
+                with transaction.atomic():
+                    update = Update.objects.create(
+                        round=round_,
+                        milestone=milestone,
+                        text=text,
+                        weights=stored,
+                        submitted_by=user,
+                        submitted_at=now,
+                        state=Update.SUBMITTED,
+                    )
+            except IntegrityError:
+                # Two first saves at once: the unique constraint lets only one in.
+                current = Update.objects.get(round=round_, milestone=milestone)
+                raise EditConflict(current) from None
+            record_change(
+                user=user,
+                obj=update,
+                action="update.created",
+                summary=f"Update for {milestone.reference} in {round_.title} created",
+                before=None,
+                after=_snapshot(update),
+                subject_key=milestone_key(milestone),
+            )
+            return update
+        if expected_version is None or current.version != expected_version:
+            raise EditConflict(current)
+        before = _snapshot(current)
+        changed = Update.objects.filter(pk=current.pk, version=expected_version).update(
+            text=text,
+            weights=stored,
+            state=Update.SUBMITTED,
+            submitted_by=user,
+            submitted_at=now,
+            approved_by=None,
+            approved_at=None,
+            version=expected_version + 1,
+        )
+        if changed != 1:  # pragma: no cover - the row lock above makes this a second guard only
+            raise EditConflict(Update.objects.get(pk=current.pk))
+        current.refresh_from_db()
+        record_change(
+            user=user,
+            obj=current,
+            action="update.changed",
+            summary=f"Update for {milestone.reference} in {round_.title} changed",
+            before=before,
+            after=_snapshot(current),
+            subject_key=milestone_key(milestone),
+        )
+        return current
+
+
+def approve_update(*, user, update: Update, expected_version: int | None = None) -> Update:
+    if update.round.is_closed:
+        raise RoundClosed(update.round)
+    with transaction.atomic():
+        current = Update.objects.select_for_update().get(pk=update.pk)
+        if expected_version is not None and current.version != expected_version:
+            raise EditConflict(current)
+        if current.state == Update.APPROVED:
+            return current
+        before = _snapshot(current)
+        current.state = Update.APPROVED
+        current.approved_by = user
+        current.approved_at = timezone.now()
+        current.version += 1
+        current.save()
+        record_change(
+            user=user,
+            obj=current,
+            action="update.approved",
+            summary=f"Update for {current.milestone.reference} in {current.round.title} approved",
+            before=before,
+            after=_snapshot(current),
+            subject_key=milestone_key(current.milestone),
+        )
+        return current
+
+
+class RoundAlreadyClosed(Exception):
+    pass
+
+
+def close_round(*, user, round_: Round) -> list[Update]:
+    """Close a round: nothing more can be submitted, and every milestone of a reported priority
+    without an update becomes the no-update colour (``rules.blue_at_close``)."""
+    with transaction.atomic():
+        locked = Round.objects.select_for_update().get(pk=round_.pk)
+        if locked.is_closed:
+            raise RoundAlreadyClosed(
+                f"The round '{locked.title}' was already closed on "
+                f"{timezone.localtime(locked.closed_at):%d %B %Y}."
+            )
+        blue = no_update_key(locked.plan)
+        if blue is None:
+            raise rules.RuleViolation(
+                "This plan's RAG vocabulary has no colour for 'no update provided'; add one first."
+            )
+        milestones = Milestone.objects.filter(priority__plan=locked.plan).order_by(
+            "priority__number", "number"
+        )
+        missing = rules.blue_at_close(
+            (m.pk for m in milestones), locked.updates.values_list("milestone_id", flat=True)
+        )
+        now = timezone.now()
+        created = Update.objects.bulk_create(
+            Update(
+                round=locked,
+                milestone_id=pk,
+                text="",
+                weights={blue: "1"},
+                state=Update.NO_UPDATE,
+                submitted_at=now,
+            )
+            for pk in missing
+        )
+        locked.closed_at = now
+        locked.closed_by = user
+        locked.save(update_fields=["closed_at", "closed_by"])
+        record_change(
+            user=user,
+            obj=locked,
+            action="round.closed",
+            summary=f"Round '{locked.title}' closed; {len(created)} milestones without an "
+            f"update set to {blue}",
+            before={"closed": False},
+            after={"closed": True, "no_update": len(created)},
+        )
+    round_.refresh_from_db()
+    return created
+
+
+def set_published(*, user, round_: Round, published: bool) -> Round:
+    before = {"published": round_.is_published}
+    round_.published_at = timezone.now() if published else None
+    round_.save(update_fields=["published_at"])
+    record_change(
+        user=user,
+        obj=round_,
+        action="round.published" if published else "round.unpublished",
+        summary=f"Report for '{round_.title}' {'published' if published else 'withdrawn'}",
+        before=before,
+        after={"published": published},
+    )
+    return round_
+
+
+def create_round(*, user, plan: Plan, slug: str, title: str, opens: date, closes: date) -> Round:
+    if closes < opens:
+        raise rules.RuleViolation("The round must close on or after the day it opens.")
+    if Round.objects.filter(plan=plan, slug=slug).exists():
+        raise rules.RuleViolation(f"This plan already has a round called '{slug}'.")
+    round_ = Round.objects.create(plan=plan, slug=slug, title=title, opens=opens, closes=closes)
+    record_change(
+        user=user,
+        obj=round_,
+        action="round.created",
+        summary=f"Round '{title}' created",
+        before=None,
+        after={"slug": slug, "title": title, "opens": str(opens), "closes": str(closes)},
+    )
+    return round_

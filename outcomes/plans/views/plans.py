@@ -1,0 +1,195 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from outcomes.core.forms import error_list
+from outcomes.core.models import ChangeRecord
+from outcomes.plans import access, rules, workbook
+from outcomes.plans.forms import PlanImportForm
+from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
+from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, Update
+from outcomes.plans.services import milestone_key, no_update_key
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    if not (access.manages_plans(request.user) or access.is_lead_officer(request.user)):
+        raise PermissionDenied
+    plans = access.visible_plans(request.user)
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"section": "plans", "plans": plans, "manages": access.manages_plans(request.user)},
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, slug)
+    priorities = plan.priorities.prefetch_related("strategic_leads", "actions__milestones__leads")
+    existing = set(Milestone.objects.filter(priority__plan=plan).values_list("priority__number", "number"))
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "section": "plans",
+            "plan": plan,
+            "priorities": priorities,
+            "rounds": plan.rounds.all(),
+            "milestone_count": len(existing),
+            "manages": access.manages_plans(request.user),
+            "DELIVERY": MilestoneLead.DELIVERY,
+            "STRATEGY": MilestoneLead.STRATEGY,
+        },
+    )
+
+
+@login_required
+def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, slug)
+    milestone = access.get_milestone_for_user(request.user, plan, priority, number)
+    updates = (
+        Update.objects.filter(milestone=milestone)
+        .select_related("round", "submitted_by", "approved_by")
+        .order_by("-round__opens")
+    )
+    statuses = {s.key: s for s in plan.rag_statuses.all()}
+    all_links = [
+        (
+            (link.milestone.priority.number, link.milestone.number),
+            (link.priority_number, link.milestone_number),
+        )
+        for link in plan_links(plan)
+    ]
+    existing = set(Milestone.objects.filter(priority__plan=plan).values_list("priority__number", "number"))
+    problems = rules.link_problems(all_links, existing).get((priority, number), [])
+    blue = no_update_key(plan)
+    warnings = [u for u in updates if rules.no_information_but_not_blue(u.text, u.exact_weights(), blue)]
+    history = ChangeRecord.objects.filter(subject_key=milestone_key(milestone)).select_related("user")
+    return render(
+        request,
+        "plans/milestone_detail.html",
+        {
+            "section": "plans",
+            "plan": plan,
+            "milestone": milestone,
+            "updates": updates,
+            "statuses": statuses,
+            "link_problems": problems,
+            "no_information_warnings": warnings,
+            "history": history,
+            "open_rounds": plan.rounds.filter(closed_at__isnull=True),
+            "can_update": access.can_update_milestone(request.user, milestone),
+            "DELIVERY": MilestoneLead.DELIVERY,
+            "STRATEGY": MilestoneLead.STRATEGY,
+        },
+    )
+
+
+def plan_links(plan: Plan):
+    return MilestoneLink.objects.filter(milestone__priority__plan=plan).select_related("milestone__priority")
+
+
+@login_required
+def my_milestones(request: HttpRequest) -> HttpResponse:
+    if not access.is_lead_officer(request.user):
+        raise PermissionDenied("My milestones is for lead officers.")
+    milestones = (
+        access.led_milestones(request.user)
+        .select_related("priority__plan", "action")
+        .prefetch_related("leads")
+        .order_by("priority__plan__title", "priority__number", "number")
+    )
+    rows = []
+    for m in milestones:
+        open_round = m.priority.plan.rounds.filter(closed_at__isnull=True).order_by("-opens").first()
+        update = Update.objects.filter(round=open_round, milestone=m).first() if open_round else None
+        rows.append({"milestone": m, "round": open_round, "update": update})
+    statuses = {}
+    for row in rows:
+        plan = row["milestone"].priority.plan
+        statuses.setdefault(plan.pk, {s.key: s for s in plan.rag_statuses.all()})
+    return render(
+        request,
+        "plans/my_milestones.html",
+        {
+            "section": "mine",
+            "rows": rows,
+            "statuses": statuses,
+        },
+    )
+
+
+@login_required
+def export_json(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, slug)
+    content = json.dumps(export_plan(plan), ensure_ascii=False, indent=1).encode()
+    return _download(content, "application/json", f"{plan.slug}.json")
+
+
+@login_required
+def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = access.get_plan_for_user(request.user, slug)
+    return _download(workbook.plan_workbook_bytes(export_plan(plan)), XLSX, f"{plan.slug}.xlsx")
+
+
+@login_required
+def template_xlsx(request: HttpRequest) -> HttpResponse:
+    if not access.manages_plans(request.user):
+        raise PermissionDenied
+    return _download(workbook.plan_workbook_bytes(workbook.EXAMPLE_PLAN), XLSX, "outcomes-plan-template.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_view(request: HttpRequest) -> HttpResponse:
+    if not access.manages_plans(request.user):
+        raise PermissionDenied("Only performance officers and administrators may import plans.")
+    form = PlanImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            plan = import_uploaded_plan(upload, user=request.user, replace=form.cleaned_data["replace"])
+        except ImportFailed as exc:
+            problems = exc.problems
+        else:
+            messages.success(request, f"Imported '{plan.title}'.")
+            return redirect("plans:detail", plan.slug)
+    return render(
+        request,
+        "plans/import.html",
+        {
+            "section": "plans",
+            "form": form,
+            "errors": error_list(form),
+            "problems": problems,
+            "filename": request.FILES["file"].name if "file" in request.FILES else "",
+        },
+    )
+
+
+def import_uploaded_plan(upload, *, user, replace: bool) -> Plan:
+    name = upload.name or "upload"
+    raw = upload.read()
+    if name.lower().endswith(".json"):
+        return import_plan(read_json(raw, name), user=user, source=name, replace=replace)
+    if name.lower().endswith(".xlsx"):
+        data, locate = workbook.read_plan_workbook(raw, name)
+        return import_plan(data, user=user, source=name, locate=locate, replace=replace)
+    raise ImportFailed(
+        name, [workbook.Problem("", "choose an Excel workbook (.xlsx) or a JSON file (.json)")]
+    )

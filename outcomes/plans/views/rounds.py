@@ -1,0 +1,292 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from outcomes.core.formatting import fraction_text
+from outcomes.core.forms import error_list
+from outcomes.plans import access, rules, services
+from outcomes.plans.forms import SPLIT, RoundForm, UpdateForm
+from outcomes.plans.models import Milestone, MilestoneLead, Update
+
+
+def _statuses(plan):
+    return {s.key: s for s in plan.rag_statuses.all()}
+
+
+@login_required
+def round_detail(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
+    round_ = access.get_round_for_user(request.user, slug, round_slug)
+    plan = round_.plan
+    updates = {u.milestone_id: u for u in round_.updates.select_related("submitted_by")}
+    milestones = (
+        Milestone.objects.filter(priority__plan=plan)
+        .select_related("priority", "action")
+        .prefetch_related("leads")
+        .order_by("priority__number", "number")
+    )
+    show = request.GET.get("show", "all")
+    rows = []
+    counts = {"missing": 0, "submitted": 0, "approved": 0, "no_update": 0}
+    for m in milestones:
+        if m.priority.is_excluded:
+            continue
+        u = updates.get(m.pk)
+        state = u.state if u else "missing"
+        counts[state] += 1
+        if show == "all" or show == state:
+            rows.append(
+                {
+                    "milestone": m,
+                    "update": u,
+                    "state": state,
+                    "can_update": access.can_update_milestone(request.user, m),
+                }
+            )
+    return render(
+        request,
+        "plans/round_detail.html",
+        {
+            "section": "plans",
+            "plan": plan,
+            "round": round_,
+            "rows": rows,
+            "counts": counts,
+            "show": show,
+            "statuses": _statuses(plan),
+            "manages": access.manages_plans(request.user),
+            "DELIVERY": MilestoneLead.DELIVERY,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_new(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = access.get_plan_to_manage(request.user, slug)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.create_round(user=request.user, plan=plan, **form.cleaned_data)
+        except rules.RuleViolation as exc:
+            form.add_error("slug", str(exc))
+        else:
+            messages.success(request, f"Round '{round_.title}' created.")
+            return redirect("plans:round", plan.slug, round_.slug)
+    return render(
+        request,
+        "plans/round_new.html",
+        {
+            "section": "plans",
+            "plan": plan,
+            "form": form,
+            "errors": error_list(form),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update_milestone(
+    request: HttpRequest, slug: str, round_slug: str, priority: int, number: int
+) -> HttpResponse:
+    round_ = access.get_round_for_user(request.user, slug, round_slug)
+    plan = round_.plan
+    milestone = access.get_milestone_to_update(request.user, plan, priority, number)
+    statuses = list(plan.rag_statuses.all())
+    current = Update.objects.filter(round=round_, milestone=milestone).first()
+    conflict = None
+    if request.method == "POST":
+        form = UpdateForm(request.POST, statuses=statuses)
+        if round_.is_closed:
+            form.add_error(None, services.RoundClosed(round_).args[0])
+        elif form.is_valid():
+            try:
+                services.save_update(
+                    user=request.user,
+                    round_=round_,
+                    milestone=milestone,
+                    text=form.cleaned_data["text"],
+                    weights=form.cleaned_data["weights"],
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except services.EditConflict as exc:
+                conflict = exc.current if exc.current.pk else None
+                # Saving again after reading theirs replaces it knowingly.
+                data = request.POST.copy()
+                data["version"] = str(conflict.version) if conflict else ""
+                form = UpdateForm(data, statuses=statuses)
+                form.is_valid()
+                form.add_error(None, str(exc))
+            except (rules.RuleViolation, services.RoundClosed) as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request, f"Update for {milestone.reference} saved. It is now awaiting approval."
+                )
+                return redirect(
+                    request.POST.get("next") or reverse("plans:round", args=[plan.slug, round_.slug])
+                )
+    else:
+        form = UpdateForm(initial=_initial(current), statuses=statuses)
+    return render(
+        request,
+        "plans/update_form.html",
+        {
+            "section": "mine" if access.is_lead_officer(request.user) else "plans",
+            "plan": plan,
+            "round": round_,
+            "milestone": milestone,
+            "form": form,
+            "errors": error_list(form),
+            "statuses": {s.key: s for s in statuses},
+            "status_list": statuses,
+            "current": current,
+            "conflict": conflict,
+            "SPLIT": SPLIT,
+            "next": request.GET.get("next") or request.POST.get("next", ""),
+            "DELIVERY": MilestoneLead.DELIVERY,
+            "STRATEGY": MilestoneLead.STRATEGY,
+        },
+    )
+
+
+def _initial(update: Update | None) -> dict:
+    if update is None or update.state == Update.NO_UPDATE:
+        return {"version": update.version if update else None}
+    weights = update.exact_weights()
+    initial = {"text": update.text, "version": update.version}
+    if len(weights) == 1:
+        initial["status"] = next(iter(weights))
+    else:
+        initial["status"] = SPLIT
+        initial.update({f"weight_{k}": fraction_text(v) for k, v in weights.items()})
+    return initial
+
+
+@login_required
+@require_POST
+def approve(request: HttpRequest, slug: str, round_slug: str, priority: int, number: int) -> HttpResponse:
+    round_ = access.get_round_to_manage(request.user, slug, round_slug)
+    milestone = access.get_milestone_for_user(request.user, round_.plan, priority, number)
+    update = Update.objects.filter(round=round_, milestone=milestone).first()
+    back = reverse("plans:round", args=[slug, round_slug]) + "?show=submitted"
+    if update is None:
+        messages.error(request, f"{milestone.reference} has no update to approve.")
+        return redirect(back)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        services.approve_update(user=request.user, update=update, expected_version=version)
+    except services.EditConflict:
+        messages.error(
+            request,
+            f"The update for {milestone.reference} changed after you opened "
+            "this page; read it again before approving.",
+        )
+    except services.RoundClosed as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Update for {milestone.reference} approved.")
+    return redirect(back)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
+    round_ = access.get_round_to_manage(request.user, slug, round_slug)
+    missing = Milestone.objects.filter(priority__plan=round_.plan).exclude(updates__round=round_).count()
+    error = None
+    if request.method == "POST":
+        try:
+            created = services.close_round(user=request.user, round_=round_)
+        except (services.RoundAlreadyClosed, rules.RuleViolation) as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                f"Round '{round_.title}' closed. {len(created)} milestone"
+                f"{'' if len(created) == 1 else 's'} without an update "
+                "marked as no update provided (Blue).",
+            )
+            return redirect("plans:round", slug, round_slug)
+    return render(
+        request,
+        "plans/round_close.html",
+        {
+            "section": "plans",
+            "plan": round_.plan,
+            "round": round_,
+            "missing": missing,
+            "error": error,
+        },
+        status=409 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
+    round_ = access.get_round_to_manage(request.user, slug, round_slug)
+    publish_it = request.POST.get("publish") == "1"
+    services.set_published(user=request.user, round_=round_, published=publish_it)
+    messages.success(
+        request,
+        f"The report for '{round_.title}' is "
+        f"{'published to viewers' if publish_it else 'no longer published'}.",
+    )
+    return redirect("plans:round", slug, round_slug)
+
+
+@login_required
+def export_csv(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
+    round_ = access.get_round_for_user(request.user, slug, round_slug)
+    keys = [s.key for s in round_.plan.rag_statuses.all()]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            "priority",
+            "milestone",
+            "action",
+            "milestone_text",
+            "delivery_lead",
+            "strategy_lead",
+            "update",
+            "state",
+            *keys,
+        ]
+    )
+    updates = {u.milestone_id: u for u in round_.updates.all()}
+    milestones = (
+        Milestone.objects.filter(priority__plan=round_.plan)
+        .select_related("priority", "action")
+        .prefetch_related("leads")
+        .order_by("priority__number", "number")
+    )
+    for m in milestones:
+        u = updates.get(m.pk)
+        weights = u.weights if u else {}
+        writer.writerow(
+            [
+                m.priority.number,
+                m.number,
+                m.action.label,
+                m.text,
+                m.leads_text(MilestoneLead.DELIVERY),
+                m.leads_text(MilestoneLead.STRATEGY),
+                u.text if u else "",
+                u.state if u else "missing",
+                *[weights.get(k, "") for k in keys],
+            ]
+        )
+    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{round_.plan.slug}-{round_.slug}.csv"'
+    return response

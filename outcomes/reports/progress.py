@@ -1,0 +1,294 @@
+"""The progress report of a round (SPEC §1; seed 003 lines 597-951), built once as data.
+
+The HTML page, the Word document, the Excel workbook and the JSON are all renderings of the
+``ProgressReport`` built here, so they cannot disagree.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from fractions import Fraction
+
+from django.utils import timezone
+
+from outcomes.core.formatting import fraction_text
+from outcomes.plans import rules
+from outcomes.plans.models import Milestone, MilestoneLead, Plan, Priority, RagStatus, Round, Update
+
+
+@dataclass
+class MilestoneEntry:
+    milestone: Milestone
+    update: Update | None
+    weights: dict[str, Fraction]
+    leads: str
+
+    @property
+    def is_split(self) -> bool:
+        return rules.is_split_status(self.weights)
+
+
+@dataclass
+class ActionBlock:
+    label: str
+    text: str
+    entries: list[MilestoneEntry]
+
+
+@dataclass
+class PrioritySection:
+    priority: Priority
+    strategic_leads: list[str]
+    actions: list[ActionBlock]
+
+
+@dataclass
+class StatusChange:
+    milestone: Milestone
+    before: dict[str, Fraction] | None
+    after: dict[str, Fraction]
+
+
+@dataclass
+class Changes:
+    previous: Round
+    previous_totals: dict[str, Fraction]
+    difference: dict[str, Fraction]
+    changed: list[StatusChange]
+
+
+@dataclass
+class ProgressReport:
+    plan: Plan
+    round: Round
+    generated_at: datetime
+    statuses: list[RagStatus]
+    overview: list[rules.OverviewRow]
+    totals: dict[str, Fraction]
+    grand_total: int
+    percents: dict[str, int]
+    has_split: bool
+    excluded: list[Priority]
+    sections: list[PrioritySection]
+    key_issues: list[tuple[Priority, list[MilestoneEntry]]]
+    changes: Changes | None
+    awaiting_update: int = 0
+    awaiting_approval: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.statuses]
+
+    def status(self, key: str) -> RagStatus:
+        return next(s for s in self.statuses if s.key == key)
+
+    @property
+    def update_heading(self) -> str:
+        return (
+            self.round.title
+            if self.round.title.lower().startswith("update")
+            else f"Update {self.round.title}"
+        )
+
+
+def _leads_cell(milestone: Milestone) -> str:
+    delivery = milestone.leads_text(MilestoneLead.DELIVERY)
+    strategy = milestone.leads_text(MilestoneLead.STRATEGY)
+    if delivery and strategy:
+        return f"Delivery – {delivery}\nStrategy – {strategy}"
+    return delivery or (f"Strategy – {strategy}" if strategy else "")
+
+
+def _round_weights(round_: Round, milestones: list[Milestone], no_update: str | None):
+    updates = {u.milestone_id: u for u in round_.updates.all()}
+    weights = {}
+    for m in milestones:
+        update = updates.get(m.pk)
+        if update is not None:
+            weights[m.pk] = update.exact_weights()
+        elif no_update:
+            # Not yet updated in an open round: reported as "no update provided".
+            weights[m.pk] = {no_update: Fraction(1)}
+        else:
+            weights[m.pk] = {}
+    return updates, weights
+
+
+def build_progress_report(round_: Round) -> ProgressReport:
+    plan = round_.plan
+    statuses = list(plan.rag_statuses.all())
+    keys = [s.key for s in statuses]
+    no_update = next((s.key for s in statuses if s.means_no_update), None)
+    key_issue_keys = [s.key for s in statuses if s.is_key_issue]
+
+    priorities = list(plan.priorities.prefetch_related("strategic_leads", "actions"))
+    milestones = list(
+        Milestone.objects.filter(priority__plan=plan)
+        .select_related("action", "priority")
+        .prefetch_related("leads")
+        .order_by("priority__number", "number")
+    )
+    updates, weights = _round_weights(round_, milestones, no_update)
+    reported = [p for p in priorities if not p.is_excluded]
+    by_priority = {p.pk: [m for m in milestones if m.priority_id == p.pk] for p in priorities}
+
+    overview, totals, grand_total = rules.overview_counts(
+        ((p, [weights[m.pk] for m in by_priority[p.pk]]) for p in reported), keys
+    )
+    reported_milestones = [m for p in reported for m in by_priority[p.pk]]
+
+    sections = []
+    for p in reported:
+        blocks: list[ActionBlock] = []
+        for m in by_priority[p.pk]:
+            entry = MilestoneEntry(m, updates.get(m.pk), weights[m.pk], _leads_cell(m))
+            if not blocks or blocks[-1].label != m.action.label:
+                blocks.append(ActionBlock(m.action.label, m.action.text, []))
+            blocks[-1].entries.append(entry)
+        sections.append(PrioritySection(p, [lead.text for lead in p.strategic_leads.all()], blocks))
+
+    entries = {e.milestone.pk: e for s in sections for b in s.actions for e in b.entries}
+    key_issues = [
+        (
+            p,
+            [
+                entries[m.pk]
+                for m in rules.key_issue_milestones(
+                    ((m, weights[m.pk]) for m in by_priority[p.pk]), key_issue_keys
+                )
+            ],
+        )
+        for p in reported
+    ]
+
+    return ProgressReport(
+        plan=plan,
+        round=round_,
+        generated_at=timezone.now(),
+        statuses=statuses,
+        overview=overview,
+        totals=totals,
+        grand_total=grand_total,
+        percents=rules.percentages_of_total(totals, grand_total),
+        has_split=any(rules.is_split_status(weights[m.pk]) for m in reported_milestones),
+        excluded=[p for p in priorities if p.is_excluded],
+        sections=sections,
+        key_issues=key_issues,
+        changes=_changes(round_, reported, by_priority, weights, keys, no_update),
+        awaiting_update=sum(1 for m in reported_milestones if m.pk not in updates),
+        awaiting_approval=sum(
+            1 for m in reported_milestones if m.pk in updates and updates[m.pk].state == Update.SUBMITTED
+        ),
+    )
+
+
+def _changes(round_, reported, by_priority, weights, keys, no_update) -> Changes | None:
+    previous = round_.previous()
+    if previous is None:
+        return None
+    milestones = [m for p in reported for m in by_priority[p.pk]]
+    _, before = _round_weights(previous, milestones, no_update)
+    _, previous_totals, _ = rules.overview_counts(
+        ((p, [before[m.pk] for m in by_priority[p.pk]]) for p in reported), keys
+    )
+    _, current_totals, _ = rules.overview_counts(
+        ((p, [weights[m.pk] for m in by_priority[p.pk]]) for p in reported), keys
+    )
+    changed = [
+        StatusChange(m, before.get(m.pk), weights[m.pk])
+        for m in milestones
+        if before.get(m.pk) != weights[m.pk]
+    ]
+    return Changes(
+        previous=previous,
+        previous_totals=previous_totals,
+        difference={k: current_totals[k] - previous_totals[k] for k in keys},
+        changed=changed,
+    )
+
+
+def weights_label(report: ProgressReport, weights: dict[str, Fraction]) -> str:
+    """The status in words, for every rendering: "Green", or "Split: Green 1/2, Red 1/2"."""
+    if not weights:
+        return "No status"
+    if len(weights) == 1:
+        return report.status(next(iter(weights))).label
+    parts = ", ".join(f"{report.status(k).label} {fraction_text(v)}" for k, v in weights.items())
+    return f"Split: {parts}"
+
+
+def report_as_json(report: ProgressReport) -> dict:
+    keys = report.keys
+
+    def counts(values: dict[str, Fraction]) -> dict[str, str]:
+        return {k: fraction_text(values[k]) for k in keys}
+
+    def leads_for(section: PrioritySection) -> list[str]:
+        return section.strategic_leads
+
+    return {
+        "plan": {"slug": report.plan.slug, "title": report.plan.title},
+        "round": {
+            "slug": report.round.slug,
+            "title": report.round.title,
+            "number": report.round.ordinal,
+            "opens": report.round.opens.isoformat(),
+            "closes": report.round.closes.isoformat(),
+            "closed": report.round.is_closed,
+        },
+        "generated_at": report.generated_at.isoformat(),
+        "legend": [{"key": s.key, "label": s.label, "description": s.description} for s in report.statuses],
+        "overview": {
+            "rows": [
+                {"priority": row.priority.number, **counts(row.counts), "total": str(row.total)}
+                for row in report.overview
+            ],
+            "total": {**counts(report.totals), "total": str(report.grand_total)},
+            "percent": report.percents,
+        },
+        "split_statuses": report.has_split,
+        "excluded": [{"priority": p.number, "reason": p.excluded_reason} for p in report.excluded],
+        "priorities": [
+            {
+                "number": s.priority.number,
+                "statement": s.priority.statement,
+                "strategic_leads": leads_for(s),
+                "milestones": [
+                    {
+                        "number": e.milestone.number,
+                        "action": b.label,
+                        "text": e.milestone.text,
+                        "update": e.update.text if e.update else None,
+                        "state": e.update.state if e.update else None,
+                        "rag": {k: fraction_text(v) for k, v in e.weights.items()},
+                        "leads": e.leads,
+                    }
+                    for b in s.actions
+                    for e in b.entries
+                ],
+            }
+            for s in report.sections
+        ],
+        "key_issues": [
+            {"priority": p.number, "milestones": [e.milestone.number for e in entries]}
+            for p, entries in report.key_issues
+        ],
+        "changes": None
+        if report.changes is None
+        else {
+            "previous_round": report.changes.previous.slug,
+            "previous_total": counts(report.changes.previous_totals),
+            "difference": counts(report.changes.difference),
+            "milestones": [
+                {
+                    "priority": c.milestone.priority.number,
+                    "milestone": c.milestone.number,
+                    "before": {k: fraction_text(v) for k, v in (c.before or {}).items()},
+                    "after": {k: fraction_text(v) for k, v in c.after.items()},
+                }
+                for c in report.changes.changed
+            ],
+        },
+        "awaiting_update": report.awaiting_update,
+        "awaiting_approval": report.awaiting_approval,
+    }

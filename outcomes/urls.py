@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Outcomes administration"
+admin.site.site_title = "Outcomes"
+
+urlpatterns = [
+    path("", include("outcomes.core.urls")),
+    path("accounts/", include("outcomes.accounts.urls")),
+    path("", include("outcomes.plans.urls")),
+    path("", include("outcomes.reports.urls")),
+    path("admin/", admin.site.urls),
+]

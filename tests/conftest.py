@@ -1,0 +1,53 @@
+import pytest
+from django.core.management import call_command
+
+from outcomes.accounts.demo import DEMO_PASSWORD
+from outcomes.accounts.models import Person, User
+from outcomes.accounts.roles import Role
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the demo data, loaded once (each test's changes roll back)."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def demo_plan(db):
+    from outcomes.plans.models import Plan
+
+    return Plan.objects.get(slug="cypp-2013-16")
+
+
+@pytest.fixture
+def demo_round(demo_plan):
+    return demo_plan.rounds.get(slug="june-2014")
+
+
+def make_user(username: str, role: str, person: str | None = None) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password=DEMO_PASSWORD,
+        role=role,
+        is_staff=role == Role.ADMINISTRATOR,
+        is_superuser=role == Role.ADMINISTRATOR,
+    )
+    if person:
+        p, _ = Person.objects.get_or_create(name=person)
+        p.user = user
+        p.save()
+    return user
+
+
+@pytest.fixture
+def users(db):
+    """One user per role, plus a lead officer who leads nothing in the demo plan."""
+    return {
+        "administrator": User.objects.get(username="admin"),
+        "performance_officer": User.objects.get(username="performance"),
+        "lead_officer": User.objects.get(username="lead"),
+        "other_lead_officer": make_user("stranger", Role.LEAD_OFFICER, "Nobody Leads-Anything"),
+        "viewer": User.objects.get(username="viewer"),
+        "school": make_user("school", Role.SCHOOL),
+    }
