@@ -1,0 +1,184 @@
+"""The progress report as a workbook, for people who filter and sort (SPEC §1).
+
+Same ``ProgressReport`` as the Word document, so the figures agree; cells hold numbers, not text,
+wherever a number is meant, and the exact split weights are kept as fractions beside the decimals.
+"""
+
+import io
+from fractions import Fraction
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from outcomes.core.formatting import format_date, fraction_text, round_half_up
+from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
+from outcomes.reports.progress import ProgressReport, weights_label
+from outcomes.reports.render_docx import (
+    EXCLUDED_TEXT,
+    before_label,
+    colours,
+    key_issue_rows,
+    notes,
+    overview_label,
+    update_lines,
+)
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+ONE_PLACE = "0.0"
+
+
+def _number(value: Fraction, places: int = 2) -> float | int:
+    rounded = round_half_up(Fraction(value), places)
+    return int(rounded) if places == 0 else float(rounded)
+
+
+def _paint(cell, status) -> None:
+    fill, text = colours(status)
+    cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+    cell.font = Font(bold=True, color=text)
+
+
+def _header(ws, row: int, headings: list[str]) -> None:
+    for column, heading in enumerate(headings, start=1):
+        cell = ws.cell(row=row, column=column, value=heading)
+        cell.font = BOLD
+        cell.alignment = WRAP
+
+
+def _widths(ws, widths: list[float]) -> None:
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def _wrap_all(ws, first_row: int = 1) -> None:
+    for row in ws.iter_rows(min_row=first_row):
+        for cell in row:
+            cell.alignment = WRAP
+
+
+def _overview(ws, report: ProgressReport) -> None:
+    ws.title = "Overview"
+    ws["A1"] = report.plan.title
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = f"Progress report: {report.round.title}"
+    ws["A2"].font = Font(bold=True, size=12)
+    ws["A3"] = f"Generated {format_date(report.generated_at)}"
+
+    keys, top = report.keys, 5
+    _header(ws, top, ["Priority", *(s.label for s in report.statuses), "Total"])
+    for column, status in enumerate(report.statuses, start=2):
+        _paint(ws.cell(row=top, column=column), status)
+    rows = [[overview_label(report, row), *(_number(row.counts[k]) for k in keys), row.total]
+            for row in report.overview]
+    for values in rows:
+        ws.append(values)
+        for cell in ws[ws.max_row][1:-1]:
+            cell.number_format = ONE_PLACE
+    ws.append(["Total", *(_number(report.totals[k], 0) for k in keys), report.grand_total])
+    ws.append(["%", *(report.percents[k] for k in keys), None])
+    for row in ws.iter_rows(min_row=ws.max_row - 1):
+        for cell in row:
+            cell.font = BOLD
+    _wrap_all(ws, top + 1)
+    ws.freeze_panes = ws.cell(row=top + 1, column=1)
+
+    ws.append([])
+    for note in notes(report):
+        ws.append([note])
+        ws.cell(row=ws.max_row, column=1).alignment = WRAP
+    ws.append([])
+    ws.append(["Key"])
+    ws.cell(row=ws.max_row, column=1).font = BOLD
+    for status in report.statuses:
+        ws.append([status.description, status.label])
+        ws.cell(row=ws.max_row, column=1).alignment = WRAP
+        _paint(ws.cell(row=ws.max_row, column=2), status)
+    _widths(ws, [80] + [12] * (len(keys) + 1))
+
+
+def _state(entry) -> str:
+    return entry.update.state if entry.update is not None else "missing"
+
+
+def _milestones(ws, report: ProgressReport) -> None:
+    statuses = report.statuses
+    _header(ws, 1, ["Priority", "Action", "Milestone", "Sub-heading", "Delivery milestone",
+                    "Update", "Leads", "Status",
+                    *(f"{s.label} (exact)" for s in statuses),
+                    *(f"{s.label} (decimal)" for s in statuses), "State"])
+    for section in report.sections:
+        for block in section.actions:
+            for entry in block.entries:
+                m, w = entry.milestone, entry.weights
+                ws.append([
+                    section.priority.number, f"({block.label}) {block.text}", m.number,
+                    m.sub_heading or None, m.text, "\n".join(update_lines(entry)) or None,
+                    entry.leads or None, weights_label(report, w),
+                    *(fraction_text(w.get(s.key, 0)) for s in statuses),
+                    *(_number(w.get(s.key, 0), 4) for s in statuses), _state(entry),
+                ])
+    _wrap_all(ws, 2)
+    decimals = range(9 + len(statuses), 9 + 2 * len(statuses))
+    for row in ws.iter_rows(min_row=2):
+        for column in decimals:
+            row[column - 1].number_format = "0.00"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    _widths(ws, [9, 40, 10, 16, 50, 60, 30, 22, *([10] * (2 * len(statuses))), 12])
+
+
+def _key_issues(ws, report: ProgressReport) -> None:
+    _header(ws, 1, ["Priority", "Milestone", "Update"])
+    for number, entries in key_issue_rows(report):
+        if entries is None:
+            ws.append([number, None, EXCLUDED_TEXT])
+        elif not entries:
+            ws.append([number, None, NO_RED_MILESTONES_TEXT])
+        for entry in entries or []:
+            text = "\n".join(update_lines(entry, tables=False)) or entry.milestone.text
+            ws.append([number, entry.milestone.number, text])
+    _wrap_all(ws, 2)
+    ws.freeze_panes = "A2"
+    _widths(ws, [10, 11, 100])
+
+
+def _changes(ws, report: ProgressReport) -> None:
+    changes = report.changes
+    _header(ws, 1, ["Status", changes.previous.title, report.round.title, "Change"])
+    for status in report.statuses:
+        key = status.key
+        ws.append([status.label, _number(changes.previous_totals[key]),
+                   _number(report.totals[key]), _number(changes.difference[key])])
+        for cell in ws[ws.max_row][1:3]:
+            cell.number_format = ONE_PLACE
+        ws.cell(row=ws.max_row, column=4).number_format = "+0.0;-0.0;0"
+    ws.append([])
+    start = ws.max_row + 1
+    _header(ws, start, ["Priority", "Milestone", "Before", "After"])
+    for change in changes.changed:
+        m = change.milestone
+        ws.append([m.priority.number, m.number, before_label(report, change),
+                   weights_label(report, change.after)])
+    if not changes.changed:
+        ws.append(["No milestone changed status."])
+    ws.freeze_panes = "A2"
+    _widths(ws, [24, 24, 30, 30])
+
+
+def progress_report_xlsx(report: ProgressReport) -> bytes:
+    wb = Workbook()
+    _overview(wb.active, report)
+    _milestones(wb.create_sheet("Milestones"), report)
+    _key_issues(wb.create_sheet("Key issues"), report)
+    if report.changes is not None:
+        _changes(wb.create_sheet("Changes"), report)
+    wb.properties.title = f"{report.plan.title}: progress report {report.round.title}"
+    # This workbook holds no formulas: text typed as "=..." must stay text, never run.
+    for ws in wb.worksheets:
+        for cell in (c for row in ws.iter_rows() for c in row if c.data_type == "f"):
+            cell.data_type = "s"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
