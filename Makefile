@@ -31,8 +31,9 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-assets: frontend/node_modules/.installed
+assets: frontend/node_modules/.installed $(VENV)/.installed
 	cd frontend && node build.mjs
+	$(PY) manage.py collectstatic --noinput -v0
 
 migrate: setup
 	$(PY) manage.py migrate --noinput

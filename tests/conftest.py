@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from outcomes.accounts.demo import DEMO_PASSWORD
+from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from outcomes.accounts.models import Person, User
 from outcomes.accounts.roles import Role
 
@@ -43,11 +43,18 @@ def make_user(username: str, role: str, person: str | None = None) -> User:
 @pytest.fixture
 def users(db):
     """One user per role, plus a lead officer who leads nothing in the demo plan."""
+    demo = {user.username: user for user in ensure_demo_users()}
     return {
-        "administrator": User.objects.get(username="admin"),
-        "performance_officer": User.objects.get(username="performance"),
-        "lead_officer": User.objects.get(username="lead"),
+        "administrator": demo["admin"],
+        "performance_officer": demo["performance"],
+        "lead_officer": demo["lead"],
         "other_lead_officer": make_user("stranger", Role.LEAD_OFFICER, "Nobody Leads-Anything"),
-        "viewer": User.objects.get(username="viewer"),
+        "viewer": demo["viewer"],
         "school": make_user("school", Role.SCHOOL),
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher is slow by design; tests create users by the hundred.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]

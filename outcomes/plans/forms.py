@@ -6,6 +6,10 @@ from outcomes.plans.models import RagStatus
 SPLIT = "split"
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 class UpdateForm(forms.Form):
     """A milestone's update: its text and a RAG status, or a split over several colours."""
 
@@ -46,7 +50,7 @@ class UpdateForm(forms.Form):
             try:
                 data["weights"] = rules.rag_weights_sum_to_one(raw, [s.key for s in self.statuses])
             except rules.RuleViolation as exc:
-                self.add_error(f"weight_{next(iter(raw))}", str(exc).capitalize())
+                self.add_error(f"weight_{next(iter(raw))}", _sentence(str(exc)))
         elif status:
             data["weights"] = {status: 1}
         return data

@@ -117,7 +117,7 @@ def my_milestones(request: HttpRequest) -> HttpResponse:
     for m in milestones:
         open_round = m.priority.plan.rounds.filter(closed_at__isnull=True).order_by("-opens").first()
         update = Update.objects.filter(round=open_round, milestone=m).first() if open_round else None
-        rows.append({"milestone": m, "round": open_round, "update": update})
+        rows.append({"milestone": m, "round": open_round, "current": update})
     statuses = {}
     for row in rows:
         plan = row["milestone"].priority.plan

@@ -43,7 +43,7 @@ def round_detail(request: HttpRequest, slug: str, round_slug: str) -> HttpRespon
             rows.append(
                 {
                     "milestone": m,
-                    "update": u,
+                    "current": u,
                     "state": state,
                     "can_update": access.can_update_milestone(request.user, m),
                 }

@@ -1,0 +1,256 @@
+"""What people do through the pages: update, conflict, approve, close, publish, import, export."""
+
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from outcomes.plans.interchange import export_plan
+from outcomes.plans.models import Milestone, Plan, Round, Update
+from outcomes.plans.workbook import EXAMPLE_PLAN, plan_workbook_bytes
+
+pytestmark = pytest.mark.django_db
+ROUND = {"slug": "cypp-2013-16", "round_slug": "june-2014"}
+
+
+def update_url(priority, number):
+    return reverse("plans:update", kwargs={**ROUND, "priority": priority, "number": number})
+
+
+def current(demo_round, priority, number):
+    return Update.objects.get(
+        round=demo_round,
+        milestone__priority__number=priority,
+        milestone__number=number,
+        milestone__priority__plan=demo_round.plan,
+    )
+
+
+def test_a_lead_officer_sees_only_their_milestones(client, users):
+    client.force_login(users["lead_officer"])
+    html = client.get(reverse("plans:my_milestones")).content.decode()
+    assert "P1 M26" in html
+    assert "P1 M28" in html
+    assert "P2 M1<" not in html
+
+
+def test_a_lead_officer_updates_a_milestone_through_the_form(client, users, demo_round):
+    client.force_login(users["lead_officer"])
+    before = current(demo_round, 1, 26)
+    response = client.post(
+        update_url(1, 26),
+        {"text": "• Meals ready for September", "status": "green", "version": before.version},
+    )
+    assert response.status_code == 302
+    after = current(demo_round, 1, 26)
+    assert after.text == "• Meals ready for September"
+    assert after.weights == {"green": "1"}
+    assert after.state == Update.SUBMITTED
+    page = client.get(
+        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 26})
+    ).content.decode()
+    assert "History of changes" in page
+    assert "Meals ready for September" in page
+    assert "Ron Parry" in page
+
+
+def test_a_split_status_that_does_not_add_up_is_explained(client, users, demo_round):
+    client.force_login(users["lead_officer"])
+    before = current(demo_round, 1, 26)
+    response = client.post(
+        update_url(1, 26),
+        {
+            "text": "Part done",
+            "status": "split",
+            "weight_green": "1/2",
+            "weight_red": "1/3",
+            "version": before.version,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "RAG weights must sum to exactly 1, but green 1/2 + red 1/3 = 5/6" in html
+    assert current(demo_round, 1, 26).text == before.text
+
+
+def test_a_split_status_is_saved_exactly(client, users, demo_round):
+    client.force_login(users["lead_officer"])
+    before = current(demo_round, 1, 27)
+    client.post(
+        update_url(1, 27),
+        {
+            "text": "Part done",
+            "status": "split",
+            "weight_green": "1/3",
+            "weight_amber": "2/3",
+            "version": before.version,
+        },
+    )
+    assert current(demo_round, 1, 27).weights == {"green": "1/3", "amber": "2/3"}
+
+
+def test_the_second_save_is_told_and_shown_both_versions(client, users, demo_round):
+    version = current(demo_round, 1, 26).version
+    client.force_login(users["performance_officer"])
+    client.post(update_url(1, 26), {"text": "Officer's text", "status": "amber", "version": version})
+    client.force_login(users["lead_officer"])
+    response = client.post(update_url(1, 26), {"text": "Lead's text", "status": "green", "version": version})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "saved this update" in html
+    assert "Your text has not been saved" in html
+    assert "Officer&#39;s text" in html or "Officer's text" in html
+    assert "Lead&#39;s text" in html or "Lead's text" in html  # still in the form
+    assert current(demo_round, 1, 26).text == "Officer's text"
+    # Saving again, having seen theirs, replaces it knowingly.
+    fresh = current(demo_round, 1, 26).version
+    client.post(update_url(1, 26), {"text": "Lead's text", "status": "green", "version": fresh})
+    assert current(demo_round, 1, 26).text == "Lead's text"
+
+
+def test_the_performance_officer_approves_and_closes(client, users, demo_round):
+    client.force_login(users["lead_officer"])
+    version = current(demo_round, 1, 26).version
+    client.post(update_url(1, 26), {"text": "New", "status": "green", "version": version})
+    client.force_login(users["performance_officer"])
+    waiting = client.get(reverse("plans:round", kwargs=ROUND) + "?show=submitted").content.decode()
+    assert "1 awaiting approval" in waiting
+    update = current(demo_round, 1, 26)
+    client.post(
+        reverse("plans:approve", kwargs={**ROUND, "priority": 1, "number": 26}), {"version": update.version}
+    )
+    assert current(demo_round, 1, 26).state == Update.APPROVED
+    confirm = client.get(reverse("plans:close", kwargs=ROUND)).content.decode()
+    assert "Every milestone has an update" in confirm
+    client.post(reverse("plans:close", kwargs=ROUND))
+    assert Round.objects.get(pk=demo_round.pk).is_closed
+    late = client.post(update_url(1, 26), {"text": "Late", "status": "red", "version": update.version + 1})
+    assert "is closed" in late.content.decode()
+    assert current(demo_round, 1, 26).text == "New"
+
+
+def test_closing_a_closed_round_twice_says_so(client, users, demo_round):
+    client.force_login(users["performance_officer"])
+    client.post(reverse("plans:close", kwargs=ROUND))
+    demo_round.refresh_from_db()
+    # A second person who had the confirmation page open presses the button too.
+    response = client.post(reverse("plans:close", kwargs=ROUND))
+    assert response.status_code == 409
+    assert "already closed" in response.content.decode()
+
+
+def test_a_new_round_is_started_and_bad_dates_are_explained(client, users, demo_plan):
+    client.force_login(users["performance_officer"])
+    url = reverse("plans:round_new", kwargs={"slug": "cypp-2013-16"})
+    bad = client.post(
+        url,
+        {"title": "Update December 2014", "slug": "dec-2014", "opens": "2014-12-15", "closes": "2014-11-01"},
+    )
+    assert "The round must close on or after the day it opens" in bad.content.decode()
+    client.post(
+        url,
+        {"title": "Update December 2014", "slug": "dec-2014", "opens": "2014-11-01", "closes": "2014-12-15"},
+    )
+    new = Round.objects.get(plan=demo_plan, slug="dec-2014")
+    assert new.ordinal == 2
+    report = client.get(reverse("reports:progress", kwargs={**ROUND, "round_slug": "dec-2014"}))
+    assert "Changes since Update June 2014" in report.content.decode()
+
+
+def test_publishing_lets_viewers_read_the_report(client, users, demo_round):
+    demo_round.published_at = None
+    demo_round.save()
+    client.force_login(users["performance_officer"])
+    client.post(reverse("plans:publish", kwargs=ROUND), {"publish": "1"})
+    client.force_login(users["viewer"])
+    assert client.get(reverse("reports:progress", kwargs=ROUND)).status_code == 200
+    home = client.get(reverse("core:home")).content.decode()
+    assert "Update June 2014" in home
+
+
+def _upload(client, name: str, content: bytes, **extra):
+    return client.post(reverse("plans:import"), {"file": _file(name, content), **extra})
+
+
+def _file(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_the_template_imports_as_it_is(client, users):
+    client.force_login(users["performance_officer"])
+    template = client.get(reverse("plans:template")).content
+    response = _upload(client, "plan.xlsx", template)
+    assert response.status_code == 302
+    plan = Plan.objects.get(slug=EXAMPLE_PLAN["slug"])
+    assert Milestone.objects.filter(priority__plan=plan).count() == 1
+
+
+def test_a_bad_workbook_names_sheet_row_and_column_and_changes_nothing(client, users):
+    client.force_login(users["performance_officer"])
+    wb = load_workbook(io.BytesIO(plan_workbook_bytes(EXAMPLE_PLAN)))
+    wb["Updates"]["E2"] = "1/2"  # Green 1/2 beside Amber 1: weights sum to 3/2
+    wb["Milestones"]["C2"] = "three"
+    out = io.BytesIO()
+    wb.save(out)
+    response = _upload(client, "plan.xlsx", out.getvalue())
+    html = response.content.decode()
+    assert "plan.xlsx was not imported" in html
+    assert "Nothing has been changed" in html
+    assert (
+        "sheet &#39;Milestones&#39;, row 2, column C" in html or "sheet 'Milestones', row 2, column C" in html
+    )
+    assert "row 2, column E" in html
+    assert not Plan.objects.filter(slug=EXAMPLE_PLAN["slug"]).exists()
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(client, users):
+    client.force_login(users["performance_officer"])
+    html = _upload(client, "plan.xlsx", b"not a workbook").content.decode()
+    assert "this is not an Excel workbook (.xlsx)" in html
+
+
+def test_malformed_json_is_refused_with_its_line(client, users):
+    client.force_login(users["performance_officer"])
+    html = _upload(client, "plan.json", b'{"slug": }').content.decode()
+    assert "line 1, column 10" in html
+
+
+def test_an_exported_workbook_imports_back_to_the_same_plan(client, users, demo_plan):
+    client.force_login(users["performance_officer"])
+    workbook = client.get(reverse("plans:export_xlsx", kwargs={"slug": "cypp-2013-16"})).content
+    before = export_plan(demo_plan)
+    response = _upload(client, "cypp.xlsx", workbook, replace="on")
+    assert response.status_code == 302
+    after = export_plan(Plan.objects.get(slug="cypp-2013-16"))
+    # The workbook carries everything but the RAG vocabulary's descriptions and update tables.
+    strip = ("tables", "rag_statuses", "published", "needs", "organisations")
+
+    def core(data):
+        text = json.dumps(data, sort_keys=True)
+        data = json.loads(text)
+        for key in strip:
+            data.pop(key, None)
+        for p in data["priorities"]:
+            for a in p["actions"]:
+                for m in a["milestones"]:
+                    m.pop("tables", None)
+        for r in data["rounds"]:
+            r.pop("published", None)
+            for u in r["updates"]:
+                u.pop("tables", None)
+        return data
+
+    assert core(after) == core(before)
+
+
+def test_the_round_exports_to_csv(client, users):
+    client.force_login(users["lead_officer"])
+    response = client.get(reverse("plans:export_csv", kwargs=ROUND))
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("priority,milestone,action")
+    assert len([line for line in lines if line[:2] in {"1,", "2,", "3,", "5,", "6,"}]) >= 159

@@ -1,0 +1,149 @@
+"""Every URL against every role (SPEC "Users and what they may do").
+
+A request outside a role's rights is refused with 403 or 404, never half-served. A new URL
+without a row here fails ``test_every_url_has_a_row``.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from outcomes.accounts.roles import Role
+
+ROLES = [
+    "anonymous",
+    "administrator",
+    "performance_officer",
+    "lead_officer",
+    "other_lead_officer",
+    "viewer",
+    "school",
+]
+PLAN = {"slug": "cypp-2013-16"}
+ROUND = {**PLAN, "round_slug": "june-2014"}
+# Ron Parry, the demo lead officer, leads priority 1 milestones 26-28 (school meals).
+LED = {"priority": 1, "number": 26}
+NOT_LED = {"priority": 2, "number": 1}
+
+LOGIN = "login"  # a redirect to the sign-in page
+
+MANAGERS_ONLY = {
+    "administrator": 200,
+    "performance_officer": 200,
+    "lead_officer": 403,
+    "other_lead_officer": 404,
+    "viewer": 404,
+    "school": 404,
+}
+PLAN_READERS = {
+    "administrator": 200,
+    "performance_officer": 200,
+    "lead_officer": 200,
+    "other_lead_officer": 404,
+    "viewer": 404,
+    "school": 404,
+}
+REPORT_READERS = {**PLAN_READERS, "viewer": 200}  # the demo round's report is published
+SIGNED_IN = dict.fromkeys(ROLES[1:], 200)
+
+MATRIX = [
+    ("core:home", {}, "get", SIGNED_IN),
+    ("accounts:login", {}, "get", {**dict.fromkeys(ROLES[1:], 302), "anonymous": 200}),
+    ("accounts:logout", {}, "post", dict.fromkeys(ROLES, 302)),
+    ("plans:list", {}, "get", {**PLAN_READERS, "other_lead_officer": 200, "viewer": 403, "school": 403}),
+    ("plans:import", {}, "get", {**MANAGERS_ONLY, "other_lead_officer": 403, "viewer": 403, "school": 403}),
+    ("plans:template", {}, "get", {**MANAGERS_ONLY, "other_lead_officer": 403, "viewer": 403, "school": 403}),
+    (
+        "plans:my_milestones",
+        {},
+        "get",
+        {
+            "administrator": 403,
+            "performance_officer": 403,
+            "lead_officer": 200,
+            "other_lead_officer": 200,
+            "viewer": 403,
+            "school": 403,
+        },
+    ),
+    ("plans:detail", PLAN, "get", PLAN_READERS),
+    ("plans:export_json", PLAN, "get", PLAN_READERS),
+    ("plans:export_xlsx", PLAN, "get", PLAN_READERS),
+    ("plans:milestone", {**PLAN, **LED}, "get", PLAN_READERS),
+    ("plans:round_new", PLAN, "get", MANAGERS_ONLY),
+    ("plans:round", ROUND, "get", PLAN_READERS),
+    ("plans:update", {**ROUND, **LED}, "get", PLAN_READERS),
+    ("plans:update", {**ROUND, **NOT_LED}, "get", {**PLAN_READERS, "lead_officer": 403}),
+    (
+        "plans:approve",
+        {**ROUND, **LED},
+        "post",
+        {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302},
+    ),
+    ("plans:close", ROUND, "get", MANAGERS_ONLY),
+    ("plans:publish", ROUND, "post", {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302}),
+    ("plans:export_csv", ROUND, "get", PLAN_READERS),
+    ("reports:progress", ROUND, "get", REPORT_READERS),
+    ("reports:progress_docx", ROUND, "get", REPORT_READERS),
+    ("reports:progress_xlsx", ROUND, "get", REPORT_READERS),
+    ("reports:progress_json", ROUND, "get", REPORT_READERS),
+]
+CASES = [
+    pytest.param(
+        name,
+        kwargs,
+        method,
+        role,
+        expected.get(role, LOGIN),
+        id=f"{name}{'-led' if kwargs.get('number') == 26 else ''}"
+        f"{'-not-led' if kwargs.get('number') == 1 else ''}-{role}",
+    )
+    for name, kwargs, method, expected in MATRIX
+    for role in ROLES
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "kwargs", "method", "role", "expected"), CASES)
+def test_url_answers_each_role_as_its_rights_allow(client, users, name, kwargs, method, role, expected):
+    if role != "anonymous":
+        client.force_login(users[role])
+    response = getattr(client, method)(reverse(name, kwargs=kwargs))
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    else:
+        assert response.status_code == expected, response.content[:300]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_the_admin_site_is_for_administrators_only(client, users, role):
+    if role != "anonymous":
+        client.force_login(users[role])
+    response = client.get(reverse("admin:index"))
+    if role == "administrator":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_viewers_cannot_read_an_unpublished_report(client, users, demo_round):
+    demo_round.published_at = None
+    demo_round.save()
+    client.force_login(users["viewer"])
+    assert client.get(reverse("reports:progress", kwargs=ROUND)).status_code == 404
+    assert client.get(reverse("reports:progress_docx", kwargs=ROUND)).status_code == 404
+
+
+def test_every_url_has_a_row():
+    names = set()
+    for namespace in ("core", "accounts", "plans", "reports"):
+        resolver = get_resolver().namespace_dict[namespace][1]
+        names |= {f"{namespace}:{key}" for key in resolver.reverse_dict if isinstance(key, str)}
+    assert names == {row[0] for row in MATRIX}
+
+
+def test_every_role_is_in_the_matrix():
+    assert set(ROLES[1:]) == {r.value for r in Role} | {"other_lead_officer"}
