@@ -1,0 +1,111 @@
+"""The journeys of the "Done when" of the foundation, walked in Debian's chromium, with axe-core
+checking every page on the way."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_performance_officer_reads_the_june_2014_report_and_its_word_document(visitor, tmp_path):
+    page = visitor.page
+    visitor.sign_in("performance")
+    visitor.click("link", "Plans")
+    visitor.click("link", "Rotherham Children and Young People's Action Plan 2013 – 2016")
+    assert page.get_by_role("heading", name=re.compile("Priority 1: We will ensure children")).is_visible()
+    visitor.click("link", "Update June 2014")
+    visitor.click("link", "Progress report", exact=True)
+    overview = page.locator("#overview + table")
+    rows = [words(r) for r in overview.locator("tbody tr").all_inner_texts()]
+    assert rows[-2] == "Total 40 103 16 0 159"
+    assert rows[-1] == "% 25 65 10 0"
+    assert rows[3].endswith("4.3 23.3 2.3 0 30")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Word document (.docx)").click()
+    docx = tmp_path / "report.docx"
+    download.value.save_as(docx)
+    subprocess.run([shutil.which("soffice") or "soffice", "--headless",
+                    f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    text = words(subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], check=True,
+                                capture_output=True, text=True).stdout)
+    assert "Progress report: Update June 2014" in text
+    assert "Key issues" in text
+
+
+def test_lead_officer_updates_a_milestone_and_sees_it_in_the_report(visitor):
+    page = visitor.page
+    visitor.sign_in("lead")
+    visitor.click("link", "My milestones")
+    visitor.click("link", "Update P1 M26")
+    page.get_by_label("Update for Update June 2014").fill(
+        "• Universal Infant Free School Meals will start in September 2014")
+    page.get_by_role("radio", name="Green").check()
+    visitor.click("button", "Save update")
+    assert "awaiting approval" in page.locator(".govuk-notification-banner").inner_text()
+    visitor.goto("/plans/cypp-2013-16/rounds/june-2014/report/")
+    row = page.locator("#p1-m26")
+    assert "Universal Infant Free School Meals will start in September 2014" in row.inner_text()
+    assert "Green" in row.inner_text()
+    assert "Awaiting approval" in row.inner_text()
+
+
+def test_a_split_status_that_does_not_add_up_is_shown_as_an_error(visitor):
+    page = visitor.page
+    visitor.sign_in("lead")
+    visitor.goto("/plans/cypp-2013-16/rounds/june-2014/updates/1/27/")
+    page.get_by_role("radio", name="Split status").check()
+    page.get_by_label("Green share").fill("1/2")
+    page.get_by_label("Red share").fill("1/3")
+    visitor.click("button", "Save update")
+    summary = page.locator(".govuk-error-summary")
+    assert "sum to exactly 1" in summary.inner_text()
+    assert page.title().startswith("Error:")
+
+
+def test_performance_officer_approves_and_closes_the_round(visitor):
+    page = visitor.page
+    visitor.sign_in("lead")
+    visitor.goto("/plans/cypp-2013-16/rounds/june-2014/updates/1/28/")
+    page.get_by_role("radio", name="Amber").check()
+    visitor.click("button", "Save update")
+    visitor.click("button", "Sign out")
+    visitor.sign_in("performance")
+    visitor.goto("/plans/cypp-2013-16/rounds/june-2014/?show=submitted")
+    visitor.click("button", "Approve P1 M28")
+    assert "approved" in page.locator(".govuk-notification-banner").inner_text()
+    visitor.click("link", "Close this round")
+    visitor.click("button", "Close the round")
+    assert "closed" in page.locator(".govuk-notification-banner").inner_text()
+    visitor.goto("/plans/cypp-2013-16/priorities/1/milestones/28/")
+    assert "approved" in page.locator("main").inner_text()
+
+
+def test_viewer_reads_the_published_report_only(visitor):
+    page = visitor.page
+    visitor.sign_in("viewer")
+    visitor.click("link", re.compile("Update June 2014"))
+    assert page.get_by_role("heading", name="Key issues").is_visible()
+    response = page.goto(visitor.base_url + "/plans/cypp-2013-16/")
+    assert response.status == 404
+
+
+def test_a_bad_plan_file_is_explained_on_the_import_page(visitor, tmp_path):
+    page = visitor.page
+    bad = tmp_path / "plan.json"
+    bad.write_text('{"slug": "x", "title": ')
+    visitor.sign_in("performance")
+    visitor.goto("/plans/import/")
+    page.get_by_label("Plan file").set_input_files(str(bad))
+    visitor.click("button", "Import")
+    text = page.locator(".govuk-error-summary").inner_text()
+    assert "plan.json was not imported" in text
+    assert "line 1, column 24" in text
