@@ -58,7 +58,7 @@ lint: setup
 check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
 
-bench: setup migrate
+bench: setup
 	$(PY) bench/load_demo.py
 
 clean:
