@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -55,7 +55,9 @@ def main() -> None:
         figures = {
             "load the demo plan (159 milestones, 159 updates)": loads,
             "build the progress report": [timed(lambda: build_progress_report(round_)) for _ in range(RUNS)],
-            "report as JSON": [timed(lambda: report_as_json(build_progress_report(round_))) for _ in range(RUNS)],
+            "report as JSON": [
+                timed(lambda: report_as_json(build_progress_report(round_))) for _ in range(RUNS)
+            ],
             "report as Word (.docx)": [
                 timed(lambda: progress_report_docx(build_progress_report(round_))) for _ in range(RUNS)
             ],

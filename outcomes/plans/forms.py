@@ -92,3 +92,69 @@ class PlanImportForm(forms.Form):
         error_messages={"required": "Choose a plan file to import"},
     )
     replace = forms.BooleanField(label="Replace the plan with the same slug if there is one", required=False)
+
+
+class MilestoneForm(forms.Form):
+    text = forms.CharField(
+        label="Delivery milestone",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the delivery milestone"},
+    )
+    due = forms.DateField(
+        label="Due date",
+        required=False,
+        help_text="For example 2014-03-31",
+        error_messages={"invalid": "Enter the due date as YYYY-MM-DD"},
+    )
+    sub_heading = forms.CharField(
+        label="Sub-heading",
+        required=False,
+        max_length=200,
+        help_text="Only if this milestone starts a group, such as Care Leavers",
+    )
+    delivery_lead = forms.CharField(
+        label="Delivery leads",
+        required=False,
+        max_length=1000,
+        help_text="People and/or organisations, separated by ;",
+    )
+    strategy_lead = forms.CharField(
+        label="Strategy leads",
+        required=False,
+        max_length=1000,
+        help_text="People and/or organisations, separated by ;",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in ("baseline", "target", "actual"):
+            self.fields[f"{kind}_value"] = forms.DecimalField(
+                label=f"{kind.capitalize()} value",
+                required=False,
+                max_digits=16,
+                decimal_places=4,
+                error_messages={"invalid": f"Enter the {kind} as a number, such as 65.5"},
+            )
+            self.fields[f"{kind}_unit"] = forms.CharField(
+                label=f"{kind.capitalize()} unit", required=False, max_length=20
+            )
+            self.fields[f"{kind}_period"] = forms.CharField(
+                label=f"{kind.capitalize()} period", required=False, max_length=40
+            )
+
+    def clean(self):
+        data = super().clean()
+        for kind in ("baseline", "target", "actual"):
+            if data.get(f"{kind}_value") is None and (data.get(f"{kind}_unit") or data.get(f"{kind}_period")):
+                self.add_error(f"{kind}_value", f"Enter the {kind} value, or clear its unit and period")
+        return data
+
+    @property
+    def model_fields(self) -> dict:
+        names = ["text", "due", "sub_heading"] + [
+            f"{kind}_{part}"
+            for kind in ("baseline", "target", "actual")
+            for part in ("value", "unit", "period")
+        ]
+        return {name: self.cleaned_data[name] for name in names}

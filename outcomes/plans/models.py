@@ -127,6 +127,8 @@ class Milestone(models.Model):
     actual_value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     actual_unit = models.CharField(max_length=20, blank=True)
     actual_period = models.CharField(max_length=40, blank=True)
+    # Optimistic lock for edits of the milestone itself (services.edit_milestone).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["priority__number", "number"]

@@ -11,7 +11,8 @@ from django.utils import timezone
 from outcomes.core.formatting import fraction_text
 from outcomes.core.models import record_change
 from outcomes.plans import rules
-from outcomes.plans.models import Milestone, Plan, RagStatus, Round, Update
+from outcomes.plans.leads import LeadResolver
+from outcomes.plans.models import Milestone, MilestoneLead, Plan, RagStatus, Round, Update
 
 
 class RoundClosed(Exception):
@@ -252,3 +253,102 @@ def create_round(*, user, plan: Plan, slug: str, title: str, opens: date, closes
         after={"slug": slug, "title": title, "opens": str(opens), "closes": str(closes)},
     )
     return round_
+
+
+MEASURE_KINDS = ("baseline", "target", "actual")
+
+
+def _milestone_snapshot(milestone: Milestone) -> dict:
+    snapshot = {
+        "text": milestone.text,
+        "due": milestone.due.isoformat() if milestone.due else None,
+        "sub_heading": milestone.sub_heading,
+        "delivery_lead": milestone.leads_text(MilestoneLead.DELIVERY),
+        "strategy_lead": milestone.leads_text(MilestoneLead.STRATEGY),
+    }
+    for kind in MEASURE_KINDS:
+        value = getattr(milestone, f"{kind}_value")
+        snapshot[kind] = (
+            " ".join(
+                part
+                for part in (
+                    f"{value.normalize():f}" if value is not None else "",
+                    getattr(milestone, f"{kind}_unit"),
+                    getattr(milestone, f"{kind}_period"),
+                )
+                if part
+            )
+            or None
+        )
+    return snapshot
+
+
+class MilestoneEditConflict(Exception):
+    def __init__(self, current: Milestone):
+        super().__init__(
+            "Someone else changed this milestone while you were editing it. Your changes have not "
+            "been saved: the form now shows their version; make your changes again."
+        )
+        self.current = current
+
+
+def edit_milestone(
+    *,
+    user,
+    milestone: Milestone,
+    fields: dict,
+    delivery_leads: list[str],
+    strategy_leads: list[str],
+    expected_version: int,
+) -> Milestone:
+    """Change a milestone's wording, dates, leads or measures; the history keeps before and after."""
+    with transaction.atomic():
+        current = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        if current.version != expected_version:
+            raise MilestoneEditConflict(current)
+        before = _milestone_snapshot(current)
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.version += 1
+        current.save()
+        resolver = LeadResolver()
+        current.leads.all().delete()
+        for role, texts in (
+            (MilestoneLead.DELIVERY, delivery_leads),
+            (MilestoneLead.STRATEGY, strategy_leads),
+        ):
+            for order, text in enumerate(texts):
+                person, organisation = resolver.resolve(text)
+                MilestoneLead.objects.create(
+                    milestone=current,
+                    role=role,
+                    text=text,
+                    person=person,
+                    organisation=organisation,
+                    order=order,
+                )
+        after = _milestone_snapshot(current)
+        if after != before:
+            record_change(
+                user=user,
+                obj=current,
+                action="milestone.changed",
+                summary=f"Milestone {current.reference} changed",
+                before=before,
+                after=after,
+                subject_key=milestone_key(current),
+            )
+        return current
+
+
+def approve_all(*, user, round_: Round, versions: dict[int, int]) -> tuple[int, int]:
+    """Approve the updates a performance officer had in front of them (update id -> version).
+    Those that changed since are left for a second look. Returns (approved, skipped)."""
+    approved = skipped = 0
+    for update in Update.objects.filter(round=round_, pk__in=versions, state=Update.SUBMITTED):
+        try:
+            approve_update(user=user, update=update, expected_version=versions[update.pk])
+            approved += 1
+        except EditConflict:
+            skipped += 1
+    return approved, skipped

@@ -5,6 +5,7 @@ builds the same dictionary, and every problem is reported with its sheet, row an
 """
 
 import io
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -74,6 +75,7 @@ UPDATE_COLUMNS = [
     *[(key.capitalize(), f"rag.{key}") for key in RAG_KEYS],
 ]
 LIST_SEPARATOR = ";"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 EXAMPLE_PLAN = {
     "slug": "example-plan",
@@ -222,6 +224,11 @@ def plan_workbook_bytes(data: dict) -> bytes:
             )
     _write_sheet(wb, "Rounds", ROUND_COLUMNS, rounds)
     _write_sheet(wb, "Updates", UPDATE_COLUMNS, updates)
+    # Excel turns a typed 1/2 into the 1st of February unless the cell is text.
+    shares = wb["Updates"]
+    for column in range(len(UPDATE_COLUMNS) - len(RAG_KEYS) + 1, len(UPDATE_COLUMNS) + 1):
+        for row in range(2, max(len(updates) + 200, 500)):
+            shares.cell(row=row, column=column).number_format = "@"
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -435,6 +442,17 @@ def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], 
             reader.place((*path, *key.split(".")), "Updates", row, pos[key])
         reader.place((*path, "rag"), "Updates", row, pos.get("rag.green", 5))
         rag = {key: v.get(f"rag.{key}") for key in RAG_KEYS if v.get(f"rag.{key}") not in (None, "")}
+        for key, value in list(rag.items()):
+            if isinstance(value, str) and _ISO_DATE.match(value):
+                column = get_column_letter(pos[f"rag.{key}"])
+                reader.problems.append(
+                    Problem(
+                        f"sheet 'Updates', row {row}, column {column}",
+                        f"the {key} share reads as the date {value}: Excel turns a typed 1/2 into a date "
+                        "unless the cell is formatted as text. Format the column as text and type it again",
+                    )
+                )
+                del rag[key]
         r["updates"].append(
             {
                 "priority": v.get("priority"),

@@ -32,11 +32,26 @@ def test_performance_officer_reads_the_june_2014_report_and_its_word_document(vi
         page.get_by_role("link", name="Word document (.docx)").click()
     docx = tmp_path / "report.docx"
     download.value.save_as(docx)
-    subprocess.run([shutil.which("soffice") or "soffice", "--headless",
-                    f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
-    text = words(subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], check=True,
-                                capture_output=True, text=True).stdout)
+    subprocess.run(
+        [
+            shutil.which("soffice") or "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = words(
+        subprocess.run(
+            ["pdftotext", str(tmp_path / "report.pdf"), "-"], check=True, capture_output=True, text=True
+        ).stdout
+    )
     assert "Progress report: Update June 2014" in text
     assert "Key issues" in text
 
@@ -47,7 +62,8 @@ def test_lead_officer_updates_a_milestone_and_sees_it_in_the_report(visitor):
     visitor.click("link", "My milestones")
     visitor.click("link", "Update P1 M26")
     page.get_by_label("Update for Update June 2014").fill(
-        "• Universal Infant Free School Meals will start in September 2014")
+        "• Universal Infant Free School Meals will start in September 2014"
+    )
     page.get_by_role("radio", name="Green").check()
     visitor.click("button", "Save update")
     assert "awaiting approval" in page.locator(".govuk-notification-banner").inner_text()

@@ -147,3 +147,36 @@ def test_import_and_export_commands_round_trip(tmp_path):
     assert exported["title"] == original["title"]
     assert [len(a["milestones"]) for p in exported["priorities"] for a in p["actions"]] == [2, 4]
     assert exported["rounds"][1]["updates"][1]["rag"] == {"green": "1/2", "amber": "1/2"}
+
+
+def test_the_workbook_keeps_shares_as_text_so_excel_does_not_make_dates():
+    import io
+
+    from openpyxl import load_workbook
+
+    from outcomes.plans.workbook import EXAMPLE_PLAN, plan_workbook_bytes
+
+    wb = load_workbook(io.BytesIO(plan_workbook_bytes(EXAMPLE_PLAN)))
+    assert wb["Updates"]["E2"].number_format == "@"
+    assert wb["Updates"]["H300"].number_format == "@"
+
+
+def test_a_share_that_excel_made_a_date_is_explained():
+    import io
+
+    from openpyxl import load_workbook
+
+    from outcomes.plans.workbook import EXAMPLE_PLAN, plan_workbook_bytes, read_plan_workbook
+
+    wb = load_workbook(io.BytesIO(plan_workbook_bytes(EXAMPLE_PLAN)))
+    from datetime import datetime
+
+    wb["Updates"]["F2"] = None
+    wb["Updates"]["E2"] = datetime(2026, 2, 1)  # what Excel does to a typed 1/2 in a general cell
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(ImportFailed) as caught:
+        read_plan_workbook(out.getvalue(), "plan.xlsx")
+    assert str(caught.value.problems[0]).startswith(
+        "sheet 'Updates', row 2, column E: the green share reads as the date 2026-02-01"
+    )

@@ -254,3 +254,86 @@ def test_the_round_exports_to_csv(client, users):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("priority,milestone,action")
     assert len([line for line in lines if line[:2] in {"1,", "2,", "3,", "5,", "6,"}]) >= 159
+
+
+def milestone_edit_url(priority, number):
+    return reverse(
+        "plans:milestone_edit", kwargs={"slug": "cypp-2013-16", "priority": priority, "number": number}
+    )
+
+
+def _edit_data(milestone, **changes):
+    data = {
+        "text": milestone.text,
+        "due": "",
+        "sub_heading": "",
+        "delivery_lead": "Ron Parry",
+        "strategy_lead": "",
+        "version": milestone.version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_editing_a_milestone_keeps_before_and_after_on_its_page(client, users, demo_plan):
+    client.force_login(users["performance_officer"])
+    m = Milestone.objects.get(priority__plan=demo_plan, priority__number=1, number=27)
+    response = client.post(
+        milestone_edit_url(1, 27),
+        _edit_data(
+            m,
+            due="2015-03-31",
+            target_value="18000",
+            target_unit="meals per day",
+            target_period="2014/15",
+            delivery_lead="Ron Parry; School Meals Service",
+        ),
+    )
+    assert response.status_code == 302
+    m.refresh_from_db()
+    assert m.due.isoformat() == "2015-03-31"
+    assert [lead.text for lead in m.leads.all()] == ["Ron Parry", "School Meals Service"]
+    page = client.get(
+        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 27})
+    ).content.decode()
+    assert "Milestone P1 M27 changed" in page
+    assert "18000 meals per day 2014/15" in page
+    assert "Sue Wilson" in page
+
+
+def test_a_stale_milestone_edit_is_refused_and_shows_the_newer_version(client, users, demo_plan):
+    client.force_login(users["performance_officer"])
+    m = Milestone.objects.get(priority__plan=demo_plan, priority__number=1, number=28)
+    client.post(milestone_edit_url(1, 28), _edit_data(m, text="First edit"))
+    response = client.post(milestone_edit_url(1, 28), _edit_data(m, text="Second edit"))
+    html = response.content.decode()
+    assert "Someone else changed this milestone" in html
+    assert "First edit" in html
+    m.refresh_from_db()
+    assert m.text == "First edit"
+
+
+def test_a_bad_measure_is_explained(client, users, demo_plan):
+    client.force_login(users["performance_officer"])
+    m = Milestone.objects.get(priority__plan=demo_plan, priority__number=1, number=28)
+    html = client.post(milestone_edit_url(1, 28), _edit_data(m, actual_value="about 60")).content.decode()
+    assert "Enter the actual as a number, such as 65.5" in html
+
+
+def test_approve_all_approves_what_was_seen_and_leaves_what_changed(client, users, demo_round):
+    client.force_login(users["lead_officer"])
+    for number in (26, 27):
+        u = current(demo_round, 1, number)
+        client.post(update_url(1, number), {"text": f"New {number}", "status": "green", "version": u.version})
+    seen = {n: current(demo_round, 1, n) for n in (26, 27)}
+    # M27 changes again after the officer opened the round page.
+    client.post(update_url(1, 27), {"text": "Newer 27", "status": "amber", "version": seen[27].version})
+    client.force_login(users["performance_officer"])
+    response = client.post(
+        reverse("plans:approve_all", kwargs=ROUND),
+        {"update": [f"{u.pk}:{u.version}" for u in seen.values()]},
+        follow=True,
+    )
+    assert "1 update approved. 1 changed after you opened the page" in response.content.decode()
+    assert current(demo_round, 1, 26).state == Update.APPROVED
+    assert current(demo_round, 1, 27).state == Update.SUBMITTED

@@ -192,3 +192,49 @@ def test_the_word_report_opens_in_libreoffice_and_reads_right(tmp_path, demo_rou
     assert "% 25 65 10 0" in words
     assert "No delivery milestones identified as having a RED Rag status" in words
     assert "Actual figure: 59.91%" in words
+
+
+def test_a_plan_with_its_own_rag_vocabulary_reports_in_it(users):
+    from outcomes.plans.interchange import import_plan
+    from tests.factories import small_plan_data
+
+    data = small_plan_data()
+    data["slug"] = "own-words"
+    data["rag_statuses"] = [
+        {"key": "complete", "label": "Complete", "description": "Done", "style": "green"},
+        {"key": "on_track", "label": "On track", "description": "Going well", "style": "amber"},
+        {
+            "key": "at_risk",
+            "label": "At risk",
+            "description": "Needs help",
+            "style": "red",
+            "is_key_issue": True,
+        },
+        {
+            "key": "none",
+            "label": "No update",
+            "description": "Nothing heard",
+            "style": "blue",
+            "means_no_update": True,
+        },
+    ]
+    mapping = {"green": "complete", "amber": "on_track", "red": "at_risk", "blue": "none"}
+    for round_ in data["rounds"]:
+        for update in round_["updates"]:
+            update["rag"] = {mapping[k]: v for k, v in update["rag"].items()}
+    plan = import_plan(data, source="own-words")
+    june = plan.rounds.get(slug="june-2014")
+    report = report_as_json(build_progress_report(june))
+    assert [s["label"] for s in report["legend"]] == ["Complete", "On track", "At risk", "No update"]
+    assert report["overview"]["total"] == {
+        "complete": "5/2",
+        "on_track": "5/6",
+        "at_risk": "5/3",
+        "none": "1",
+        "total": "6",
+    }
+    assert {k["priority"]: k["milestones"] for k in report["key_issues"]} == {1: [6], 2: [3]}
+    services.close_round(user=users["performance_officer"], round_=june)
+    closed = report_as_json(build_progress_report(june))
+    p2 = next(p for p in closed["priorities"] if p["number"] == 2)
+    assert next(m for m in p2["milestones"] if m["number"] == 4)["rag"] == {"none": "1"}

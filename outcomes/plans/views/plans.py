@@ -9,9 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
-from outcomes.plans import access, rules, workbook
-from outcomes.plans.forms import PlanImportForm
+from outcomes.plans import access, rules, services, workbook
+from outcomes.plans.forms import MilestoneForm, PlanImportForm
 from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
+from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, Update
 from outcomes.plans.services import milestone_key, no_update_key
 
@@ -93,6 +94,7 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "history": history,
             "open_rounds": plan.rounds.filter(closed_at__isnull=True),
             "can_update": access.can_update_milestone(request.user, milestone),
+            "manages": access.manages_plans(request.user),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
         },
@@ -193,3 +195,58 @@ def import_uploaded_plan(upload, *, user, replace: bool) -> Plan:
     raise ImportFailed(
         name, [workbook.Problem("", "choose an Excel workbook (.xlsx) or a JSON file (.json)")]
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) -> HttpResponse:
+    plan = access.get_plan_to_manage(request.user, slug)
+    milestone = access.get_milestone_for_user(request.user, plan, priority, number)
+    form = MilestoneForm(request.POST or None, initial=_milestone_initial(milestone))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_milestone(
+                user=request.user,
+                milestone=milestone,
+                fields=form.model_fields,
+                delivery_leads=split_leads(form.cleaned_data["delivery_lead"]),
+                strategy_leads=split_leads(form.cleaned_data["strategy_lead"]),
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.MilestoneEditConflict as exc:
+            form = MilestoneForm(initial=_milestone_initial(exc.current))
+            form.conflict = str(exc)
+        else:
+            messages.success(request, f"Milestone {milestone.reference} saved.")
+            return redirect("plans:milestone", slug, priority, number)
+    errors = error_list(form)
+    if getattr(form, "conflict", None):
+        errors.insert(0, {"text": form.conflict, "href": "#id_text"})
+    return render(
+        request,
+        "plans/milestone_edit.html",
+        {
+            "section": "plans",
+            "plan": plan,
+            "milestone": milestone,
+            "form": form,
+            "errors": errors,
+        },
+    )
+
+
+def _milestone_initial(milestone: Milestone) -> dict:
+    initial = {
+        "text": milestone.text,
+        "due": milestone.due,
+        "sub_heading": milestone.sub_heading,
+        "delivery_lead": milestone.leads_text(MilestoneLead.DELIVERY),
+        "strategy_lead": milestone.leads_text(MilestoneLead.STRATEGY),
+        "version": milestone.version,
+    }
+    for kind in services.MEASURE_KINDS:
+        value = getattr(milestone, f"{kind}_value")
+        initial[f"{kind}_value"] = f"{value.normalize():f}" if value is not None else ""
+        initial[f"{kind}_unit"] = getattr(milestone, f"{kind}_unit")
+        initial[f"{kind}_period"] = getattr(milestone, f"{kind}_period")
+    return initial

@@ -60,6 +60,7 @@ def round_detail(request: HttpRequest, slug: str, round_slug: str) -> HttpRespon
             "show": show,
             "statuses": _statuses(plan),
             "manages": access.manages_plans(request.user),
+            "submitted": [u for u in updates.values() if u.state == Update.SUBMITTED],
             "DELIVERY": MilestoneLead.DELIVERY,
         },
     )
@@ -196,6 +197,25 @@ def approve(request: HttpRequest, slug: str, round_slug: str, priority: int, num
     else:
         messages.success(request, f"Update for {milestone.reference} approved.")
     return redirect(back)
+
+
+@login_required
+@require_POST
+def approve_all(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
+    round_ = access.get_round_to_manage(request.user, slug, round_slug)
+    versions = {}
+    for item in request.POST.getlist("update"):
+        update_id, _, version = item.partition(":")
+        if update_id.isdigit() and version.isdigit():
+            versions[int(update_id)] = int(version)
+    try:
+        approved, skipped = services.approve_all(user=request.user, round_=round_, versions=versions)
+    except services.RoundClosed as exc:
+        messages.error(request, str(exc))
+    else:
+        note = f" {skipped} changed after you opened the page: read them again." if skipped else ""
+        messages.success(request, f"{approved} update{'' if approved == 1 else 's'} approved.{note}")
+    return redirect(reverse("plans:round", args=[slug, round_slug]) + "?show=submitted")
 
 
 @login_required
