@@ -19,7 +19,7 @@ from django.utils import timezone
 from outcomes.core.formatting import fraction_text
 from outcomes.core.models import record_change
 from outcomes.plans import rules
-from outcomes.plans.leads import LeadResolver, split_leads
+from outcomes.plans.leads import LeadResolver, split_leads, write_milestone_leads
 from outcomes.plans.models import (
     Action,
     Milestone,
@@ -439,20 +439,8 @@ def _write_plan(clean: dict) -> Plan:
                     **fields,
                 )
                 by_number[(p["number"], m["number"])] = milestone
-                for role, key in (
-                    (MilestoneLead.DELIVERY, "delivery_lead"),
-                    (MilestoneLead.STRATEGY, "strategy_lead"),
-                ):
-                    for order, text in enumerate(m[key]):
-                        person, organisation = resolver.resolve(text)
-                        MilestoneLead.objects.create(
-                            milestone=milestone,
-                            role=role,
-                            text=text,
-                            person=person,
-                            organisation=organisation,
-                            order=order,
-                        )
+                write_milestone_leads(milestone, MilestoneLead.DELIVERY, m["delivery_lead"], resolver)
+                write_milestone_leads(milestone, MilestoneLead.STRATEGY, m["strategy_lead"], resolver)
                 pending_links.extend((milestone, lp, lm) for lp, lm in m["links"])
     MilestoneLink.objects.bulk_create(
         MilestoneLink(milestone=ms, priority_number=lp, milestone_number=lm) for ms, lp, lm in pending_links

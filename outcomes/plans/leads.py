@@ -139,3 +139,16 @@ class LeadResolver:
         if not is_known_org and looks_like_person(text):
             return self.person(text), None
         return None, self.organisation(text)
+
+
+def write_milestone_leads(milestone, role: str, texts: list[str], resolver: LeadResolver) -> None:
+    """Store one role's leads of a milestone, each read into a person and/or an organisation."""
+    from outcomes.plans.models import MilestoneLead
+
+    MilestoneLead.objects.bulk_create(
+        MilestoneLead(
+            milestone=milestone, role=role, text=text, order=order, person=person, organisation=organisation
+        )
+        for order, text in enumerate(texts)
+        for person, organisation in [resolver.resolve(text)]
+    )

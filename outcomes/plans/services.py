@@ -11,7 +11,7 @@ from django.utils import timezone
 from outcomes.core.formatting import fraction_text
 from outcomes.core.models import record_change
 from outcomes.plans import rules
-from outcomes.plans.leads import LeadResolver
+from outcomes.plans.leads import LeadResolver, write_milestone_leads
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, RagStatus, Round, Update
 
 
@@ -313,20 +313,8 @@ def edit_milestone(
         current.save()
         resolver = LeadResolver()
         current.leads.all().delete()
-        for role, texts in (
-            (MilestoneLead.DELIVERY, delivery_leads),
-            (MilestoneLead.STRATEGY, strategy_leads),
-        ):
-            for order, text in enumerate(texts):
-                person, organisation = resolver.resolve(text)
-                MilestoneLead.objects.create(
-                    milestone=current,
-                    role=role,
-                    text=text,
-                    person=person,
-                    organisation=organisation,
-                    order=order,
-                )
+        write_milestone_leads(current, MilestoneLead.DELIVERY, delivery_leads, resolver)
+        write_milestone_leads(current, MilestoneLead.STRATEGY, strategy_leads, resolver)
         after = _milestone_snapshot(current)
         if after != before:
             record_change(

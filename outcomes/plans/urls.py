@@ -17,8 +17,11 @@ urlpatterns = [
         plans.milestone_detail,
         name="milestone",
     ),
-    path("plans/<slug:slug>/priorities/<int:priority>/milestones/<int:number>/edit/",
-         plans.milestone_edit, name="milestone_edit"),
+    path(
+        "plans/<slug:slug>/priorities/<int:priority>/milestones/<int:number>/edit/",
+        plans.milestone_edit,
+        name="milestone_edit",
+    ),
     path("plans/<slug:slug>/rounds/new/", rounds.round_new, name="round_new"),
     path(f"{R}/", rounds.round_detail, name="round"),
     path(f"{R}/updates/<int:priority>/<int:number>/", rounds.update_milestone, name="update"),
