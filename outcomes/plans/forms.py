@@ -6,6 +6,15 @@ from outcomes.plans.models import RagStatus
 SPLIT = "split"
 
 
+class ProseField(forms.CharField):
+    """Text typed into a textarea. Browsers send line ends as CRLF; stored text uses LF, so that
+    saving unchanged text changes nothing."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -13,7 +22,7 @@ def _sentence(text: str) -> str:
 class UpdateForm(forms.Form):
     """A milestone's update: its text and a RAG status, or a split over several colours."""
 
-    text = forms.CharField(
+    text = ProseField(
         label="Update",
         widget=forms.Textarea,
         required=True,
@@ -95,7 +104,7 @@ class PlanImportForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    text = forms.CharField(
+    text = ProseField(
         label="Delivery milestone",
         widget=forms.Textarea,
         error_messages={"required": "Enter the delivery milestone"},

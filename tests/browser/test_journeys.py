@@ -106,3 +106,31 @@ def test_a_bad_plan_file_is_explained_on_the_import_page(visitor, tmp_path):
     text = page.locator(".govuk-error-summary").inner_text()
     assert "plan.json was not imported" in text
     assert "line 1, column 24" in text
+
+
+def test_performance_officer_starts_a_round_and_edits_a_milestone(visitor):
+    page = visitor.page
+    visitor.sign_in("performance")
+    visitor.goto("/plans/cypp-2013-16/")
+    visitor.click("link", "Start a new reporting round")
+    page.get_by_label("Title").fill("Update December 2014")
+    page.get_by_label("Short name for links").fill("dec-2014")
+    page.get_by_label("Opens").fill("2014-11-01")
+    page.get_by_label("Closes").fill("2014-10-01")
+    visitor.click("button", "Create round")
+    assert (
+        "The round must close on or after the day it opens"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
+    page.get_by_label("Closes").fill("2014-12-15")
+    visitor.click("button", "Create round")
+    assert page.get_by_role("heading", name="Update December 2014").is_visible()
+    visitor.click("link", "Progress report", exact=True)
+    assert page.get_by_role("heading", name="Changes since Update June 2014").is_visible()
+
+    visitor.goto("/plans/cypp-2013-16/priorities/1/milestones/6/")
+    visitor.click("link", re.compile("Edit this milestone"))
+    page.get_by_label("Actual value").fill("60.5")
+    visitor.click("button", "Save milestone")
+    history = page.locator("main").inner_text()
+    assert "Milestone P1 M6 changed" in history

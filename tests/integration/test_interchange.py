@@ -180,3 +180,27 @@ def test_a_share_that_excel_made_a_date_is_explained():
     assert str(caught.value.problems[0]).startswith(
         "sheet 'Updates', row 2, column E: the green share reads as the date 2026-02-01"
     )
+
+
+def _contains(exported, original, where="$"):
+    """Every key and value of the original document is in the export (which may add keys)."""
+    if isinstance(original, dict):
+        assert isinstance(exported, dict), where
+        for key, value in original.items():
+            if key.startswith("_"):
+                continue
+            assert key in exported, f"{where}.{key} is missing"
+            _contains(exported[key], value, f"{where}.{key}")
+    elif isinstance(original, list):
+        assert len(exported) == len(original), f"{where}: {len(exported)} != {len(original)}"
+        for i, (a, b) in enumerate(zip(exported, original, strict=True)):
+            _contains(a, b, f"{where}[{i}]")
+    else:
+        assert exported == original, f"{where}: {exported!r} != {original!r}"
+
+
+def test_the_demo_plan_exports_exactly_as_it_was_read(demo_plan):
+    from outcomes.plans.demo import DEMO_FILE
+
+    original = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    _contains(export_plan(demo_plan), original)

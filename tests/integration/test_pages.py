@@ -337,3 +337,59 @@ def test_approve_all_approves_what_was_seen_and_leaves_what_changed(client, user
     assert "1 update approved. 1 changed after you opened the page" in response.content.decode()
     assert current(demo_round, 1, 26).state == Update.APPROVED
     assert current(demo_round, 1, 27).state == Update.SUBMITTED
+
+
+def test_an_administrator_relabels_a_rag_status_and_the_report_follows(client, users, demo_plan):
+    client.force_login(users["administrator"])
+    url = reverse("admin:plans_plan_change", args=[demo_plan.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data["start"], data["end"] = demo_plan.start.isoformat(), demo_plan.end.isoformat()
+    statuses = list(demo_plan.rag_statuses.all())
+    data.update(
+        {
+            "rag_statuses-TOTAL_FORMS": len(statuses),
+            "rag_statuses-INITIAL_FORMS": len(statuses),
+            "rag_statuses-MIN_NUM_FORMS": 0,
+            "rag_statuses-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for i, s in enumerate(statuses):
+        data.update(
+            {
+                f"rag_statuses-{i}-id": s.pk,
+                f"rag_statuses-{i}-plan": demo_plan.pk,
+                f"rag_statuses-{i}-key": "renamed",
+                f"rag_statuses-{i}-label": s.label,
+                f"rag_statuses-{i}-description": s.description,
+                f"rag_statuses-{i}-style": s.style,
+                f"rag_statuses-{i}-order": s.order,
+            }
+        )
+        if s.means_no_update:
+            data[f"rag_statuses-{i}-means_no_update"] = "on"
+        if s.is_key_issue:
+            data[f"rag_statuses-{i}-is_key_issue"] = "on"
+    data["rag_statuses-0-label"] = "Complete"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content[:2000]
+    assert [s.key for s in demo_plan.rag_statuses.all()] == ["green", "amber", "red", "blue"]
+    assert demo_plan.rag_statuses.get(key="green").label == "Complete"
+    client.force_login(users["performance_officer"])
+    report = client.get(reverse("reports:progress", kwargs=ROUND)).content.decode()
+    assert 'app-rag--green">Complete<' in report
+
+
+def test_saving_an_unchanged_milestone_records_nothing(client, users, demo_plan):
+    from outcomes.core.models import ChangeRecord
+
+    client.force_login(users["performance_officer"])
+    m = Milestone.objects.get(priority__plan=demo_plan, priority__number=1, number=6)
+    from outcomes.plans.views.plans import _milestone_initial
+
+    data = {name: "" if value is None else value for name, value in _milestone_initial(m).items()}
+    data["text"] = m.text.replace("\n", "\r\n")  # as a browser sends a textarea
+    assert client.post(milestone_edit_url(1, 6), data).status_code == 302
+    assert not ChangeRecord.objects.filter(action="milestone.changed").exists()
