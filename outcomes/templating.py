@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 from outcomes.core.formatting import (
     format_date,
     format_datetime,
+    format_decimal,
     format_share,
     format_weight,
     fraction_text,
@@ -50,5 +51,6 @@ def environment(**options) -> Environment:
         weight=format_weight,
         share=format_share,
         fraction=fraction_text,
+        decimal=format_decimal,
     )
     return env

@@ -63,3 +63,10 @@ def format_share(value: Fraction) -> str:
     """A share of one milestone, as people write it: ½, ⅓, or 2/7 where no sign exists."""
     value = Fraction(value)
     return _VULGAR.get((value.numerator, value.denominator), fraction_text(value))
+
+
+def format_decimal(value: Decimal | None) -> str:
+    """A stored measure as it was written: 65.5, not 65.5000."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
-from outcomes.core.formatting import fraction_text
+from outcomes.core.formatting import format_decimal, fraction_text
 from outcomes.core.models import record_change
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, split_leads, write_milestone_leads
@@ -493,8 +493,7 @@ def _measure_out(milestone: Milestone, kind: str) -> dict | None:
     measure = milestone.measure(kind)
     if measure is None:
         return None
-    value = measure["value"].normalize()
-    return {"value": f"{value:f}", "unit": measure["unit"], "period": measure["period"]}
+    return {"value": format_decimal(measure["value"]), "unit": measure["unit"], "period": measure["period"]}
 
 
 def export_plan(plan: Plan) -> dict:

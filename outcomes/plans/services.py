@@ -8,7 +8,7 @@ from fractions import Fraction
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from outcomes.core.formatting import fraction_text
+from outcomes.core.formatting import format_decimal, fraction_text
 from outcomes.core.models import record_change
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
@@ -272,7 +272,7 @@ def _milestone_snapshot(milestone: Milestone) -> dict:
             " ".join(
                 part
                 for part in (
-                    f"{value.normalize():f}" if value is not None else "",
+                    format_decimal(value),
                     getattr(milestone, f"{kind}_unit"),
                     getattr(milestone, f"{kind}_period"),
                 )

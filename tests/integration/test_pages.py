@@ -393,3 +393,31 @@ def test_saving_an_unchanged_milestone_records_nothing(client, users, demo_plan)
     data["text"] = m.text.replace("\n", "\r\n")  # as a browser sends a textarea
     assert client.post(milestone_edit_url(1, 6), data).status_code == 302
     assert not ChangeRecord.objects.filter(action="milestone.changed").exists()
+
+
+def test_the_milestone_page_shows_baseline_target_and_actual(client, users):
+    client.force_login(users["lead_officer"])
+    page = client.get(
+        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 6})
+    ).content.decode()
+    assert "58% (2012/2013)" in page
+    assert "65.5% (2013/2014)" in page
+    assert "59.91% (2013/2014)" in page
+
+
+def test_a_link_that_is_not_returned_is_flagged_on_the_milestone_page(client, users):
+    # Seed 003 line 662: P1 M17 says "linked to priority 5, delivery milestone 17" (P5 M25 is meant).
+    client.force_login(users["performance_officer"])
+    page = client.get(
+        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 17})
+    ).content.decode()
+    assert "links to priority 5 milestone 17, which does not link back" in page
+
+
+def test_an_update_that_says_no_data_but_is_not_blue_is_flagged(client, users):
+    # Seed 003 line 645: P1 M10 "No available data", listed as a Key Issue (Red).
+    client.force_login(users["performance_officer"])
+    page = client.get(
+        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 10})
+    ).content.decode()
+    assert "says there is no information or no update, but its status is not Blue" in page

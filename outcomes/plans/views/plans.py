@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
 from outcomes.plans import access, rules, services, workbook
@@ -246,7 +247,7 @@ def _milestone_initial(milestone: Milestone) -> dict:
     }
     for kind in services.MEASURE_KINDS:
         value = getattr(milestone, f"{kind}_value")
-        initial[f"{kind}_value"] = f"{value.normalize():f}" if value is not None else ""
+        initial[f"{kind}_value"] = format_decimal(value)
         initial[f"{kind}_unit"] = getattr(milestone, f"{kind}_unit")
         initial[f"{kind}_period"] = getattr(milestone, f"{kind}_period")
     return initial
