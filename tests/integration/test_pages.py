@@ -421,3 +421,19 @@ def test_an_update_that_says_no_data_but_is_not_blue_is_flagged(client, users):
         reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 10})
     ).content.decode()
     assert "says there is no information or no update, but its status is not Blue" in page
+
+
+def test_after_saving_an_update_only_this_sites_pages_are_followed(client, users, demo_round):
+    client.force_login(users["lead_officer"])
+    version = current(demo_round, 1, 26).version
+    response = client.post(
+        update_url(1, 26),
+        {"text": "x", "status": "green", "version": version, "next": "https://elsewhere.example/steal"},
+    )
+    assert response["Location"] == reverse("plans:round", kwargs=ROUND)
+    version = current(demo_round, 1, 26).version
+    response = client.post(
+        update_url(1, 26),
+        {"text": "y", "status": "green", "version": version, "next": reverse("plans:my_milestones")},
+    )
+    assert response["Location"] == reverse("plans:my_milestones")

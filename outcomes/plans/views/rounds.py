@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core.formatting import fraction_text
@@ -130,9 +131,7 @@ def update_milestone(
                 messages.success(
                     request, f"Update for {milestone.reference} saved. It is now awaiting approval."
                 )
-                return redirect(
-                    request.POST.get("next") or reverse("plans:round", args=[plan.slug, round_.slug])
-                )
+                return redirect(_safe_next(request) or reverse("plans:round", args=[plan.slug, round_.slug]))
     else:
         form = UpdateForm(initial=_initial(current), statuses=statuses)
     return render(
@@ -150,11 +149,21 @@ def update_milestone(
             "current": current,
             "conflict": conflict,
             "SPLIT": SPLIT,
-            "next": request.GET.get("next") or request.POST.get("next", ""),
+            "next": _safe_next(request),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
         },
     )
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """Where to go after saving: only a page of this site (never an address from elsewhere)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def _initial(update: Update | None) -> dict:
