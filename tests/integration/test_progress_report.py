@@ -208,3 +208,23 @@ def test_a_plan_with_its_own_rag_vocabulary_reports_in_it(users):
     closed = report_as_json(build_progress_report(june))
     p2 = next(p for p in closed["priorities"] if p["number"] == 2)
     assert next(m for m in p2["milestones"] if m["number"] == 4)["rag"] == {"none": "1"}
+
+
+def test_a_closed_round_reports_blue_milestones_as_no_update_in_every_format(client, users):
+    plan = make_small_plan()
+    june = plan.rounds.get(slug="june-2014")
+    services.close_round(user=users["performance_officer"], round_=june)
+    client.force_login(users["performance_officer"])
+    kwargs = {"slug": "small-plan", "round_slug": "june-2014"}
+    html = client.get(reverse("reports:progress", kwargs=kwargs)).content.decode()
+    row = html[html.index('id="p2-m4"') :]
+    row = row[: row.index("</tr>")]
+    assert "No update provided" in row
+    assert 'app-rag--blue">Blue' in row
+    assert "This round is still open" not in html
+    doc = Document(io.BytesIO(client.get(reverse("reports:progress_docx", kwargs=kwargs)).content))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "No update provided" in cells
+    wb = load_workbook(io.BytesIO(client.get(reverse("reports:progress_xlsx", kwargs=kwargs)).content))
+    states = [row[-1] for row in wb["Milestones"].iter_rows(min_row=2, values_only=True)]
+    assert "no_update" in states
