@@ -4,7 +4,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -228,3 +228,20 @@ def test_a_closed_round_reports_blue_milestones_as_no_update_in_every_format(cli
     wb = load_workbook(io.BytesIO(client.get(reverse("reports:progress_xlsx", kwargs=kwargs)).content))
     states = [row[-1] for row in wb["Milestones"].iter_rows(min_row=2, values_only=True)]
     assert "no_update" in states
+
+
+def test_the_html_command_writes_a_page_that_stands_alone(tmp_path):
+    out = tmp_path / "report.html"
+    demo_report_command("html", out)
+    html = out.read_text(encoding="utf-8")
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert ".govuk-table" in style
+    assert "&#34;" not in style  # the stylesheet is not escaped as text
+    assert "<strong>159</strong>" in html
+    assert "Strategic Lead/s: Frances Hunt/Joanna Saunders" in html
+    assert 'href="/' not in html  # no links back into the site it was taken from
+
+
+def test_a_binary_report_needs_an_output_file():
+    with pytest.raises(CommandError, match="binary: give --output FILE"):
+        call_command("progress_report", "--plan", "cypp-2013-16", "--round", "june-2014", "--format", "docx")

@@ -61,4 +61,4 @@ def _stylesheet() -> str:
     from django.contrib.staticfiles import finders
 
     path = finders.find("outcomes.css")
-    return Path(path).read_text(encoding="utf-8") if path else ""
+    return Path(path).read_text(encoding="utf-8").lstrip("\ufeff") if path else ""
