@@ -19,6 +19,7 @@ from outcomes.core.formatting import (
     format_share,
     format_weight,
     fraction_text,
+    ordinal,
 )
 from outcomes.core.navigation import nav_items
 
@@ -52,5 +53,6 @@ def environment(**options) -> Environment:
         share=format_share,
         fraction=fraction_text,
         decimal=format_decimal,
+        ordinal=ordinal,
     )
     return env

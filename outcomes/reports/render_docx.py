@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
 
-from outcomes.core.formatting import format_date, format_weight
+from outcomes.core.formatting import format_date, format_weight, ordinal
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT, SPLIT_STATUS_NOTE
 from outcomes.reports.progress import ProgressReport, weights_label
 
@@ -40,11 +40,6 @@ def clean(text: str) -> str:
 
 def colours(status) -> tuple[str, str]:
     return STATUS_COLOURS.get(status.style, STATUS_COLOURS["other"])
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def signed(value: Fraction) -> str:

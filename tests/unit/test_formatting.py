@@ -63,3 +63,22 @@ def test_parse_fraction_reads_exactly(raw, value):
 def test_parse_fraction_refuses_what_is_not_a_number(raw):
     with pytest.raises(NotAFraction):
         parse_fraction(raw)
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+    ],
+)
+def test_ordinal(n, text):
+    assert formatting.ordinal(n) == text
