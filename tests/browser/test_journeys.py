@@ -93,6 +93,12 @@ def test_viewer_reads_the_published_report_only(visitor):
     assert page.get_by_role("heading", name="Key issues").is_visible()
     response = page.goto(visitor.base_url + "/plans/cypp-2013-16/")
     assert response.status == 404
+    visitor.check()
+    assert page.get_by_role("heading", name="Page not found").is_visible()
+    response = page.goto(visitor.base_url + "/plans/import/")
+    assert response.status == 403
+    visitor.check()
+    assert page.get_by_role("heading", name="You cannot do this").is_visible()
 
 
 def test_a_bad_plan_file_is_explained_on_the_import_page(visitor, tmp_path):
