@@ -149,3 +149,22 @@ def test_every_url_has_a_row():
 
 def test_every_role_is_in_the_matrix():
     assert set(ROLES[1:]) == {r.value for r in Role} | {"other_lead_officer"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/accounts/user/",
+        "/admin/accounts/user/add/",
+        "/admin/accounts/person/",
+        "/admin/accounts/person/add/",
+        "/admin/accounts/organisation/",
+        "/admin/plans/plan/",
+    ],
+)
+def test_administrators_manage_users_people_organisations_and_plans(client, users, path):
+    client.force_login(users["administrator"])
+    assert client.get(path).status_code == 200
+    client.force_login(users["performance_officer"])
+    assert client.get(path).status_code == 302  # to the admin's sign-in: not for them
