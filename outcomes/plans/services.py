@@ -71,6 +71,19 @@ def _snapshot(update: Update) -> dict:
     return {"text": update.text, "rag": update.weights, "state": update.state}
 
 
+def _record_update_change(user, update: Update, verb: str, before: dict | None) -> None:
+    """Updates are recorded under their milestone, so its page shows their whole history."""
+    record_change(
+        user=user,
+        obj=update,
+        action=f"update.{verb}",
+        summary=f"Update for {update.milestone.reference} in {update.round.title} {verb}",
+        before=before,
+        after=_snapshot(update),
+        subject_key=milestone_key(update.milestone),
+    )
+
+
 def save_update(
     *, user, round_: Round, milestone: Milestone, text: str, weights: dict, expected_version: int | None
 ) -> Update:
@@ -105,15 +118,7 @@ def save_update(
                 # Two first saves at once: the unique constraint lets only one in.
                 current = Update.objects.get(round=round_, milestone=milestone)
                 raise EditConflict(current) from None
-            record_change(
-                user=user,
-                obj=update,
-                action="update.created",
-                summary=f"Update for {milestone.reference} in {round_.title} created",
-                before=None,
-                after=_snapshot(update),
-                subject_key=milestone_key(milestone),
-            )
+            _record_update_change(user, update, "created", None)
             return update
         if expected_version is None or current.version != expected_version:
             raise EditConflict(current)
@@ -131,15 +136,7 @@ def save_update(
         if changed != 1:  # pragma: no cover - the row lock above makes this a second guard only
             raise EditConflict(Update.objects.get(pk=current.pk))
         current.refresh_from_db()
-        record_change(
-            user=user,
-            obj=current,
-            action="update.changed",
-            summary=f"Update for {milestone.reference} in {round_.title} changed",
-            before=before,
-            after=_snapshot(current),
-            subject_key=milestone_key(milestone),
-        )
+        _record_update_change(user, current, "changed", before)
         return current
 
 
@@ -158,15 +155,7 @@ def approve_update(*, user, update: Update, expected_version: int | None = None)
         current.approved_at = timezone.now()
         current.version += 1
         current.save()
-        record_change(
-            user=user,
-            obj=current,
-            action="update.approved",
-            summary=f"Update for {current.milestone.reference} in {current.round.title} approved",
-            before=before,
-            after=_snapshot(current),
-            subject_key=milestone_key(current.milestone),
-        )
+        _record_update_change(user, current, "approved", before)
         return current
 
 
