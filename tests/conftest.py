@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import call_command
 
-from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
+from outcomes.accounts.demo import ensure_demo_users
 from outcomes.accounts.models import Person, User
 from outcomes.accounts.roles import Role
+from tests.factories import UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -26,17 +27,10 @@ def demo_round(demo_plan):
 
 
 def make_user(username: str, role: str, person: str | None = None) -> User:
-    user = User.objects.create_user(
-        username=username,
-        password=DEMO_PASSWORD,
-        role=role,
-        is_staff=role == Role.ADMINISTRATOR,
-        is_superuser=role == Role.ADMINISTRATOR,
-    )
+    user = UserFactory(username=username, role=role)
+    user.save()
     if person:
-        p, _ = Person.objects.get_or_create(name=person)
-        p.user = user
-        p.save()
+        Person.objects.update_or_create(name=person, defaults={"user": user})
     return user
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import factory
 
-from outcomes.accounts.models import Organisation, Person, User
+from outcomes.accounts.demo import DEMO_PASSWORD
+from outcomes.accounts.models import User
 from outcomes.accounts.roles import Role
 from outcomes.plans.interchange import import_plan
 
@@ -30,18 +31,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     role = Role.VIEWER
-    password = factory.PostGenerationMethodCall("set_password", "outcomes-demo")
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Person Number{n}")
+    is_staff = factory.LazyAttribute(lambda user: user.role == Role.ADMINISTRATOR)
+    is_superuser = factory.LazyAttribute(lambda user: user.role == Role.ADMINISTRATOR)
+    password = factory.PostGenerationMethodCall("set_password", DEMO_PASSWORD)

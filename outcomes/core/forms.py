@@ -9,8 +9,3 @@ def error_list(form: forms.Form, prefix: str = "id_") -> list[dict]:
         href = f"#{prefix}{name}" if name != "__all__" else "#main-content"
         items.extend({"text": str(error), "href": href} for error in errors)
     return items
-
-
-def field_error(form: forms.Form, name: str) -> dict | None:
-    errors = form.errors.get(name)
-    return {"text": " ".join(str(e) for e in errors)} if errors else None

@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from outcomes.plans.interchange import ImportFailed, Path, Problem
+from outcomes.plans.validation import ImportFailed, Path, Problem
 
 # sheet -> [(column heading, key in the interchange document)]
 PLAN_FIELDS = [

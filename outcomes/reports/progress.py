@@ -223,9 +223,6 @@ def report_as_json(report: ProgressReport) -> dict:
     def counts(values: dict[str, Fraction]) -> dict[str, str]:
         return {k: fraction_text(values[k]) for k in keys}
 
-    def leads_for(section: PrioritySection) -> list[str]:
-        return section.strategic_leads
-
     return {
         "plan": {"slug": report.plan.slug, "title": report.plan.title},
         "round": {
@@ -252,7 +249,7 @@ def report_as_json(report: ProgressReport) -> dict:
             {
                 "number": s.priority.number,
                 "statement": s.priority.statement,
-                "strategic_leads": leads_for(s),
+                "strategic_leads": s.strategic_leads,
                 "milestones": [
                     {
                         "number": e.milestone.number,

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db
 ROUND = {"slug": "cypp-2013-16", "round_slug": "june-2014"}
 
 
+def milestone_page(client, priority, number) -> str:
+    url = reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": priority, "number": number})
+    return client.get(url).content.decode()
+
+
 def update_url(priority, number):
     return reverse("plans:update", kwargs={**ROUND, "priority": priority, "number": number})
 
@@ -48,9 +53,7 @@ def test_a_lead_officer_updates_a_milestone_through_the_form(client, users, demo
     assert after.text == "• Meals ready for September"
     assert after.weights == {"green": "1"}
     assert after.state == Update.SUBMITTED
-    page = client.get(
-        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 26})
-    ).content.decode()
+    page = milestone_page(client, 1, 26)
     assert "History of changes" in page
     assert "Meals ready for September" in page
     assert "Ron Parry" in page
@@ -293,9 +296,7 @@ def test_editing_a_milestone_keeps_before_and_after_on_its_page(client, users, d
     m.refresh_from_db()
     assert m.due.isoformat() == "2015-03-31"
     assert [lead.text for lead in m.leads.all()] == ["Ron Parry", "School Meals Service"]
-    page = client.get(
-        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 27})
-    ).content.decode()
+    page = milestone_page(client, 1, 27)
     assert "Milestone P1 M27 changed" in page
     assert "18000 meals per day 2014/15" in page
     assert "Sue Wilson" in page
@@ -397,9 +398,7 @@ def test_saving_an_unchanged_milestone_records_nothing(client, users, demo_plan)
 
 def test_the_milestone_page_shows_baseline_target_and_actual(client, users):
     client.force_login(users["lead_officer"])
-    page = client.get(
-        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 6})
-    ).content.decode()
+    page = milestone_page(client, 1, 6)
     assert "58% (2012/2013)" in page
     assert "65.5% (2013/2014)" in page
     assert "59.91% (2013/2014)" in page
@@ -408,18 +407,14 @@ def test_the_milestone_page_shows_baseline_target_and_actual(client, users):
 def test_a_link_that_is_not_returned_is_flagged_on_the_milestone_page(client, users):
     # Seed 003 line 662: P1 M17 says "linked to priority 5, delivery milestone 17" (P5 M25 is meant).
     client.force_login(users["performance_officer"])
-    page = client.get(
-        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 17})
-    ).content.decode()
+    page = milestone_page(client, 1, 17)
     assert "links to priority 5 milestone 17, which does not link back" in page
 
 
 def test_an_update_that_says_no_data_but_is_not_blue_is_flagged(client, users):
     # Seed 003 line 645: P1 M10 "No available data", listed as a Key Issue (Red).
     client.force_login(users["performance_officer"])
-    page = client.get(
-        reverse("plans:milestone", kwargs={"slug": "cypp-2013-16", "priority": 1, "number": 10})
-    ).content.decode()
+    page = milestone_page(client, 1, 10)
     assert "says there is no information or no update, but its status is not Blue" in page
 
 
