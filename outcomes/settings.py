@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "outcomes.accounts",
     "outcomes.plans",
     "outcomes.reports",
+    "outcomes.indicators",
+    "outcomes.surveys",
 ]
 
 MIDDLEWARE = [

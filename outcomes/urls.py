@@ -9,5 +9,7 @@ urlpatterns = [
     path("accounts/", include("outcomes.accounts.urls")),
     path("", include("outcomes.plans.urls")),
     path("", include("outcomes.reports.urls")),
+    path("indicators/", include("outcomes.indicators.urls")),
+    path("", include("outcomes.surveys.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,42 +8,22 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from outcomes.accounts.roles import Role
-
-ROLES = [
-    "anonymous",
-    "administrator",
-    "performance_officer",
-    "lead_officer",
-    "other_lead_officer",
-    "viewer",
-    "school",
-]
-PLAN = {"slug": "cypp-2013-16"}
-ROUND = {**PLAN, "round_slug": "june-2014"}
-# Ron Parry, the demo lead officer, leads priority 1 milestones 26-28 (school meals).
-LED = {"priority": 1, "number": 26}
-NOT_LED = {"priority": 2, "number": 1}
-
-LOGIN = "login"  # a redirect to the sign-in page
-
-MANAGERS_ONLY = {
-    "administrator": 200,
-    "performance_officer": 200,
-    "lead_officer": 403,
-    "other_lead_officer": 404,
-    "viewer": 404,
-    "school": 404,
-}
-PLAN_READERS = {
-    "administrator": 200,
-    "performance_officer": 200,
-    "lead_officer": 200,
-    "other_lead_officer": 404,
-    "viewer": 404,
-    "school": 404,
-}
-REPORT_READERS = {**PLAN_READERS, "viewer": 200}  # the demo round's report is published
-SIGNED_IN = dict.fromkeys(ROLES[1:], 200)
+from tests.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
+from tests.integration.role_rows_surveys_authoring import ROWS as SURVEY_AUTHORING_ROWS
+from tests.integration.role_rows_surveys_pupils import ROWS as SURVEY_PUPIL_ROWS
+from tests.integration.role_rows_surveys_results import ROWS as SURVEY_RESULT_ROWS
+from tests.integration.roles import (
+    LED,
+    LOGIN,
+    MANAGERS_ONLY,
+    NOT_LED,
+    PLAN,
+    PLAN_READERS,
+    REPORT_READERS,
+    ROLES,
+    ROUND,
+    SIGNED_IN,
+)
 
 MATRIX = [
     ("core:home", {}, "get", SIGNED_IN),
@@ -88,6 +68,10 @@ MATRIX = [
     ("reports:progress_docx", ROUND, "get", REPORT_READERS),
     ("reports:progress_xlsx", ROUND, "get", REPORT_READERS),
     ("reports:progress_json", ROUND, "get", REPORT_READERS),
+    *INDICATOR_ROWS,
+    *SURVEY_AUTHORING_ROWS,
+    *SURVEY_PUPIL_ROWS,
+    *SURVEY_RESULT_ROWS,
 ]
 CASES = [
     pytest.param(
@@ -141,7 +125,7 @@ def test_viewers_cannot_read_an_unpublished_report(client, users, demo_round):
 
 def test_every_url_has_a_row():
     names = set()
-    for namespace in ("core", "accounts", "plans", "reports"):
+    for namespace in ("core", "accounts", "plans", "reports", "indicators", "surveys"):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{key}" for key in resolver.reverse_dict if isinstance(key, str)}
     assert names == {row[0] for row in MATRIX}

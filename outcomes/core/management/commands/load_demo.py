@@ -2,7 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
+from outcomes.indicators.demo import load_demo_indicators
 from outcomes.plans.demo import load_demo_plan
+from outcomes.surveys.demo import load_demo_surveys
 
 
 class Command(BaseCommand):
@@ -16,10 +18,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             plan = load_demo_plan()
             users = ensure_demo_users()
+            loaded = [load_demo_indicators(), load_demo_surveys()]
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
             self.stdout.write("The demo plan is already loaded.")
+        for message in loaded:
+            if message:
+                self.stdout.write(message)
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for user in users:
             self.stdout.write(f"  {user.username:<12} {user.get_role_display():<20} {user.display_name}")
