@@ -1,0 +1,31 @@
+"""Numerical methods for indicators: confidence intervals, benchmarking, quartiles, ranks and SPC.
+
+Pure NumPy/SciPy, no Django: every function takes scalars, lists or arrays, treats None and NaN as missing
+and cites its method. Formulas: /work/shared/docs/METHODS.md; choices: docs/decisions/0010 and 0011.
+"""
+
+from outcomes.stats.benchmarks import (
+    benchmark_direction,
+    compare_with_benchmark,
+    quartile_bands,
+    quartile_boundaries,
+    ranks,
+)
+from outcomes.stats.intervals import byars_ci, exact_poisson_ci, rate_ci, wilson_ci
+from outcomes.stats.spc import Signal, XmRResult, xmr, xmr_variation
+
+__all__ = [
+    "Signal",
+    "XmRResult",
+    "benchmark_direction",
+    "byars_ci",
+    "compare_with_benchmark",
+    "exact_poisson_ci",
+    "quartile_bands",
+    "quartile_boundaries",
+    "ranks",
+    "rate_ci",
+    "wilson_ci",
+    "xmr",
+    "xmr_variation",
+]

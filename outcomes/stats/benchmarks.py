@@ -1,0 +1,113 @@
+"""Where a value stands among others: against a benchmark, in quartile bands, in rank order."""
+
+import numpy as np
+
+from outcomes.stats._inputs import Polarity, as_floats, is_scalar, parse_polarity
+
+HIGHER, SIMILAR, LOWER = "higher", "similar", "lower"
+BETTER, WORSE, NOT_COMPARED = "better", "worse", "not compared"
+BANDS = ("A", "B", "C", "D")
+
+
+def benchmark_direction(lower, upper, benchmark):
+    """Whether a value is "higher", "similar" or "lower" than the benchmark, or "not compared": the words
+    Fingertips uses for an indicator with no polarity.
+
+    Method: Fingertips single-interval comparison (technical guide; fingertips-open
+    SingleOverlappingCIsComparer): similar when lower ≤ benchmark ≤ upper, otherwise the value is higher
+    (benchmark below the interval) or lower. "not compared" when a limit or the benchmark is missing or the
+    limits are the wrong way round. Returns a str for scalar input, an object array of str otherwise.
+    """
+    lo, hi, bench = np.broadcast_arrays(as_floats(lower), as_floats(upper), as_floats(benchmark))
+    result = np.full(lo.shape, NOT_COMPARED, dtype=object)
+    usable = ~(np.isnan(lo) | np.isnan(hi) | np.isnan(bench)) & (lo <= hi)
+    result[usable & (bench < lo)] = HIGHER
+    result[usable & (bench > hi)] = LOWER
+    result[usable & (lo <= bench) & (bench <= hi)] = SIMILAR
+    return str(result[()]) if is_scalar(lower, upper, benchmark) else result
+
+
+def compare_with_benchmark(lower, upper, benchmark, polarity: Polarity):
+    """A value's confidence interval against a benchmark: "better", "similar", "worse" or "not compared".
+
+    Method: Fingertips single-interval comparison (technical guide; fingertips-open
+    SingleOverlappingCIsComparer): "similar" when the benchmark lies inside [lower, upper], ends included;
+    otherwise higher or lower, which is "better" or "worse" by polarity ("high" or "low" is good). With no
+    polarity a difference cannot be judged, so it is "not compared" ("similar" still holds); use
+    benchmark_direction for Fingertips' "higher"/"lower" wording. Pass 95% limits for the usual test and 99.8%
+    limits for the stricter one. See docs/decisions/0010.
+    """
+    direction = benchmark_direction(lower, upper, benchmark)
+    good = parse_polarity(polarity)
+    words = {
+        HIGHER: {"high": BETTER, "low": WORSE, None: NOT_COMPARED}[good],
+        LOWER: {"high": WORSE, "low": BETTER, None: NOT_COMPARED}[good],
+        SIMILAR: SIMILAR,
+        NOT_COMPARED: NOT_COMPARED,
+    }
+    if isinstance(direction, str):
+        return words[direction]
+    return np.vectorize(words.__getitem__, otypes=[object])(direction) if direction.size else direction
+
+
+def quartile_boundaries(values) -> tuple[float, float, float]:
+    """The 25th, 50th and 75th percentiles of the values present (None and NaN are left out).
+
+    Method: linear interpolation between order statistics, h = (m − 1)p + 1 (Hyndman & Fan type 7, R's
+    default quantile, numpy's "linear"), as LAIT and legacy Fingertips quartiles use. NaNs when no value
+    is present.
+    """
+    present = _present(values)
+    if present.size == 0:
+        return (np.nan, np.nan, np.nan)
+    q1, q2, q3 = np.quantile(present, [0.25, 0.5, 0.75], method="linear")
+    return (float(q1), float(q2), float(q3))
+
+
+def quartile_bands(values, polarity: Polarity, boundary: str = "better") -> list[str | None]:
+    """Band "A" (best quarter) to "D" (worst) for each value among the values present.
+
+    Method: LAIT quartile banding over quartile_boundaries (type 7). With ``boundary="better"`` a value
+    exactly on a boundary takes the better of the two bands, whichever way polarity runs (see
+    docs/decisions/0010). ``boundary="lait"`` reproduces DfE's tool exactly: LAIT bands the values in
+    ascending order with each boundary closing the lower band, so on a high-is-good measure a value on a
+    boundary takes the worse band. None for a missing value, and for every value when the polarity is None
+    (no judgement, as LAIT shows "-").
+    """
+    if boundary not in ("better", "lait"):
+        raise ValueError(f"boundary must be 'better' or 'lait', not {boundary!r}")
+    good = parse_polarity(polarity)
+    x = as_floats(values).ravel()
+    if good is None:
+        return [None] * x.size
+    q1, q2, q3 = quartile_boundaries(x)
+    if good == "low":
+        index = np.select([x <= q1, x <= q2, x <= q3], [0, 1, 2], default=3)
+    else:
+        if boundary == "lait":
+            index = np.select([x > q3, x > q2, x > q1], [0, 1, 2], default=3)
+        else:
+            index = np.select([x >= q3, x >= q2, x >= q1], [0, 1, 2], default=3)
+    return [None if np.isnan(value) else BANDS[i] for value, i in zip(x, index, strict=True)]
+
+
+def ranks(values, polarity: Polarity) -> list[int | None]:
+    """Rank 1 for the best value: highest first when high is good, lowest first when low is good.
+
+    Method: LAIT's rank(−x) for "High" and rank(x) for "Low" with ties.method = "min" (tied values share the
+    best rank, the next rank is skipped) and missing values left out and ranked None. None for every value
+    when the polarity is None.
+    """
+    good = parse_polarity(polarity)
+    x = as_floats(values).ravel()
+    if good is None:
+        return [None] * x.size
+    keys = -x if good == "high" else x
+    ordered = np.sort(keys[~np.isnan(keys)])
+    positions = np.searchsorted(ordered, keys, side="left") + 1
+    return [None if np.isnan(key) else int(rank) for key, rank in zip(keys, positions, strict=True)]
+
+
+def _present(values) -> np.ndarray:
+    x = as_floats(values).ravel()
+    return x[~np.isnan(x)]
