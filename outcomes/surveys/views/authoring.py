@@ -1,0 +1,335 @@
+"""The performance officer's survey pages: editions, questionnaire workbooks, the window, schools,
+their rolls, links and codes, and which sign-ins are a school's staff."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+from openpyxl import Workbook
+
+from outcomes.core.forms import error_list
+from outcomes.core.models import ChangeRecord
+from outcomes.surveys import access, authoring, schools
+from outcomes.surveys.forms import (
+    CopyEditionForm,
+    ExtendWindowForm,
+    LinkActionForm,
+    SchoolsForm,
+    StaffForm,
+    StateForm,
+    WorkbookForm,
+)
+from outcomes.surveys.models import AccessLink, Edition, Question, School, SchoolParticipation
+from outcomes.surveys.questionnaire import build, describe
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SECTION = "surveys"
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _link_url(request: HttpRequest, link: AccessLink) -> str:
+    return request.build_absolute_uri(reverse("surveys:pupil_link", args=[link.token]))
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    editions = Edition.objects.select_related("survey").annotate(respondents=Count("responses"))
+    return render(
+        request,
+        "surveys/authoring/manage.html",
+        {"section": SECTION, "editions": editions, "schools": School.objects.filter(is_group=False).count()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    form = WorkbookForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            edition = authoring.import_workbook(upload.read(), upload.name, user=request.user)
+        except authoring.ImportFailed as exc:
+            problems = exc.problems
+        else:
+            messages.success(request, f"Imported '{edition.title}'.")
+            return redirect("surveys:edition", edition.slug)
+    return render(
+        request,
+        "surveys/authoring/upload.html",
+        {
+            "section": SECTION,
+            "form": form,
+            "errors": error_list(form),
+            "problems": problems,
+            "filename": request.FILES["file"].name if "file" in request.FILES else "",
+        },
+    )
+
+
+@login_required
+def template(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    return _download(authoring.template_workbook(), "survey-template.xlsx")
+
+
+@login_required
+def edition(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    history = ChangeRecord.objects.filter(
+        content_type__app_label="surveys", content_type__model="edition", object_id=str(found.pk)
+    ).select_related("user")[:20]
+    return render(
+        request,
+        "surveys/authoring/edition.html",
+        {
+            "section": SECTION,
+            "edition": found,
+            "questionnaire": build(found),
+            "extensions": found.extensions.select_related("made_by"),
+            "respondents": found.responses.count(),
+            "links": found.links.count(),
+            "states": [
+                {"value": value, "text": label, "checked": found.state == value}
+                for value, label in Edition.STATES
+            ],
+            "types": dict(Question.TYPES),
+            "describe": describe,
+            "history": history,
+        },
+    )
+
+
+@login_required
+def workbook(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    return _download(authoring.export_workbook(found), f"{found.slug}.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def copy(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    year = found.year + 1
+    initial = {
+        "year": year,
+        "title": found.title.replace(str(found.year), str(year)),
+        "slug": found.slug.replace(str(found.year), str(year)),
+        "opens": found.opens.replace(year=found.opens.year + 1) if found.opens else None,
+        "closes": found.closes.replace(year=found.closes.year + 1) if found.closes else None,
+    }
+    form = CopyEditionForm(request.POST or None, initial=initial, edition=found)
+    if request.method == "POST" and form.is_valid():
+        new = authoring.copy_edition(found, user=request.user, **form.cleaned_data)
+        messages.success(request, f"Started '{new.title}' as a copy of '{found.title}'. It is a draft.")
+        return redirect("surveys:edition", new.slug)
+    return render(
+        request,
+        "surveys/authoring/copy.html",
+        {"section": SECTION, "edition": found, "form": form, "errors": error_list(form)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def extend(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    form = ExtendWindowForm(request.POST or None, edition=found)
+    if request.method == "POST" and form.is_valid():
+        authoring.extend_window(found, user=request.user, **form.cleaned_data)
+        messages.success(request, f"'{found.title}' now closes on {form.cleaned_data['closes']:%-d %B %Y}.")
+        return redirect("surveys:edition", found.slug)
+    return render(
+        request,
+        "surveys/authoring/extend.html",
+        {"section": SECTION, "edition": found, "form": form, "errors": error_list(form)},
+    )
+
+
+@login_required
+@require_POST
+def state(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    form = StateForm(request.POST)
+    if form.is_valid():
+        authoring.set_state(found, form.cleaned_data["state"], user=request.user)
+        messages.success(request, f"'{found.title}' is now {found.get_state_display().lower()}.")
+    return redirect("surveys:edition", found.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def links(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    if request.method == "POST":
+        made = schools.ensure_links(found, user=request.user)
+        messages.success(
+            request,
+            f"Created links and codes for {len(made)} schools." if made else "Every school has a link.",
+        )
+        return redirect("surveys:links", found.slug)
+    rows = [
+        {"link": link, "url": _link_url(request, link)}
+        for link in found.links.select_related("school__area").order_by("school__name")
+    ]
+    missing = School.objects.filter(phase=found.phase, active=True, is_group=False).exclude(
+        links__edition=found
+    )
+    participation = dict(SchoolParticipation.objects.filter(edition=found).values_list("school_id", "status"))
+    labels = dict(SchoolParticipation.STATUSES)
+    for row in rows:
+        row["status"] = labels.get(participation.get(row["link"].school_id), "")
+    return render(
+        request,
+        "surveys/authoring/links.html",
+        {
+            "section": SECTION,
+            "edition": found,
+            "rows": rows,
+            "missing": missing.count(),
+            "start_url": request.build_absolute_uri(reverse("surveys:pupil_start")),
+        },
+    )
+
+
+@login_required
+def links_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "links"
+    ws.append(["school", "name", "area", "code", "link", "active"])
+    for link in found.links.select_related("school__area").order_by("school__name"):
+        area = link.school.area.name if link.school.area else ""
+        ws.append(
+            [link.school.code, link.school.name, area, link.code, _link_url(request, link), link.active]
+        )
+    out = io.BytesIO()
+    wb.save(out)
+    return _download(out.getvalue(), f"{found.slug}-links.xlsx")
+
+
+@login_required
+@require_POST
+def link_action(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    link = (
+        AccessLink.objects.filter(edition=found, school__code=code)
+        .select_related("school", "edition")
+        .first()
+    )
+    if link is None:
+        raise Http404("No such link")
+    form = LinkActionForm(request.POST)
+    if form.is_valid():
+        action = form.cleaned_data["action"]
+        if action == "replace":
+            schools.replace_link(link, user=request.user)
+            messages.success(request, f"{link.school.name} has a new link and code: {link.code}.")
+        else:
+            schools.set_link_active(link, action == "reopen", user=request.user)
+            done = "reopened" if action == "reopen" else "withdrawn"
+            messages.success(request, f"The link of {link.school.name} is {done}.")
+    return redirect("surveys:links", found.slug)
+
+
+@login_required
+def school_list(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    rows = (
+        School.objects.select_related("area").prefetch_related("rolls", "staff").order_by("is_group", "name")
+    )
+    return render(request, "surveys/authoring/schools.html", {"section": SECTION, "schools": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_import(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    form = SchoolsForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            counts = schools.import_schools(upload.read(), upload.name, user=request.user)
+        except authoring.ImportFailed as exc:
+            problems = exc.problems
+        else:
+            messages.success(
+                request,
+                f"Imported {counts['schools']} schools, {counts['rolls']} rolls and {counts['areas']} areas.",
+            )
+            return redirect("surveys:schools")
+    return render(
+        request,
+        "surveys/authoring/school_import.html",
+        {
+            "section": SECTION,
+            "form": form,
+            "errors": error_list(form),
+            "problems": problems,
+            "filename": request.FILES["file"].name if "file" in request.FILES else "",
+        },
+    )
+
+
+@login_required
+def school_template(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    return _download(schools.schools_workbook([]), "schools-template.xlsx")
+
+
+@login_required
+def school_export(request: HttpRequest) -> HttpResponse:
+    access.require_survey_manager(request.user)
+    return _download(schools.schools_workbook(), "schools.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def school_staff(request: HttpRequest, code: str) -> HttpResponse:
+    school = access.get_school_to_manage(request.user, code)
+    accounts = schools.school_accounts()
+    form = StaffForm(request.POST or None, accounts=accounts)
+    if request.method == "POST":
+        removing = request.POST.get("remove")
+        if removing:
+            account = school.staff.filter(username=removing).first()
+            if account is not None:
+                schools.unlink_staff(school, account, user=request.user)
+                messages.success(request, f"{account.username} can no longer see {school.name}'s results.")
+            return redirect("surveys:school_staff", school.code)
+        if form.is_valid():
+            account = accounts.get(username=form.cleaned_data["account"])
+            schools.link_staff(school, account, user=request.user)
+            messages.success(request, f"{account.username} can now see {school.name}'s results.")
+            return redirect("surveys:school_staff", school.code)
+    return render(
+        request,
+        "surveys/authoring/school_staff.html",
+        {
+            "section": SECTION,
+            "school": school,
+            "staff": school.staff.order_by("username"),
+            "form": form,
+            "choices": [
+                {"value": value, "text": text, "selected": form["account"].value() == value}
+                for value, text in form.fields["account"].choices
+            ],
+            "errors": error_list(form),
+            "has_accounts": accounts.exists(),
+        },
+    )
