@@ -5,10 +5,12 @@ and cites its method. Formulas: /work/shared/docs/METHODS.md; choices: docs/deci
 """
 
 from outcomes.stats.benchmarks import (
+    band_rows,
     benchmark_direction,
     compare_with_benchmark,
     quartile_bands,
     quartile_boundaries,
+    rank_rows,
     ranks,
 )
 from outcomes.stats.intervals import byars_ci, exact_poisson_ci, rate_ci, wilson_ci
@@ -17,12 +19,14 @@ from outcomes.stats.spc import Signal, XmRResult, xmr, xmr_variation
 __all__ = [
     "Signal",
     "XmRResult",
+    "band_rows",
     "benchmark_direction",
     "byars_ci",
     "compare_with_benchmark",
     "exact_poisson_ci",
     "quartile_bands",
     "quartile_boundaries",
+    "rank_rows",
     "ranks",
     "rate_ci",
     "wilson_ci",

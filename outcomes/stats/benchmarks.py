@@ -57,11 +57,8 @@ def quartile_boundaries(values) -> tuple[float, float, float]:
     default quantile, numpy's "linear"), as LAIT and legacy Fingertips quartiles use. NaNs when no value
     is present.
     """
-    present = _present(values)
-    if present.size == 0:
-        return (np.nan, np.nan, np.nan)
-    q1, q2, q3 = np.quantile(present, [0.25, 0.5, 0.75], method="linear")
-    return (float(q1), float(q2), float(q3))
+    x = as_floats(values).ravel()
+    return tuple(float(q[0, 0]) for q in _row_quartiles(x[None, :]))
 
 
 def quartile_bands(values, polarity: Polarity, boundary: str = "better") -> list[str | None]:
@@ -74,21 +71,52 @@ def quartile_bands(values, polarity: Polarity, boundary: str = "better") -> list
     boundary takes the worse band. None for a missing value, and for every value when the polarity is None
     (no judgement, as LAIT shows "-").
     """
+    x = as_floats(values).ravel()
+    codes = band_rows(x[None, :], polarity, boundary)[0]
+    return [None if code < 0 else BANDS[code] for code in codes.tolist()]
+
+
+def band_rows(matrix, polarity: Polarity, boundary: str = "better") -> np.ndarray:
+    """quartile_bands for every row of a 2-D array at once (each row banded among its own values), as
+    integer codes: 0 for "A" to 3 for "D", -1 where the value is missing or there is no polarity. The one
+    banding computation: quartile_bands is this for one row."""
     if boundary not in ("better", "lait"):
         raise ValueError(f"boundary must be 'better' or 'lait', not {boundary!r}")
     good = parse_polarity(polarity)
-    x = as_floats(values).ravel()
-    if good is None:
-        return [None] * x.size
-    q1, q2, q3 = quartile_boundaries(x)
+    x = np.atleast_2d(as_floats(matrix))
+    codes = np.full(x.shape, -1, dtype=np.int64)
+    if good is None or x.size == 0:
+        return codes
+    q1, q2, q3 = _row_quartiles(x)
     if good == "low":
         index = np.select([x <= q1, x <= q2, x <= q3], [0, 1, 2], default=3)
+    elif boundary == "lait":
+        index = np.select([x > q3, x > q2, x > q1], [0, 1, 2], default=3)
     else:
-        if boundary == "lait":
-            index = np.select([x > q3, x > q2, x > q1], [0, 1, 2], default=3)
-        else:
-            index = np.select([x >= q3, x >= q2, x >= q1], [0, 1, 2], default=3)
-    return [None if np.isnan(value) else BANDS[i] for value, i in zip(x, index, strict=True)]
+        index = np.select([x >= q3, x >= q2, x >= q1], [0, 1, 2], default=3)
+    present = ~np.isnan(x)
+    codes[present] = index[present]
+    return codes
+
+
+def _row_quartiles(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Type-7 quartiles of the values present in each row, as columns (NaN for an empty row): h = (m − 1)p
+    between order statistics (type 7, numpy's "linear"), for all rows at once (np.nanquantile loops over
+    rows in Python)."""
+    ordered = np.sort(x, axis=1)  # NaNs sort last
+    present = np.count_nonzero(~np.isnan(x), axis=1)
+    last = np.maximum(present - 1, 0)[:, None]
+    quartiles = []
+    for p in (0.25, 0.5, 0.75):
+        h = last * p
+        low = np.floor(h).astype(np.int64)
+        high = np.minimum(low + 1, last)
+        below = np.take_along_axis(ordered, low, axis=1)
+        above = np.take_along_axis(ordered, high, axis=1)
+        q = below + (h - low) * (above - below)
+        q[present == 0] = np.nan
+        quartiles.append(q)
+    return tuple(quartiles)
 
 
 def ranks(values, polarity: Polarity) -> list[int | None]:
@@ -98,16 +126,29 @@ def ranks(values, polarity: Polarity) -> list[int | None]:
     best rank, the next rank is skipped) and missing values left out and ranked None. None for every value
     when the polarity is None.
     """
+    x = as_floats(values).ravel()
+    result = rank_rows(x[None, :], polarity)[0]
+    return [None if np.isnan(rank) else int(rank) for rank in result.tolist()]
+
+
+def rank_rows(matrix, polarity: Polarity) -> np.ndarray:
+    """ranks for every row of a 2-D array at once (each row ranked among its own values), as floats with
+    NaN where the value is missing or there is no polarity. The one ranking computation: ranks is this for
+    one row."""
     good = parse_polarity(polarity)
-    x = as_floats(values).ravel()
-    if good is None:
-        return [None] * x.size
-    keys = -x if good == "high" else x
-    ordered = np.sort(keys[~np.isnan(keys)])
-    positions = np.searchsorted(ordered, keys, side="left") + 1
-    return [None if np.isnan(key) else int(rank) for key, rank in zip(keys, positions, strict=True)]
+    x = np.atleast_2d(as_floats(matrix))
+    result = np.full(x.shape, np.nan)
+    if good is None or x.size == 0:
+        return result
+    keys = np.where(np.isnan(x), np.inf, -x if good == "high" else x)
+    order = np.argsort(keys, axis=1, kind="stable")
+    ordered = np.take_along_axis(keys, order, axis=1)
+    position = np.broadcast_to(np.arange(x.shape[1]), x.shape)
+    # Ties take the lowest rank: each value takes the position where its run of equal values starts.
+    starts = np.ones(x.shape, dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    run_start = np.maximum.accumulate(np.where(starts, position, 0), axis=1)
+    np.put_along_axis(result, order, run_start + 1.0, axis=1)
+    result[np.isnan(x)] = np.nan
+    return result
 
-
-def _present(values) -> np.ndarray:
-    x = as_floats(values).ravel()
-    return x[~np.isnan(x)]

@@ -10,12 +10,14 @@ import pytest
 
 from outcomes.stats import (
     XmRResult,
+    band_rows,
     benchmark_direction,
     byars_ci,
     compare_with_benchmark,
     exact_poisson_ci,
     quartile_bands,
     quartile_boundaries,
+    rank_rows,
     ranks,
     rate_ci,
     wilson_ci,
@@ -409,6 +411,44 @@ def rules_at(result: XmRResult, index: int) -> set[tuple[str, str]]:
 
 def flagged(result: XmRResult, rule: str) -> list[int]:
     return [i for i, point in enumerate(result.signals) if any(signal.rule == rule for signal in point)]
+
+
+class TestRowWise:
+    """rank_rows and band_rows rank and band each row of a table on its own, as ranks and quartile_bands
+    do for one list (the derived figures rank every period of an indicator at once)."""
+
+    ROWS = np.array(
+        [
+            [3.0, 1.0, np.nan, 2.0, 2.0, 9.0],
+            [np.nan, np.nan, np.nan, np.nan, np.nan, np.nan],
+            [5.0, 4.0, 3.0, 2.0, 1.0, 0.0],
+            [7.0, 7.0, 7.0, np.nan, 1.0, 4.0],
+        ]
+    )
+
+    @pytest.mark.parametrize("polarity", ["high", "low"])
+    def test_each_row_is_ranked_as_ranks_ranks_it(self, polarity):
+        table = rank_rows(self.ROWS, polarity)
+        for row, ranked in zip(self.ROWS, table, strict=True):
+            expected = [np.nan if r is None else r for r in ranks(row, polarity)]
+            np.testing.assert_array_equal(ranked, expected)
+
+    CASES = list(itertools.product(["high", "low"], ["better", "lait"]))
+
+    @pytest.mark.parametrize(("polarity", "boundary"), CASES)
+    def test_each_row_is_banded_as_quartile_bands_bands_it(self, polarity, boundary):
+        table = band_rows(self.ROWS, polarity, boundary)
+        for row, banded in zip(self.ROWS, table, strict=True):
+            expected = [-1 if b is None else "ABCD".index(b) for b in quartile_bands(row, polarity, boundary)]
+            assert banded.tolist() == expected
+
+    def test_ties_in_a_row_share_the_lowest_rank(self):
+        assert rank_rows(self.ROWS[3:], "high").tolist()[0][:3] == [1.0, 1.0, 1.0]
+        assert rank_rows(self.ROWS[3:], "high").tolist()[0][5] == 4.0
+
+    def test_no_polarity_ranks_and_bands_nothing(self):
+        assert np.isnan(rank_rows(self.ROWS, None)).all()
+        assert (band_rows(self.ROWS, None) == -1).all()
 
 
 class TestXmRLimits:
