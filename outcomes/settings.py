@@ -120,9 +120,55 @@ X_FRAME_OPTIONS = "DENY"
 # Largest plan file accepted for import through the web pages.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# The DfE LAIT files the demo loads, and which of their measures (short codes; empty: every one).
+# The test suite loads a handful (tests/conftest.py); a code containing a comma cannot be named here.
+OUTCOMES_LAIT_DIR = env_str("OUTCOMES_LAIT_DIR", str(BASE_DIR.parent / "shared" / "data" / "lait"))
+OUTCOMES_DEMO_LAIT_MEASURES = env_list("OUTCOMES_DEMO_LAIT_MEASURES", "")
+# The partnership's own area (LA number or name): its scorecard is the home one, targets and
+# exceptions are its own. 372 is Rotherham.
+INDICATORS_HOME_AREA = env_str("INDICATORS_HOME_AREA", "372")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+
+def env_number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
+def env_cache(name: str, default: str) -> dict:
+    """A cache from a URL: locmem:// (one per process, the default), db://TABLE (run
+    `manage.py createcachetable`), redis://HOST:PORT/DB (needs the redis package),
+    memcached://HOST:PORT (needs pymemcache) or file:///PATH."""
+    url = env_str(name, default)
+    scheme, _, rest = url.partition("://")
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "outcomes"}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "cache"}
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
+    raise ValueError(f"{name}: unknown cache '{url}' (locmem://, db://, redis://, memcached:// or file://)")
+
+
+# The survey's rate limits count in this cache: with several application servers it must be shared
+# (docs/decisions/0027-survey-rate-limits.md).
+CACHES = {"default": env_cache("CACHE_URL", "locmem://")}
+
+# Limits on pupils' survey links (outcomes/surveys/ratelimit.py says what each one counts).
+SURVEY_RATE_LIMITS = {
+    "STARTS_PER_MINUTE": env_number("SURVEY_STARTS_PER_MINUTE", 120),
+    "COMPLETIONS_PER_MINUTE": env_number("SURVEY_COMPLETIONS_PER_MINUTE", 60),
+    "ROLL_MULTIPLE": env_number("SURVEY_ROLL_MULTIPLE", 1.5),
+    "MINIMUM_TOTAL": env_number("SURVEY_MINIMUM_TOTAL", 60),
+    "FAILED_CODES_PER_MINUTE": env_number("SURVEY_FAILED_CODES_PER_MINUTE", 60),
 }

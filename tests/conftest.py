@@ -7,6 +7,18 @@ from outcomes.accounts.roles import Role
 from tests.factories import UserFactory
 
 
+@pytest.fixture(scope="session", autouse=True)
+def lait_sample_in_the_demo():
+    """The demo loads a handful of LAIT measures in tests, not all 448: browser tests reload it for
+    every test (decision 0019)."""
+    from django.test import override_settings
+
+    from outcomes.indicators.demo import SAMPLE_LAIT_MEASURES
+
+    with override_settings(OUTCOMES_DEMO_LAIT_MEASURES=SAMPLE_LAIT_MEASURES):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the demo data, loaded once (each test's changes roll back)."""
@@ -44,8 +56,17 @@ def users(db):
         "lead_officer": demo["lead"],
         "other_lead_officer": make_user("stranger", Role.LEAD_OFFICER, "Nobody Leads-Anything"),
         "viewer": demo["viewer"],
-        "school": make_user("school", Role.SCHOOL),
+        "school": school_account(),
     }
+
+
+def school_account() -> User:
+    """The school role's user, signed in as the staff of one demo school (Swinton Brookfield)."""
+    from outcomes.surveys.models import School
+
+    user = make_user("school", Role.SCHOOL)
+    School.objects.get(code="swinton-brookfield").staff.add(user)
+    return user
 
 
 @pytest.fixture(autouse=True)

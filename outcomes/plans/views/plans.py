@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
+from outcomes.indicators.views.milestones import linked_measures
 from outcomes.plans import access, rules, services, workbook
 from outcomes.plans.forms import MilestoneForm, PlanImportForm
 from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
@@ -93,6 +94,7 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "link_problems": problems,
             "no_information_warnings": warnings,
             "history": history,
+            "indicator_measures": linked_measures(milestone),
             "open_rounds": plan.rounds.filter(closed_at__isnull=True),
             "can_update": access.can_update_milestone(request.user, milestone),
             "manages": access.manages_plans(request.user),

@@ -1,0 +1,722 @@
+"""Import of DfE's Local Authority Interactive Tool files (shared/data/lait/README.md): the LA code
+list, both statistical-neighbour lists, the data dictionary and the long data file.
+
+The import is one transaction, compares before writing (a second run changes nothing) and writes
+values with plain ``executemany`` because 641,070 model instances would take minutes. Period labels
+that cannot be read are reported on the run, not guessed; their rows are not imported.
+"""
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db import connection, transaction
+from openpyxl import load_workbook
+
+from outcomes.core.models import record_change
+from outcomes.indicators.models import (
+    Area,
+    ImportRun,
+    Indicator,
+    StatisticalNeighbour,
+    StatisticalNeighbourMember,
+    StatisticalNeighbourSet,
+    Value,
+)
+from outcomes.indicators.periods import PeriodNotUnderstood, parse_period, periods_for
+
+DATA_FILE = "bds_long_0.parquet"
+DICTIONARY_FILE = "lait_data_dictionary.csv"
+CODE_LIST_FILE = "la_code_list.xlsx"
+# file -> (name, publication date); the latest is the current list.
+NEIGHBOUR_FILES = {
+    "sn_may_2025.xlsx": ("May 2025", date(2025, 5, 1)),
+    "sn_april_2021.xlsx": ("April 2021", date(2021, 4, 1)),
+}
+
+# Authorities replaced by reorganisation: kept for their past figures, but no longer ranked or
+# banded with the others (DfE's lists still carry their rows). Old number -> (successors, from).
+REORGANISED = {
+    835: ((838,), date(2019, 4, 1)),  # Dorset (Pre LG) -> Dorset
+    836: ((839,), date(2019, 4, 1)),  # Poole (Pre LG) -> Bournemouth, Christchurch and Poole
+    837: ((839,), date(2019, 4, 1)),  # Bournemouth (Pre LG) -> Bournemouth, Christchurch and Poole
+    928: ((940, 941), date(2021, 4, 1)),  # Northamptonshire -> North and West Northamptonshire
+    909: ((942, 943), date(2023, 4, 1)),  # Cumbria -> Cumberland, Westmorland and Furness
+}
+ENGLAND_NUMBER = 970
+REGION_NUMBERS = range(980, 1000)
+# How the LA code list names an LA's region -> the area that stands for it. DfE publishes London's
+# figures split into Inner and Outer London, and an LA's row names its half.
+REGION_ALIASES = {
+    "inner london": "London (Inner)",
+    "outer london": "London (Outer)",
+    "london (inner)": "London (Inner)",
+    "london (outer)": "London (Outer)",
+}
+
+YEAR_TYPES = {
+    "academic year": Indicator.ACADEMIC,
+    "financial year": Indicator.FINANCIAL,
+    "calendar year": Indicator.CALENDAR,
+    "annual (end of sept)": Indicator.YEAR_TO_SEPTEMBER,
+    "annual - january": Indicator.YEAR_TO_JANUARY,
+    "annual": Indicator.CALENDAR,
+}
+POLARITIES = {"high": Indicator.HIGH, "low": Indicator.LOW}
+# Codes DfE and ONS use for a value that is not there; stored as missing with the code, never zero.
+MISSING_CODES = {"-", "c", "x", "z", ":", "..", "u", ""}
+VALUE_FIELDS = ("value", "status", "missing_reason", "published_label")
+_RATE = re.compile(r"rate per ([\d,]+)", re.I)
+
+
+class LaitFilesMissing(FileNotFoundError):
+    pass
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+@dataclass
+class LaitImport:
+    run: ImportRun
+    areas: Counts = field(default_factory=Counts)
+    neighbours: Counts = field(default_factory=Counts)
+    indicators: Counts = field(default_factory=Counts)
+    values: Counts = field(default_factory=Counts)
+    kept_stronger: int = 0
+    not_understood: list[dict] = field(default_factory=list)
+    recomputed: int = 0
+
+    def summary(self) -> str:
+        lines = [
+            f"Areas: {self.areas}",
+            f"Statistical neighbours: {self.neighbours}",
+            f"Indicators: {self.indicators}",
+            f"Values: {self.values}",
+        ]
+        if self.kept_stronger:
+            lines.append(f"Provisional values not applied over final or revised ones: {self.kept_stronger}")
+        for item in self.not_understood:
+            lines.append(f"Not understood, not imported: {item['message']} ({item['rows']} rows)")
+        lines.append(f"Derived figures recomputed: {self.recomputed}")
+        return "\n".join(lines)
+
+
+def home_area() -> Area | None:
+    """The partnership's own area: settings.INDICATORS_HOME_AREA (an LA number or a name)."""
+    wanted = str(getattr(settings, "INDICATORS_HOME_AREA", "372")).strip()
+    if wanted.isdigit():
+        return Area.objects.filter(la_number=int(wanted)).first()
+    return Area.objects.filter(name__iexact=wanted).first()
+
+
+def current_neighbour_set() -> StatisticalNeighbourSet | None:
+    return StatisticalNeighbourSet.objects.filter(is_current=True).first()
+
+
+def unit_of(label: str) -> tuple[str, int | None]:
+    """The unit kind (and multiplier for a rate) from the dictionary's axis title."""
+    text = (label or "").strip()
+    lower = text.lower()
+    if m := _RATE.search(text):
+        return Indicator.RATE, int(m[1].replace(",", ""))
+    if text.startswith("%"):
+        return Indicator.PERCENTAGE, None
+    if lower in {"spend", "unit cost"}:
+        return Indicator.MONEY, None
+    if lower.startswith("number") or lower in {"entries", "total cases", "social workers"} or "fte" in lower:
+        return Indicator.COUNT, None
+    if lower.startswith(("average", "score")) or lower == "case load":
+        return Indicator.MEAN, None
+    return Indicator.OTHER_UNIT, None
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).strip()
+    return "" if text.upper() == "NA" else text
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the files
+
+
+def read_dictionary(path: Path) -> dict[str, dict]:
+    """Indicator fields per LAIT short code. A code listed under two topics keeps its first row;
+    fields that row leaves as NA are taken from the later one."""
+    with open(path, encoding="latin-1", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    found: dict[str, dict] = {}
+    for row in rows:
+        code = row["Measure_short"].strip()
+        unit_kind, multiplier = unit_of(row.get("y_axis_name", ""))
+        dps = _text(row.get("dps"))
+        fields = {
+            "name": _text(row.get("Measure"))[:300] or code,
+            "definition": _text(row.get("Description")),
+            "methodology": _text(row.get("Methodology")),
+            "topic": _text(row.get("Topic"))[:100],
+            "unit_kind": unit_kind,
+            "multiplier": multiplier,
+            "unit_label": _text(row.get("y_axis_name"))[:120],
+            "decimal_places": int(dps) if dps.isdigit() else None,
+            "polarity": POLARITIES.get(_text(row.get("Polarity")).lower(), Indicator.NONE),
+            "period_type": YEAR_TYPES.get(_text(row.get("Year_Type")).lower(), Indicator.FINANCIAL),
+            "source": " ".join(_text(row.get("Data Owner (DO) /Supplier and Contact Details")).split())[:300],
+            "no_quartile": _text(row.get("No_Quartile")).upper() == "N",
+            "lait_measure_code": _text(row.get("Measure_code"))[:20],
+            "from_lait": True,
+        }
+        if code not in found:
+            found[code] = fields
+            continue
+        first = found[code]
+        for key, value in fields.items():
+            if first[key] in ("", None) and value not in ("", None):
+                first[key] = value
+    return found
+
+
+def _sheet_rows(path: Path) -> list[tuple]:
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def read_code_list(path: Path) -> list[dict]:
+    rows = _sheet_rows(path)
+    header = [str(c).strip().lower() if c is not None else "" for c in rows[0]]
+    col = {name: header.index(name) for name in ("la number", "la name", "region", "type")}
+    areas = []
+    for row in rows[1:]:
+        number = row[col["la number"]]
+        if number in (None, ""):
+            continue
+        areas.append(
+            {
+                "la_number": int(number),
+                "name": str(row[col["la name"]]).strip(),
+                "region_name": _text(row[col["region"]]),
+                "la_type": _text(row[col["type"]]),
+            }
+        )
+    return areas
+
+
+def read_neighbours(path: Path) -> dict[int, list[tuple[int, str]]]:
+    """LA number -> its neighbours in order, with how close each is. The files have two rows of
+    column numbers above the real header ("LA num", "LA Name", ..., "SN1", "SNP", ...)."""
+    rows = _sheet_rows(path)
+    start = next(
+        i for i, row in enumerate(rows) if row and isinstance(row[0], str) and row[0].strip() == "LA num"
+    )
+    header = [str(c).strip() if c is not None else "" for c in rows[start]]
+    sn_columns = [(i, int(h[2:])) for i, h in enumerate(header) if re.fullmatch(r"SN\d+", h)]
+    found: dict[int, list[tuple[int, str]]] = {}
+    for row in rows[start + 1 :]:
+        if not row or row[0] in (None, ""):
+            continue
+        neighbours = []
+        for i, _position in sorted(sn_columns, key=lambda c: c[1]):
+            number = row[i]
+            # "-": no neighbours were computed (an LA created after the list was made).
+            if number in (None, "") or not str(number).strip().isdigit():
+                continue
+            closeness = row[i + 1] if i + 1 < len(row) and header[i + 1] == "SNP" else ""
+            neighbours.append((int(number), _text(closeness)))
+        found[int(row[0])] = neighbours
+    return found
+
+
+@dataclass
+class LongData:
+    """The long file as arrays: each row's measure and label as indexes into small lists."""
+
+    codes: list[str]  # distinct measure codes
+    labels: list[str]  # distinct period labels
+    code_index: np.ndarray
+    label_index: np.ndarray
+    la_numbers: np.ndarray
+    area_names: dict[int, str]
+    values: np.ndarray  # NaN where missing or not a number
+    texts: list[str]  # each row's text, kept for missing codes and for reporting
+    is_number: np.ndarray
+
+
+_NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
+
+
+def read_long_data(path: Path, measures: set[str] | None) -> LongData:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path, columns=["Short Desc", "Years", "LA and Regions", "Values", "LA Number"])
+    if measures is not None:
+        wanted = pa.array(sorted(measures), type=pa.string())
+        table = table.filter(pc.is_in(table["Short Desc"], value_set=wanted))
+    codes = table["Short Desc"].combine_chunks().dictionary_encode()
+    labels = table["Years"].combine_chunks().dictionary_encode()
+    texts = pc.utf8_trim_whitespace(pc.fill_null(table["Values"].combine_chunks(), ""))
+    is_number = pc.match_substring_regex(texts, _NUMBER)
+    numbers = pc.cast(pc.if_else(is_number, texts, pa.scalar(None, pa.string())), pa.float64())
+    la_numbers = table["LA Number"].combine_chunks().to_numpy(zero_copy_only=False).astype(float)
+    area_names = table["LA and Regions"].combine_chunks()
+    known = ~np.isnan(la_numbers)
+    numbers_seen, first = np.unique(la_numbers[known], return_index=True)
+    rows_seen = np.flatnonzero(known)[first]
+    pairs = {
+        int(number): area_names[int(row)].as_py()
+        for number, row in zip(numbers_seen.tolist(), rows_seen.tolist(), strict=True)
+    }
+    values = numbers.to_numpy(zero_copy_only=False).astype(float)
+    # Published as text such as "7.0000000000000007E-2": the float noise is not part of the figure.
+    values = np.round(values, 10)
+    return LongData(
+        codes=codes.dictionary.to_pylist(),
+        labels=labels.dictionary.to_pylist(),
+        code_index=codes.indices.to_numpy().astype(np.int64),
+        label_index=labels.indices.to_numpy().astype(np.int64),
+        la_numbers=la_numbers,
+        area_names=pairs,
+        values=values,
+        texts=texts.to_pylist(),
+        is_number=is_number.to_numpy(zero_copy_only=False),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Writing
+
+
+def _sync_areas(code_list: list[dict], data_areas: dict[int, str], result: LaitImport) -> dict[int, Area]:
+    existing = {a.la_number: a for a in Area.objects.exclude(la_number=None)}
+    wanted = {row["la_number"]: row for row in code_list}
+    for number, name in data_areas.items():
+        wanted.setdefault(number, {"la_number": number, "name": name, "region_name": "", "la_type": ""})
+    for number, row in wanted.items():
+        if number == ENGLAND_NUMBER:
+            kind = Area.ENGLAND
+        elif number in REGION_NUMBERS:
+            kind = Area.REGION
+        elif number >= 1000:
+            kind = Area.OTHER
+        else:
+            kind = Area.LA
+        fields = {
+            "name": row["name"],
+            "kind": kind,
+            "region_name": row["region_name"],
+            "la_type": row["la_type"],
+        }
+        area = existing.get(number)
+        adopted = False
+        if area is None:
+            # An area set up by hand before the import (no LA number yet) is the same area.
+            area = Area.objects.filter(la_number=None, name__iexact=row["name"]).first()
+            if area is not None:
+                area.la_number = number
+                existing[number] = area
+                adopted = True
+        if area is None:
+            existing[number] = Area.objects.create(la_number=number, **fields)
+            result.areas.created += 1
+        elif adopted or any(getattr(area, k) != v for k, v in fields.items()):
+            for k, v in fields.items():
+                setattr(area, k, v)
+            area.save()
+            result.areas.updated += 1
+        else:
+            result.areas.unchanged += 1
+    # Regions after every area exists, since an LA points to its region's area.
+    regions = {a.name.lower(): a for a in existing.values() if a.kind == Area.REGION}
+    for area in existing.values():
+        region = None
+        if area.kind == Area.LA and area.region_name:
+            key = REGION_ALIASES.get(area.region_name.lower(), area.region_name).lower()
+            region = regions.get(key)
+        if area.region_id != (region.pk if region else None):
+            area.region = region
+            area.save(update_fields=["region"])
+    return existing
+
+
+def _sync_neighbour_set(
+    name: str, published: date, rows: dict[int, list[tuple[int, str]]], areas: dict[int, Area], result
+) -> StatisticalNeighbourSet:
+    sn_set, _ = StatisticalNeighbourSet.objects.get_or_create(
+        name=name,
+        defaults={"published": published, "source": "DfE children's services statistical neighbours"},
+    )
+    unknown = sorted({n for la, ns in rows.items() for n, _ in ns if n not in areas} | set(rows) - set(areas))
+    if unknown:
+        result.not_understood.append(
+            {
+                "message": f"the {name} neighbour list names LA numbers not in the code list: "
+                + ", ".join(map(str, unknown)),
+                "rows": len(unknown),
+            }
+        )
+    existing = {(r.area_id, r.position): r for r in sn_set.rows.all()}
+    wanted = {}
+    for la, neighbours in rows.items():
+        if la not in areas:
+            continue
+        for position, (number, closeness) in enumerate(neighbours, start=1):
+            if number in areas:
+                wanted[(areas[la].pk, position)] = (areas[number].pk, closeness)
+    stale, fresh = [], []
+    for key, (neighbour, closeness) in wanted.items():
+        row = existing.get(key)
+        if row is not None and row.neighbour_id == neighbour and row.closeness == closeness:
+            result.neighbours.unchanged += 1
+            continue
+        if row is None:
+            result.neighbours.created += 1
+        else:
+            # Replaced rather than edited: swapping two neighbours would clash on (area, neighbour).
+            stale.append(row.pk)
+            result.neighbours.updated += 1
+        fresh.append(
+            StatisticalNeighbour(
+                neighbour_set=sn_set,
+                area_id=key[0],
+                position=key[1],
+                neighbour_id=neighbour,
+                closeness=closeness,
+            )
+        )
+    gone = [r.pk for key, r in existing.items() if key not in wanted]
+    result.neighbours.updated += len(gone)
+    StatisticalNeighbour.objects.filter(pk__in=stale + gone).delete()
+    StatisticalNeighbour.objects.bulk_create(fresh, batch_size=500)
+    members = {areas[la].pk for la in rows if la in areas}
+    held = set(sn_set.members.values_list("area_id", flat=True))
+    StatisticalNeighbourMember.objects.bulk_create(
+        [StatisticalNeighbourMember(neighbour_set=sn_set, area_id=pk) for pk in members - held]
+    )
+    sn_set.members.filter(area_id__in=held - members).delete()
+    return sn_set
+
+
+def _sync_indicators(
+    dictionary: dict[str, dict], result: LaitImport
+) -> tuple[dict[str, Indicator], set[int]]:
+    existing = {i.code: i for i in Indicator.objects.filter(code__in=list(dictionary))}
+    changed: set[int] = set()
+    new = []
+    for code, fields in dictionary.items():
+        indicator = existing.get(code)
+        if indicator is None:
+            new.append(Indicator(code=code, **fields))
+            result.indicators.created += 1
+            continue
+        differs = [k for k, v in fields.items() if getattr(indicator, k) != v]
+        if differs:
+            for k in differs:
+                setattr(indicator, k, fields[k])
+            indicator.save(update_fields=differs)
+            changed.add(indicator.pk)
+            result.indicators.updated += 1
+        else:
+            result.indicators.unchanged += 1
+    if new:
+        Indicator.objects.bulk_create(new, batch_size=500)
+        existing = {i.code: i for i in Indicator.objects.filter(code__in=list(dictionary))}
+        changed |= {existing[i.code].pk for i in new}
+    return existing, changed
+
+
+STATUS_CODES = {Value.PROVISIONAL: 1, Value.FINAL: 2, Value.REVISED: 3}
+STATUS_NAMES = {code: name for name, code in STATUS_CODES.items()}
+
+
+def _write_values(
+    new: dict[str, np.ndarray | list], indicator_ids: list[int], run: ImportRun, result
+) -> set[int]:
+    """Insert new values and update changed ones (compared as arrays, aligned on their keys);
+    return the indicators whose values changed. ``new`` is sorted by key, one row per key."""
+    table = Value._meta.db_table
+    held_rows: list = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(indicator_ids), 500):
+            chunk = indicator_ids[i : i + 500]
+            cursor.execute(
+                f"SELECT id, indicator_id, area_id, period_id, CASE WHEN value IS NULL THEN 1 ELSE 0 END, "
+                f"COALESCE(value, 0), status, missing_reason, published_label FROM {table} "
+                f"WHERE indicator_id IN ({', '.join(['%s'] * len(chunk))})",
+                chunk,
+            )
+            held_rows.extend(cursor.fetchall())
+        shape = [("id", "i8"), ("i", "i8"), ("a", "i8"), ("p", "i8"), ("missing", "i8"), ("value", "f8")]
+        held = np.array([r[:6] for r in held_rows], dtype=shape) if held_rows else np.zeros(0, dtype=shape)
+        held_value = np.where(held["missing"] == 1, np.nan, held["value"])
+
+        key = new["key"]
+        n = len(key)
+        position = np.full(n, -1, dtype=np.int64)
+        if len(held):
+            held_key = _keys(held["i"], held["a"], held["p"])
+            order = np.argsort(held_key)
+            found = np.minimum(np.searchsorted(held_key[order], key), len(order) - 1)
+            hit = held_key[order][found] == key
+            position[hit] = order[found[hit]]
+        is_new = position < 0
+        existing = np.flatnonzero(~is_new)
+        changed_rows = np.zeros(n, dtype=bool)
+        weaker = np.zeros(n, dtype=bool)
+        if len(existing):
+            at = position[existing]
+            held_status = np.array([STATUS_CODES.get(r[6], 2) for r in held_rows], dtype=np.int64)[at]
+            held_reason = np.array([r[7] for r in held_rows], dtype=object)[at]
+            held_label = np.array([r[8] for r in held_rows], dtype=object)[at]
+            held_values = held_value[at]
+            value = new["value"][existing]
+            status = new["status"][existing]
+            same_value = (value == held_values) | (np.isnan(value) & np.isnan(held_values))
+            same = (
+                same_value
+                & (status == held_status)
+                & (new["reason"][existing] == held_reason)
+                & (new["label"][existing] == held_label)
+            )
+            # A provisional figure never replaces a final or revised one.
+            weak = status < held_status
+            weaker[existing[weak]] = True
+            changed_rows[existing[~same & ~weak]] = True
+            result.values.unchanged += int(np.count_nonzero(same & ~weak))
+            result.kept_stronger += int(np.count_nonzero(weak))
+        ids = (
+            np.array([r[0] for r in held_rows], dtype=np.int64) if held_rows else np.zeros(0, dtype=np.int64)
+        )
+
+        def records(rows, *, with_keys: bool):
+            value = new["value"][rows].astype(object)
+            value[np.isnan(new["value"][rows])] = None
+            columns = [
+                value.tolist(),
+                [STATUS_NAMES[c] for c in new["status"][rows].tolist()],
+                new["reason"][rows].tolist(),
+                new["label"][rows].tolist(),
+                [run.pk] * len(rows),
+            ]
+            if with_keys:
+                columns = [new[k][rows].tolist() for k in ("indicator", "area", "period")] + columns
+            else:
+                columns.append(ids[position[rows]].tolist())
+            return list(zip(*columns, strict=True))
+
+        inserts = np.flatnonzero(is_new)
+        if len(inserts):
+            cursor.executemany(
+                f"INSERT INTO {table} (indicator_id, area_id, period_id, value, status, missing_reason, "
+                f"published_label, source_import_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                records(inserts, with_keys=True),
+            )
+        updates = np.flatnonzero(changed_rows)
+        if len(updates):
+            cursor.executemany(
+                f"UPDATE {table} SET value = %s, status = %s, missing_reason = %s, published_label = %s, "
+                f"source_import_id = %s WHERE id = %s",
+                records(updates, with_keys=False),
+            )
+    result.values.created += len(inserts)
+    result.values.updated += len(updates)
+    touched = np.concatenate([inserts, updates])
+    return set(np.unique(new["indicator"][touched]).tolist())
+
+
+def _keys(indicator: np.ndarray, area: np.ndarray, period: np.ndarray) -> np.ndarray:
+    """One sortable number per (indicator, area, period), in the order of the unique index."""
+    return (indicator << 42) | (area << 21) | period
+
+
+def _import_values(
+    data: LongData, indicators: dict[str, Indicator], areas: dict[int, Area], run, result
+) -> set[int]:
+    """Turn the long file's rows into values (periods read once per label and period type)."""
+    n_labels = len(data.labels)
+    pair = data.code_index * n_labels + data.label_index
+    pairs = np.unique(pair)
+    parsed: dict[int, object] = {}
+    for code in pairs.tolist():
+        measure, label = data.codes[code // n_labels], data.labels[code % n_labels]
+        try:
+            parsed[code] = parse_period(label, indicators[measure].period_type)
+        except PeriodNotUnderstood as exc:
+            parsed[code] = exc
+    periods = periods_for([p for p in parsed.values() if not isinstance(p, Exception)])
+    pair_period = {c: periods[p.key].pk for c, p in parsed.items() if not isinstance(p, Exception)}
+    pair_status = {c: STATUS_CODES[p.status] for c, p in parsed.items() if not isinstance(p, Exception)}
+
+    lookup_pair = np.searchsorted(pairs, pair)
+    period_of_pair = np.array([pair_period.get(c, -1) for c in pairs.tolist()], dtype=np.int64)
+    status_of_pair = np.array([pair_status.get(c, 0) for c in pairs.tolist()], dtype=np.int64)
+    period = period_of_pair[lookup_pair]
+    status = status_of_pair[lookup_pair]
+    indicator = np.array([indicators[c].pk for c in data.codes], dtype=np.int64)[data.code_index]
+    area_lookup = np.full(max(areas) + 1, -1, dtype=np.int64)
+    for number, area in areas.items():
+        area_lookup[number] = area.pk
+    la = np.nan_to_num(data.la_numbers, nan=-1).astype(np.int64)
+    area = np.where(la >= 0, area_lookup[np.clip(la, 0, len(area_lookup) - 1)], -1)
+
+    texts = np.array(data.texts, dtype=object)
+    missing_code = np.isin(texts, list(MISSING_CODES)) & ~data.is_number
+    readable_value = data.is_number | missing_code
+    good = (period >= 0) & (area >= 0) & readable_value
+    failures: Counter = Counter()
+    for row in np.flatnonzero(~good).tolist():
+        code = int(pair[row])
+        measure, label = data.codes[code // n_labels], data.labels[code % n_labels]
+        if period[row] < 0:
+            message = str(parsed[code])
+        elif area[row] < 0:
+            message = f"LA number {data.la_numbers[row]} is not in the LA code list"
+        else:
+            message = f"'{data.texts[row]}' is not a number or a known missing-value code"
+        failures[(measure, label, message)] += 1
+    for (measure, label, message), count in sorted(failures.items()):
+        result.not_understood.append(
+            {"measure": measure, "label": label, "message": f"{measure}: {message}", "rows": count}
+        )
+
+    rows = np.flatnonzero(good)
+    key = _keys(indicator[rows], area[rows], period[rows])
+    # One row per key: sorted by key, then by status strength, the strongest (last) wins.
+    order = np.lexsort((status[rows], key))
+    rows, key = rows[order], key[order]
+    last = np.ones(len(key), dtype=bool)
+    last[:-1] = key[1:] != key[:-1]
+    result.kept_stronger += int(np.count_nonzero(~last))
+    rows, key = rows[last], key[last]
+    reason = texts[rows]
+    reason[data.is_number[rows]] = ""
+    reason[reason == ""] = np.where(data.is_number[rows][reason == ""], "", "-")
+    new = {
+        "key": key,
+        "indicator": indicator[rows],
+        "area": area[rows],
+        "period": period[rows],
+        "value": np.where(data.is_number[rows], data.values[rows], np.nan),
+        "status": status[rows],
+        "reason": reason,
+        "label": np.array(data.labels, dtype=object)[data.label_index[rows]],
+    }
+    return _write_values(new, sorted(i.pk for i in indicators.values()), run, result)
+
+
+def import_lait(
+    path: str | Path, *, measures: list[str] | None = None, user=None, recompute: bool = True
+) -> LaitImport:
+    """Import the LAIT files in ``path``. ``measures`` limits the indicators and values to those
+    short codes (areas and neighbour lists are always imported)."""
+    folder = Path(path)
+    needed = [DATA_FILE, DICTIONARY_FILE, CODE_LIST_FILE, *NEIGHBOUR_FILES]
+    absent = [name for name in needed if not (folder / name).is_file()]
+    if absent:
+        raise LaitFilesMissing(f"{folder}: these LAIT files are missing: {', '.join(absent)}")
+    wanted = set(measures) if measures is not None else None
+
+    dictionary = read_dictionary(folder / DICTIONARY_FILE)
+    if wanted is not None:
+        unknown = sorted(wanted - set(dictionary))
+        if unknown:
+            raise ValueError(f"these measures are not in the LAIT dictionary: {', '.join(unknown)}")
+        dictionary = {code: fields for code, fields in dictionary.items() if code in wanted}
+    code_list = read_code_list(folder / CODE_LIST_FILE)
+    neighbour_lists = {
+        name: (label, published, read_neighbours(folder / name))
+        for name, (label, published) in NEIGHBOUR_FILES.items()
+    }
+    data = read_long_data(folder / DATA_FILE, wanted)
+
+    with transaction.atomic():
+        run = ImportRun.objects.create(kind=ImportRun.LAIT, source=str(folder), user=user)
+        result = LaitImport(run=run)
+        areas = _sync_areas(code_list, dict(sorted(data.area_names.items())), result)
+        sets = []
+        for _file, (label, published, rows) in neighbour_lists.items():
+            sets.append(_sync_neighbour_set(label, published, rows, areas, result))
+        current = max(sets, key=lambda s: s.published)
+        if not current.is_current:
+            StatisticalNeighbourSet.objects.filter(is_current=True).update(is_current=False)
+            current.is_current = True
+            current.save(update_fields=["is_current"])
+        for number, area in areas.items():
+            active = number not in REORGANISED and area.kind != Area.OTHER
+            if area.active != active:
+                area.active = active
+                area.save(update_fields=["active"])
+                result.areas.updated += 1
+
+        indicators, changed_indicators = _sync_indicators(dictionary, result)
+
+        changed_indicators |= _import_values(data, indicators, areas, run, result)
+        run.created, run.updated, run.unchanged = (
+            result.values.created,
+            result.values.updated,
+            result.values.unchanged,
+        )
+        run.not_understood = result.not_understood
+        run.save()
+        structural = sum(
+            (result.areas.created, result.areas.updated, result.neighbours.created, result.neighbours.updated)
+        )
+        record_change(
+            user=user,
+            obj=run,
+            action="import",
+            summary=f"LAIT import from {folder.name}: values {result.values}",
+            after={"values": str(result.values), "indicators": str(result.indicators)},
+        )
+        if recompute:
+            from outcomes.indicators.derive import recompute as recompute_derived
+
+            if structural:
+                # New areas or neighbours change every indicator's comparisons.
+                result.recomputed = recompute_derived()
+            else:
+                missing = _indicators_without_figures({i.pk for i in indicators.values()})
+                targets = changed_indicators | missing
+                result.recomputed = recompute_derived(sorted(targets)) if targets else 0
+    return result
+
+
+def _indicators_without_figures(indicator_ids: set[int]) -> set[int]:
+    from outcomes.indicators.models import DerivedFigure
+
+    figures = DerivedFigure.objects.filter(indicator_id__in=indicator_ids)
+    with_figures = set(figures.values_list("indicator_id", flat=True).distinct())
+    with_values = set(
+        Value.objects.filter(indicator_id__in=indicator_ids).values_list("indicator_id", flat=True).distinct()
+    )
+    return with_values - with_figures
+
+
+def parquet_row_count(path: str | Path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(Path(path) / DATA_FILE).metadata.num_rows
+
+
+def measures_in(path: str | Path) -> list[str]:
+    import pyarrow.parquet as pq
+
+    column = pq.read_table(Path(path) / DATA_FILE, columns=["Short Desc"])["Short Desc"]
+    return sorted(set(column.to_pylist()))

@@ -1,0 +1,192 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from outcomes.core.formatting import format_date
+from outcomes.core.forms import error_list
+from outcomes.core.models import ChangeRecord
+from outcomes.indicators import access
+from outcomes.indicators.clinic_models import AgreedAction, Clinic
+from outcomes.indicators.forms import AgreedActionForm, ClinicForm, SaveConflict, clinic_key
+from outcomes.indicators.views.common import check_format, table_download
+
+LIST_HEADERS = ["Date", "Kind", "Title", "Where", "Indicators reviewed", "Agreed actions", "Open actions"]
+ACTION_HEADERS = ["No.", "Agreed action", "Owner", "Due", "Status", "Follow-up", "Followed up at"]
+
+
+def _clinics():
+    return Clinic.objects.prefetch_related("indicators", "actions")
+
+
+def _list_row(c: Clinic) -> list[str]:
+    actions = list(c.actions.all())
+    return [
+        format_date(c.date),
+        c.get_kind_display(),
+        c.title,
+        c.forum,
+        ", ".join(i.code for i in c.indicators.all()),
+        str(len(actions)),
+        str(sum(1 for a in actions if a.status == AgreedAction.OPEN)),
+    ]
+
+
+@login_required
+def clinic_list(request: HttpRequest) -> HttpResponse:
+    access.require_clinic_reader(request.user)
+    return render(
+        request,
+        "indicators/clinic_list.html",
+        {
+            "section": "clinics",
+            "clinics": _clinics(),
+            "manages": access.manages_indicators(request.user),
+            "code_slug": access.code_slug,
+        },
+    )
+
+
+@login_required
+def clinics_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    access.require_clinic_reader(request.user)
+    check_format(fmt)
+    return table_download(LIST_HEADERS, [_list_row(c) for c in _clinics()], fmt, "clinics", "Clinics")
+
+
+def _action_row(a: AgreedAction) -> list[str]:
+    return [
+        str(a.number),
+        a.text,
+        a.owner_name,
+        format_date(a.due),
+        a.get_status_display(),
+        a.follow_up,
+        a.followed_up_at.title + f" ({format_date(a.followed_up_at.date)})" if a.followed_up_at_id else "",
+    ]
+
+
+@login_required
+def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_for_user(request.user, slug)
+    earlier = (
+        AgreedAction.objects.filter(clinic__indicators__in=clinic.indicators.all())
+        .filter(clinic__date__lt=clinic.date)
+        .exclude(followed_up_at=clinic)
+        .filter(status=AgreedAction.OPEN)
+        .select_related("clinic", "owner")
+        .distinct()
+    )
+    return render(
+        request,
+        "indicators/clinic_detail.html",
+        {
+            "section": "clinics",
+            "clinic": clinic,
+            "actions": clinic.actions.select_related("owner", "followed_up_at"),
+            "followed_up": clinic.followed_up_actions.select_related("clinic", "owner"),
+            "earlier_open": earlier,
+            "exceptions": clinic.exceptions.select_related("indicator", "period", "area"),
+            "history": ChangeRecord.objects.filter(subject_key=clinic_key(clinic)).select_related("user"),
+            "manages": access.manages_indicators(request.user),
+            "code_slug": access.code_slug,
+        },
+    )
+
+
+@login_required
+def clinic_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    clinic = access.get_clinic_for_user(request.user, slug)
+    check_format(fmt)
+    rows = [_action_row(a) for a in clinic.actions.select_related("owner", "followed_up_at")]
+    return table_download(ACTION_HEADERS, rows, fmt, f"{clinic.slug}-actions", f"Agreed actions: {clinic}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def clinic_new(request: HttpRequest) -> HttpResponse:
+    access.require_manager(request.user)
+    initial = {"kind": Clinic.CLINIC}
+    code = request.GET.get("indicator", "")
+    indicator = access.find_indicator(code) if code else None
+    if indicator is not None:
+        initial["indicators"] = indicator.code
+        initial["title"] = indicator.name
+    form = ClinicForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        clinic = form.save(request.user)
+        messages.success(request, f"Recorded the {clinic.get_kind_display().lower()} '{clinic.title}'.")
+        return redirect("indicators:clinic", clinic.slug)
+    return _clinic_form(request, form, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def clinic_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_to_manage(request.user, slug)
+    form = ClinicForm(request.POST or None, initial=ClinicForm.initial_for(clinic))
+    if request.method == "POST" and form.is_valid():
+        try:
+            clinic = form.save(request.user, clinic)
+        except SaveConflict as exc:
+            clinic.refresh_from_db()
+            form = ClinicForm(initial=ClinicForm.initial_for(clinic))
+            form.conflict = str(exc)
+        else:
+            messages.success(request, f"Saved '{clinic.title}'.")
+            return redirect("indicators:clinic", clinic.slug)
+    return _clinic_form(request, form, clinic)
+
+
+def _clinic_form(request: HttpRequest, form: ClinicForm, clinic: Clinic | None) -> HttpResponse:
+    errors = error_list(form)
+    if getattr(form, "conflict", None):
+        errors.insert(0, {"text": form.conflict, "href": "#id_title"})
+    return render(
+        request,
+        "indicators/clinic_form.html",
+        {"section": "clinics", "form": form, "errors": errors, "clinic": clinic},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_new(request: HttpRequest, slug: str) -> HttpResponse:
+    clinic = access.get_clinic_to_manage(request.user, slug)
+    form = AgreedActionForm(request.POST or None, clinic=clinic, initial={"status": AgreedAction.OPEN})
+    if request.method == "POST" and form.is_valid():
+        action = form.save(request.user)
+        messages.success(request, f"Added agreed action {action.number}.")
+        return redirect("indicators:clinic", clinic.slug)
+    return _action_form(request, form, clinic, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    action = access.get_action_to_manage(request.user, slug, number)
+    clinic = action.clinic
+    form = AgreedActionForm(request.POST or None, clinic=clinic, initial=AgreedActionForm.initial_for(action))
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = form.save(request.user, action)
+        except SaveConflict as exc:
+            action.refresh_from_db()
+            form = AgreedActionForm(clinic=clinic, initial=AgreedActionForm.initial_for(action))
+            form.conflict = str(exc)
+        else:
+            messages.success(request, f"Saved agreed action {action.number}.")
+            return redirect("indicators:clinic", clinic.slug)
+    return _action_form(request, form, clinic, action)
+
+
+def _action_form(request, form: AgreedActionForm, clinic: Clinic, action: AgreedAction | None):
+    errors = error_list(form)
+    if getattr(form, "conflict", None):
+        errors.insert(0, {"text": form.conflict, "href": "#id_text"})
+    return render(
+        request,
+        "indicators/action_form.html",
+        {"section": "clinics", "form": form, "errors": errors, "clinic": clinic, "action": action},
+    )

@@ -1,0 +1,46 @@
+"""What the indicator pages share: downloads of any table as CSV or Excel."""
+
+from django.http import Http404, HttpResponse
+
+FORMATS = ("csv", "xlsx")
+
+
+def table_download(
+    headers: list[str], rows: list[list], fmt: str, filename: str, title: str = ""
+) -> HttpResponse:
+    """A table as a CSV or Excel download (the same columns the page shows, symbols with their words)."""
+    from outcomes.indicators.template import content_type, export_table
+
+    if fmt not in FORMATS:
+        raise Http404("No such format")
+    content = export_table(headers, rows, fmt, title=title)
+    response = HttpResponse(content, content_type=content_type(fmt))
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise Http404("No such format")
+
+
+def select_items(choices, selected: str, blank: str | None = None) -> list[dict]:
+    """Items for govukSelect from (value, text) pairs or plain strings, with ``selected`` chosen."""
+    items = [{"value": "", "text": blank, "selected": not selected}] if blank is not None else []
+    for choice in choices:
+        value, text = choice if isinstance(choice, tuple | list) else (choice, choice)
+        items.append({"value": str(value), "text": text, "selected": str(value) == str(selected)})
+    return items
+
+
+def page_links(page, base: str) -> list[dict]:
+    """govukPagination items: first, last, and the pages around the current one."""
+    last = page.paginator.num_pages
+    shown = sorted({1, last, page.number - 1, page.number, page.number + 1} & set(range(1, last + 1)))
+    items, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "href": f"{base}{number}", "current": number == page.number})
+        previous = number
+    return items

@@ -1,0 +1,127 @@
+"""Performance clinics and challenge sessions: record one, agree actions with owners and dates,
+follow them up at the next clinic; every change recorded; nothing overwritten by a stale form."""
+
+import pytest
+from django.urls import reverse
+
+from outcomes.accounts.models import Person
+from outcomes.core.models import ChangeRecord
+from outcomes.indicators.clinic_models import AgreedAction, Clinic, ExceptionRecord
+from outcomes.indicators.forms import clinic_key
+
+pytestmark = pytest.mark.django_db
+
+NEW = {
+    "kind": "clinic",
+    "title": "Core assessments",
+    "date": "2010-11-04",
+    "forum": "Improvement Panel",
+    "attendees": "Gani Martins\nImprovement Panel members",
+    "indicators": "NI 60",
+    "findings": "86.42% year to date against 87% by March 2011.",
+}
+
+
+def create(client, **changes) -> Clinic:
+    response = client.post(reverse("indicators:clinic_new"), {**NEW, **changes})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Clinic.objects.get(slug=response["Location"].rstrip("/").split("/")[-1])
+
+
+def add_action(client, clinic: Clinic, **fields):
+    data = {"text": "Audit a sample of core assessments", "owner": "Gani Martins", "due": "2010-12-01"}
+    data.update({"status": "open", **fields})
+    response = client.post(reverse("indicators:action_new", args=[clinic.slug]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_performance_officer_records_a_clinic_with_its_attendees_and_exceptions(client, users):
+    client.force_login(users["performance_officer"])
+    clinic = create(client)
+    assert clinic.title == "Core assessments"
+    assert clinic.slug == "2010-11-04-core-assessments"
+    assert [p.name for p in clinic.attendees.all()] == ["Gani Martins"]
+    assert clinic.attendees_text == "Improvement Panel members"
+    assert [i.code for i in clinic.indicators.all()] == ["NI 60"]
+    open_ni60 = ExceptionRecord.objects.filter(indicator__code="NI 60", closed_at__isnull=True)
+    assert open_ni60.exists()
+    assert set(clinic.exceptions.all()) == set(open_ni60)
+    change = ChangeRecord.objects.get(subject_key=clinic_key(clinic))
+    assert change.user == users["performance_officer"]
+    assert change.after["indicators"] == "NI 60"
+    html = client.get(reverse("indicators:clinic", args=[clinic.slug])).content.decode()
+    assert "Gani Martins; Improvement Panel members" in html
+    assert "86.42% in 2010-11 against a target of 87%" in html
+
+
+def test_an_unknown_indicator_code_is_refused_with_a_message(client, users):
+    client.force_login(users["performance_officer"])
+    response = client.post(reverse("indicators:clinic_new"), {**NEW, "indicators": "NI 60\nNI 999"})
+    assert response.status_code == 200
+    assert "There is no indicator with the code NI 999" in response.content.decode()
+    assert not Clinic.objects.filter(title="Core assessments").exists()
+
+
+def test_agreed_actions_have_owners_and_dates_and_are_followed_up_at_the_next_clinic(client, users):
+    client.force_login(users["performance_officer"])
+    first = create(client)
+    add_action(client, first)
+    action = AgreedAction.objects.get(clinic=first, number=1)
+    assert action.owner == Person.objects.get(name="Gani Martins")
+    assert str(action.due) == "2010-12-01"
+    second = create(client, date="2010-12-09", title="Core assessments again")
+    assert "Audit a sample of core assessments" in client.get(
+        reverse("indicators:clinic", args=[second.slug])
+    ).content.decode(), "the next clinic lists the open action of the earlier one"
+
+    url = reverse("indicators:action_edit", args=[first.slug, 1])
+    fields = {"text": action.text, "owner": "Gani Martins", "due": "2010-12-01", "version": action.version}
+    refused = client.post(url, {**fields, "status": "done", "followed_up_at": second.slug})
+    assert "Enter what the clinic that followed it up found" in refused.content.decode()
+    follow_up = "20 files audited; 2 recording errors corrected."
+    fields.update({"status": "done", "follow_up": follow_up, "followed_up_at": second.slug})
+    done = client.post(url, fields)
+    assert done.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.followed_up_at) == ("done", second)
+    html = client.get(reverse("indicators:clinic", args=[second.slug])).content.decode()
+    assert "20 files audited; 2 recording errors corrected." in html
+    history = ChangeRecord.objects.filter(subject_key=clinic_key(first)).order_by("at", "id")
+    assert [h.action for h in history] == ["created", "created", "edited"]
+    assert history.last().before["status"] == "open"
+    assert history.last().after["status"] == "done"
+
+
+def test_a_stale_form_does_not_overwrite_a_newer_save(client, users):
+    client.force_login(users["performance_officer"])
+    clinic = create(client)
+    url = reverse("indicators:clinic_edit", args=[clinic.slug])
+    first = client.post(url, {**NEW, "findings": "First edit", "version": clinic.version})
+    assert first.status_code == 302
+    stale = client.post(url, {**NEW, "findings": "Stale edit", "version": clinic.version})
+    assert stale.status_code == 200
+    assert "Someone else saved this clinic" in stale.content.decode()
+    clinic.refresh_from_db()
+    assert clinic.findings == "First edit"
+
+
+def test_lead_officers_read_clinics_but_do_not_change_them(client, users):
+    client.force_login(users["lead_officer"])
+    slug = "2014-06-30-breastfeeding-performance-clinic"
+    html = client.get(reverse("indicators:clinic", args=[slug])).content.decode()
+    assert "Complete the accreditation visits" in html
+    assert "Edit this" not in html
+    assert client.post(reverse("indicators:clinic_edit", args=[slug]), NEW).status_code == 403
+    assert client.post(reverse("indicators:action_new", args=[slug]), {"text": "x"}).status_code == 403
+
+
+def test_the_demo_clinic_of_30_june_2014_reviews_breastfeeding_initiation(client, users):
+    client.force_login(users["lead_officer"])
+    clinic = Clinic.objects.get(slug="2014-06-30-breastfeeding-performance-clinic")
+    assert {e.indicator.code: e.kind for e in clinic.exceptions.all()} == {
+        "BF-INIT": "missed_target",
+        "BF-6-8WK": "no_data",
+    }
+    actions = client.get(reverse("indicators:clinic_export", args=[clinic.slug, "csv"])).content.decode()
+    assert "Mary Smith" in actions
+    assert "30 September 2014" in actions
