@@ -1,0 +1,420 @@
+"""Benchmark: pupils completing the Lifestyle Survey through the production server.
+
+Creates a throwaway PostgreSQL database (outcomes_bench), migrates it and loads the demo, starts
+gunicorn on loopback, and drives it with a load generator (processes of threads using http.client)
+in which each virtual pupil does what a browser does: opens the school's link, starts, and for each
+page of the questionnaire reads it and sends its answers (with the CSRF token), then sends the
+questionnaire and reads the end page. It prints completed questionnaires per second and checks
+that the number of responses stored equals the number the generator saw accepted.
+
+    .venv/bin/python bench/survey_load.py [--seconds 30] [--max-questionnaires 20000]
+        [--workers 3] [--threads 4] [--clients 24] [--posts-only] [--reuse]
+
+BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/outcomes_bench) names the database;
+it is dropped and created again unless --reuse is given. Traffic goes only to 127.0.0.1, and every
+loop is bounded by --seconds and --max-questionnaires. The rate limits are raised for the run
+through the SURVEY_* settings (outcomes/settings.py), so that they do not cap the figure.
+"""
+
+import argparse
+import http.client
+import multiprocessing
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/outcomes_bench"
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+os.environ["DATABASE_URL"] = DATABASE_URL
+HOST = "127.0.0.1"
+EDITION = "primary-2009"
+# High enough that the bench measures the server, not the limits (ratelimit.py).
+LIMITS = {
+    "SURVEY_STARTS_PER_MINUTE": "10000000",
+    "SURVEY_COMPLETIONS_PER_MINUTE": "10000000",
+    "SURVEY_ROLL_MULTIPLE": "100000",
+    "SURVEY_FAILED_CODES_PER_MINUTE": "100",
+}
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def run(*args: str) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True, env=os.environ)
+
+
+def make_database(reuse: bool) -> None:
+    import psycopg
+
+    parts = urlsplit(DATABASE_URL)
+    name = parts.path.lstrip("/")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name) or "bench" not in name:
+        raise SystemExit(f"refusing to use the database {name!r}: its name must contain 'bench'")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and reuse:
+            print(f"Reusing the database {name}")
+            return
+        if exists:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    print(f"Created the database {name}; migrating and loading the demo (a minute or two)...")
+    run("migrate", "--noinput", "-v0")
+    with open(os.devnull, "w") as quiet:
+        subprocess.run(
+            [sys.executable, "manage.py", "load_demo"], cwd=ROOT, check=True, env=os.environ, stdout=quiet
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(port: int, workers: int, threads: int, worker_class: str) -> subprocess.Popen:
+    env = {**os.environ, **LIMITS, "DEBUG": "false"}
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "outcomes.wsgi",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        worker_class,
+        "--threads",
+        str(threads),
+        "--keep-alive",
+        "5",
+        "--log-level",
+        "warning",
+        # No access log: it would write each pupil's address and time (docs/decisions/0026).
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    for _ in range(200):
+        try:
+            with socket.create_connection((HOST, port), timeout=0.2):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+# --- The load generator -------------------------------------------------------------------------------
+
+
+class Plan:
+    """What the pupils answer: the pages of the questionnaire, read once from the database."""
+
+    def __init__(self):
+        import django
+
+        django.setup()
+        from outcomes.surveys import questionnaire as questionnaires
+        from outcomes.surveys.answer_forms import pages
+        from outcomes.surveys.models import AccessLink, Edition
+
+        edition = Edition.objects.get(slug=EDITION)
+        self.q = questionnaires.load(edition)
+        self.pages = pages(self.q)
+        self.tokens = list(
+            AccessLink.objects.filter(edition=edition, active=True, school__is_group=False).values_list(
+                "token", flat=True
+            )
+        )
+
+    def answers(self, rng: random.Random) -> dict:
+        answers: dict = {}
+        for item in self.q.items:
+            choices = [c.name for c in item.choices if not c.exclusive]
+            if item.type in {"select_one", "yes_no_dk"}:
+                answers[item.name] = rng.choice(choices)
+            elif item.type == "grid":
+                answers[item.name] = {row: rng.choice(choices) for row in item.row_names}
+            elif item.type == "select_multiple":
+                answers[item.name] = rng.sample(choices, rng.randint(1, min(3, len(choices))))
+            elif item.type == "text" and rng.random() < 0.3:
+                answers[item.name] = "More parks and a youth club"
+        return answers
+
+    def steps(self, answers: dict) -> list[tuple[str, str]]:
+        """(page path, form body) for each page this pupil is shown."""
+        from outcomes.surveys.answer_forms import shown_items
+
+        seen = self.q.visibility(answers)
+        out = []
+        for page in self.pages:
+            items = shown_items(page, seen)
+            if not items:
+                continue
+            fields: list[tuple[str, str]] = []
+            for item in items:
+                value = answers.get(item.name)
+                if isinstance(value, dict):
+                    fields += [
+                        (f"{item.name}-{row}", v) for row, v in value.items() if row in seen.rows[item.name]
+                    ]
+                elif isinstance(value, list):
+                    fields += [(item.name, v) for v in value]
+                elif value:
+                    fields.append((item.name, value))
+            out.append((f"/s/page/{page.number}/", urlencode(fields)))
+        return out
+
+
+class Browser:
+    """One pupil's browser: a keep-alive connection and the cookies the server sets."""
+
+    def __init__(self, port: int):
+        self.conn = http.client.HTTPConnection(HOST, port, timeout=30)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: str | None = None) -> tuple[int, str, str]:
+        headers = {"Host": f"{HOST}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                content = response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.conn.close()
+                if attempt:
+                    raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, response.getheader("Location", ""), content.decode("utf-8", "replace")
+
+
+def one_questionnaire(
+    browser: Browser, plan: Plan, rng: random.Random, posts_only: bool, timings: list
+) -> bool:
+    browser.cookies.clear()
+    token = rng.choice(plan.tokens)
+    link = f"/s/{token}/"
+    answers = plan.answers(rng)
+    start = time.perf_counter()
+    status, _, html = browser.request("GET", link)
+    match = TOKEN.search(html)
+    if status != 200 or not match:
+        return False
+    csrf = "csrfmiddlewaretoken=" + match.group(1)
+    status, location, _ = browser.request("POST", link, csrf)
+    if status != 302:
+        return False
+    for path, body in plan.steps(answers):
+        if location != path:
+            return False
+        if not posts_only:
+            status, _, _ = browser.request("GET", path)
+            if status != 200:
+                return False
+        status, location, _ = browser.request("POST", path, f"{csrf}&{body}" if body else csrf)
+        if status != 302:
+            return False
+    if location != "/s/send/":
+        return False
+    if not posts_only:
+        browser.request("GET", location)
+    status, location, _ = browser.request("POST", "/s/send/", csrf)
+    if status != 302 or not location.startswith("/s/thank-you/"):
+        return False
+    if not posts_only:
+        browser.request("GET", location)
+    timings.append(time.perf_counter() - start)
+    return True
+
+
+def generator_process(port, clients, deadline, budget, posts_only, results, seed):
+    from django.db import connections
+
+    connections.close_all()  # never share the parent's connection after fork
+    plan = Plan()
+    lock = threading.Lock()
+    counts = {"done": 0, "failed": 0}
+    timings: list[float] = []
+
+    def client(n: int):
+        rng = random.Random(seed * 1000 + n)
+        browser = Browser(port)
+        while time.time() < deadline:
+            with lock:
+                if counts["done"] + counts["failed"] >= budget:
+                    return
+            try:
+                ok = one_questionnaire(browser, plan, rng, posts_only, timings)
+            except (OSError, http.client.HTTPException):
+                ok = False
+                browser = Browser(port)
+            with lock:
+                counts["done" if ok else "failed"] += 1
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    results.put((counts["done"], counts["failed"], timings))
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_process(match) -> dict[int, float]:
+    """CPU seconds (user + system) of the running processes for which match(pid, ppid, name) holds."""
+    out = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        pid, ppid = int(entry.name), int(fields[1])
+        if match(pid, ppid, name):
+            out[pid] = (int(fields[11]) + int(fields[12])) / TICKS
+    return out
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+def count_responses() -> int:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from outcomes.surveys.models import Response
+
+    connection.close()
+    return Response.objects.filter(edition__slug=EDITION).count()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--max-questionnaires", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class: gthread or sync")
+    parser.add_argument("--clients", type=int, default=24, help="pupils answering at once")
+    parser.add_argument("--processes", type=int, default=2, help="load generator processes")
+    parser.add_argument("--posts-only", action="store_true", help="send each page without reading it first")
+    parser.add_argument("--reuse", action="store_true", help="keep the bench database if it is there")
+    args = parser.parse_args()
+
+    make_database(args.reuse)
+    before = count_responses()
+    port = free_port()
+    server = start_gunicorn(port, args.workers, args.threads, args.worker_class)
+    try:
+        # Warm up: each worker reads the questionnaire once.
+        warm = Browser(port)
+        plan = Plan()
+        for _ in range(args.workers * 3):
+            one_questionnaire(warm, plan, random.Random(0), args.posts_only, [])
+        warmed = count_responses()
+
+        from django.db import connections
+
+        connections.close_all()
+        server_cpu = cpu_by_process(lambda pid, ppid, name: ppid == server.pid)
+        database_cpu = cpu_by_process(lambda pid, ppid, name: name.startswith("postgres"))
+        generator_cpu = os.times()
+        results: multiprocessing.Queue = multiprocessing.Queue()
+        per_process = max(1, args.clients // args.processes)
+        budget = max(1, args.max_questionnaires // args.processes)
+        started = time.time()
+        deadline = started + args.seconds
+        procs = [
+            multiprocessing.Process(
+                target=generator_process,
+                args=(port, per_process, deadline, budget, args.posts_only, results, n + 1),
+            )
+            for n in range(args.processes)
+        ]
+        for p in procs:
+            p.start()
+        outcomes = [results.get(timeout=args.seconds + 120) for _ in procs]
+        for p in procs:
+            p.join()
+        elapsed = time.time() - started
+        server_cpu = cpu_used(server_cpu, cpu_by_process(lambda pid, ppid, name: ppid == server.pid))
+        database_cpu = cpu_used(
+            database_cpu, cpu_by_process(lambda pid, ppid, name: name.startswith("postgres"))
+        )
+        ended = os.times()
+        generator_cpu = (ended.children_user + ended.children_system) - (
+            generator_cpu.children_user + generator_cpu.children_system
+        )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    done = sum(o[0] for o in outcomes)
+    failed = sum(o[1] for o in outcomes)
+    timings = [t for o in outcomes for t in o[2]]
+    stored = count_responses() - warmed
+    pages = len(Plan().pages)
+    server_text = f"gunicorn {args.worker_class}, {args.workers} workers x {args.threads} threads"
+    figures = [
+        ("database", f"{urlsplit(DATABASE_URL).path.lstrip('/')} ({before} responses before)"),
+        ("pupils answering at once", per_process * args.processes),
+        ("each questionnaire", f"{'POST' if args.posts_only else 'GET and POST'} of up to {pages} pages"),
+        ("run time", f"{elapsed:.1f} s"),
+        ("questionnaires completed", done),
+        ("questionnaires failed", failed),
+        ("completed per second", f"{done / elapsed:.1f}  (target >= 100)"),
+        ("time to complete one (median)", f"{statistics.median(timings):.2f} s" if timings else "-"),
+        ("responses stored", f"{stored}  ({'equal to' if stored == done else 'NOT equal to'} completed)"),
+    ]
+    if done:
+        per = {
+            name: 1000 * cpu / done
+            for name, cpu in [
+                ("gunicorn", server_cpu),
+                ("PostgreSQL", database_cpu),
+                ("load generator", generator_cpu),
+            ]
+        }
+        serving = per["gunicorn"] + per["PostgreSQL"]
+        figures += [
+            ("CPU per questionnaire", ", ".join(f"{name} {ms:.0f} ms" for name, ms in per.items())),
+            ("machine's load average (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),
+            ("serving capacity per free core", f"{1000 / serving:.1f} questionnaires per second"),
+        ]
+    print(f"\nLifestyle Survey load benchmark ({server_text}) on PostgreSQL")
+    for label, value in figures:
+        print(f"  {label:<32} {value}")
+    if stored != done:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Limits that stop a school's link or code being used to flood the survey, or codes being guessed
+(docs/decisions/0027-survey-rate-limits.md).
+
+Counting is done in Django's cache (settings.CACHES, from CACHE_URL) in windows of one minute, keyed
+by the access link, never by anything about the pupil: no IP address, no device. The default cache
+is per process; with several application servers set CACHE_URL to a shared cache. The total for a
+school is counted in the database, so it holds across servers whatever the cache.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Sum
+
+from outcomes.surveys.models import AccessLink, Response, SchoolRoll
+
+WINDOW_SECONDS = 60
+DEFAULTS = {
+    # Starting the questionnaire (each start makes a session) through one link.
+    "STARTS_PER_MINUTE": 120,
+    # Questionnaires sent through one link; a class finishing together sends about 30.
+    "COMPLETIONS_PER_MINUTE": 60,
+    # A school's responses (online and paper) may not exceed this multiple of its roll...
+    "ROLL_MULTIPLE": 1.5,
+    # ...nor, where no roll is recorded, this many.
+    "MINIMUM_TOTAL": 60,
+    # Wrong codes and unknown links, across the whole service: 25^7 codes cannot be searched at this rate.
+    "FAILED_CODES_PER_MINUTE": 60,
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    starts_per_minute: int
+    completions_per_minute: int
+    roll_multiple: float
+    minimum_total: int
+    failed_codes_per_minute: int
+
+
+def limits() -> Limits:
+    configured = {**DEFAULTS, **getattr(settings, "SURVEY_RATE_LIMITS", {})}
+    return Limits(
+        starts_per_minute=int(configured["STARTS_PER_MINUTE"]),
+        completions_per_minute=int(configured["COMPLETIONS_PER_MINUTE"]),
+        roll_multiple=float(configured["ROLL_MULTIPLE"]),
+        minimum_total=int(configured["MINIMUM_TOTAL"]),
+        failed_codes_per_minute=int(configured["FAILED_CODES_PER_MINUTE"]),
+    )
+
+
+def _cache():
+    return caches[getattr(settings, "SURVEY_RATE_CACHE", "default")]
+
+
+def current_window() -> int:
+    """The number of the current minute (counters start again in each)."""
+    return int(time.time() // WINDOW_SECONDS)
+
+
+def _key(bucket: str) -> str:
+    return f"survey-rate:{bucket}:{current_window()}"
+
+
+def count(bucket: str) -> int:
+    """How many events the bucket has had in the current minute."""
+    return int(_cache().get(_key(bucket), 0))
+
+
+def hit(bucket: str, limit: int) -> bool:
+    """Count one event in the current minute; False when that goes over ``limit``."""
+    cache, key = _cache(), _key(bucket)
+    cache.add(key, 0, timeout=WINDOW_SECONDS * 2)
+    try:
+        n = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
+        n = 1
+    return n <= limit
+
+
+# --- What the pupils' pages ask ---------------------------------------------------------------------
+
+
+def code_guessing_blocked() -> bool:
+    return count("failed-codes") >= limits().failed_codes_per_minute
+
+
+def record_failed_code() -> None:
+    hit("failed-codes", limits().failed_codes_per_minute)
+
+
+def allow_start(link: AccessLink) -> bool:
+    return hit(f"start:{link.pk}", limits().starts_per_minute)
+
+
+def school_total_limit(link: AccessLink) -> int:
+    """The most responses a school may have in the edition: a multiple of its roll in the edition's
+    year groups (rounded up), or the minimum where no roll is recorded."""
+    edition = link.edition
+    roll = (
+        SchoolRoll.objects.filter(
+            school_id=link.school_id, year=edition.year, year_group__in=edition.year_group_list
+        ).aggregate(total=Sum("pupils"))["total"]
+        or 0
+    )
+    configured = limits()
+    if roll <= 0:
+        return configured.minimum_total
+    return math.ceil(roll * configured.roll_multiple)
+
+
+def school_is_full(link: AccessLink) -> bool:
+    sent = Response.objects.filter(edition_id=link.edition_id, school_id=link.school_id).count()
+    return sent >= school_total_limit(link)
+
+
+def allow_completion(link: AccessLink) -> bool:
+    """Counts the questionnaire against this minute's allowance for the link."""
+    return hit(f"done:{link.pk}", limits().completions_per_minute)

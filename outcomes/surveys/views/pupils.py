@@ -1,0 +1,267 @@
+"""The pupils' pages: a school's link or code, the confidentiality promise, one section per page, and
+the end page (docs/decisions/0025-survey-pages-and-conditions.md, 0026-pupil-sessions-and-anonymity.md).
+
+A pupil has no account. Their answers stay in their (server-side) session, bound to the one link
+they started from, until they send them; then record_response saves them in one transaction and
+the session is deleted. Nothing about the pupil (name, address, device, time) is kept or logged.
+"""
+
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import get_template
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from markupsafe import Markup
+
+from outcomes.surveys import access, ratelimit
+from outcomes.surveys import questionnaire as questionnaires
+from outcomes.surveys.answer_forms import AnswerForm, next_page, page_of, pages, previous_page, shown_items
+from outcomes.surveys.models import AccessLink, Edition
+from outcomes.surveys.services import InvalidAnswers, record_response
+
+STATE = "survey_pupil"  # the session key holding one pupil's questionnaire in progress
+
+
+# Rendered questions as a pupil first sees them (no answer, no error), by edition, revision, question
+# and shown grid rows: the GOV.UK macros are slow, and every pupil sees the same blank questions.
+_BLANK_HTML: dict[tuple, Markup] = {}
+_BLANK_HTML_MAX = 5000
+
+
+def _question_macro():
+    return get_template("surveys/pupils/_macros.html").template.module.question
+
+
+def rendered_questions(edition: Edition, school, form: AnswerForm) -> list[Markup]:
+    question = _question_macro()
+    out = []
+    for field in form.fields():
+        item = field["item"]
+        blank = (
+            field.get("error") is None
+            and not field.get("params", {}).get("errorMessage")
+            and (form.value(item) in (None, "", [], {}))
+        )
+        if not blank:
+            out.append(question(field, school))
+            continue
+        key = (
+            edition.pk,
+            edition.revision,
+            item.name,
+            tuple(form.shown_rows(item)),
+            school.pk if item.type == "school" else None,
+        )
+        html = _BLANK_HTML.get(key)
+        if html is None:
+            if len(_BLANK_HTML) >= _BLANK_HTML_MAX:
+                _BLANK_HTML.clear()
+            html = _BLANK_HTML[key] = question(field, school)
+        out.append(html)
+    return out
+
+
+def _render(request, template: str, context: dict, status: int = 200) -> HttpResponse:
+    return render(request, f"surveys/pupils/{template}", context, status=status)
+
+
+def _closed(request, link: AccessLink) -> HttpResponse:
+    return _render(request, "closed.html", {"edition": link.edition, "link": link, "today": _today()})
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _limited(request, edition: Edition | None, reason: str, retry_url: str = "") -> HttpResponse:
+    context = {"edition": edition, "reason": reason, "retry_url": retry_url}
+    return _render(request, "limited.html", context, status=429)
+
+
+def _end_session(request) -> None:
+    """Forget the pupil's questionnaire. An anonymous pupil's whole session goes (its row is
+    deleted); a signed-in member of staff trying the link keeps their sign-in."""
+    if request.user.is_authenticated:
+        request.session.pop(STATE, None)
+    else:
+        request.session.flush()
+
+
+def _bound(request) -> tuple[AccessLink, dict] | None:
+    """The link this pupil's session is bound to, and the questionnaire in progress."""
+    state = request.session.get(STATE)
+    if not isinstance(state, dict):
+        return None
+    link = access.pupil_link_from_session(state.get("link"))
+    if link is None or state.get("rev") != link.edition.revision:
+        return None
+    return link, state
+
+
+def _save(request, state: dict) -> None:
+    request.session[STATE] = state
+    request.session.modified = True
+
+
+def _first_unfinished(q, state: dict, seen):
+    """The first page shown to this pupil that they have not yet answered (None: all answered)."""
+    done = set(state.get("done", ()))
+    return next((p for p in pages(q) if shown_items(p, seen) and p.number not in done), None)
+
+
+def _page_url(page) -> str:
+    return reverse("surveys:pupil_page", args=[page.number]) if page else reverse("surveys:pupil_send")
+
+
+# The pupils' pages are never kept by the browser (never_cache): on a shared school computer, Back
+# after the end must not show the last pupil's answers.
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    """Where a pupil types their school's short code."""
+    error = None
+    code = ""
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        if ratelimit.code_guessing_blocked():
+            return _limited(request, None, "codes")
+        link = access.find_link_by_code(code)
+        if link is None:
+            ratelimit.record_failed_code()
+            error = (
+                "Enter the code your teacher gave you. It has 7 letters and numbers, like ACD 3479"
+                if access.normalise_code(code)
+                else "Enter the code your teacher gave you"
+            )
+        else:
+            return redirect("surveys:pupil_link", link.token)
+    return _render(request, "start.html", {"error": error, "code": code})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def link(request: HttpRequest, token: str) -> HttpResponse:
+    """A school's link: the welcome and the confidentiality promise, then "Start"."""
+    try:
+        link = access.get_link_for_pupil(token)
+    except Http404:
+        ratelimit.record_failed_code()
+        raise
+    if not access.link_accepts_responses(link):
+        return _closed(request, link)
+    edition = link.edition
+    if request.method == "POST":
+        if not ratelimit.allow_start(link):
+            return _limited(request, edition, "starts", reverse("surveys:pupil_link", args=[link.token]))
+        # A new start forgets anything begun before, through this link or another school's, under a
+        # new session key (the old session's row is deleted).
+        _end_session(request)
+        request.session[STATE] = {"link": link.token, "rev": edition.revision, "answers": {}, "done": []}
+        request.session.set_expiry(0)  # the cookie goes when the browser closes
+        q = questionnaires.load(edition)
+        return redirect(_page_url(next_page(q, 0, q.visibility({}))))
+    # No "carry on" here: on a shared computer it would hand the next pupil the last one's answers.
+    started = _bound(request) is not None
+    return _render(request, "welcome.html", {"edition": edition, "school": link.school, "started": started})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def page(request: HttpRequest, number: int) -> HttpResponse:
+    bound = _bound(request)
+    if bound is None:
+        return redirect("surveys:pupil_start")
+    link, state = bound
+    if not access.link_accepts_responses(link):
+        return _closed(request, link)
+    edition = link.edition
+    q = questionnaires.load(edition)
+    all_pages = pages(q)
+    if not 1 <= number <= len(all_pages):
+        return redirect(_page_url(_first_unfinished(q, state, q.visibility(state["answers"]))))
+    current = all_pages[number - 1]
+    answers = state["answers"]
+    seen = q.visibility(answers)
+    items = shown_items(current, seen)
+    unfinished = _first_unfinished(q, state, seen)
+    if unfinished is not None and unfinished.number < number:
+        return redirect(_page_url(unfinished))  # a page they have not reached yet
+    if not items:
+        return redirect(_page_url(next_page(q, number, seen)))  # not shown to this pupil
+    form = AnswerForm(
+        q, items, answers=answers, rows=seen.rows, data=request.POST if request.method == "POST" else None
+    )
+    if request.method == "POST" and form.is_valid():
+        for item in current.items:
+            answers.pop(item.name, None)
+        answers.update(form.cleaned)
+        state["done"] = sorted(set(state["done"]) | {number})
+        _save(request, state)
+        # Conditions read only earlier answers, so what follows this page is now decided.
+        return redirect(_page_url(next_page(q, number, q.visibility(answers))))
+    before = previous_page(q, number, seen)
+    section_names = [s.name for s in q.sections if s.name in seen.sections]
+    return _render(
+        request,
+        "page.html",
+        {
+            "edition": edition,
+            "school": link.school,
+            "page": current,
+            "section_number": section_names.index(current.section.name) + 1,
+            "section_count": len(section_names),
+            "questions": rendered_questions(edition, link.school, form),
+            "errors": form.error_list(),
+            "back_url": _page_url(before) if before else reverse("surveys:pupil_link", args=[link.token]),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def send(request: HttpRequest) -> HttpResponse:
+    """The last step: send the answers, saved in one transaction."""
+    bound = _bound(request)
+    if bound is None:
+        return redirect("surveys:pupil_start")
+    link, state = bound
+    if not access.link_accepts_responses(link):
+        return _closed(request, link)
+    edition = link.edition
+    q = questionnaires.load(edition)
+    seen = q.visibility(state["answers"])
+    unfinished = _first_unfinished(q, state, seen)
+    if unfinished is not None:
+        return redirect(_page_url(unfinished))
+    if request.method == "POST":
+        if ratelimit.school_is_full(link):
+            return _limited(request, edition, "school_full")
+        if not ratelimit.allow_completion(link):
+            return _limited(request, edition, "completions", reverse("surveys:pupil_send"))
+        try:
+            record_response(edition, link.school, state["answers"])
+        except InvalidAnswers as problems:
+            # Only if the questionnaire changed under the pupil: back to the page that needs an answer.
+            first = page_of(q, next(iter(problems.problems)))
+            if first is not None:
+                state["done"] = [n for n in state["done"] if n < first.number]
+                _save(request, state)
+            return redirect(_page_url(first))
+        _end_session(request)
+        return redirect("surveys:pupil_done", edition.slug)
+    last = previous_page(q, len(pages(q)) + 1, seen)
+    return _render(
+        request, "send.html", {"edition": edition, "school": link.school, "back_url": _page_url(last)}
+    )
+
+
+@require_GET
+def done(request: HttpRequest, slug: str) -> HttpResponse:
+    """The end page: thank you, and the links and information the survey's first page promised."""
+    edition = Edition.objects.filter(slug=slug).exclude(state=Edition.DRAFT).select_related("survey").first()
+    if edition is None:
+        raise Http404("No such survey")
+    return _render(request, "done.html", {"edition": edition})
