@@ -474,16 +474,43 @@ def _write(arrays: dict[str, np.ndarray]) -> int:
         filled = (array != "") if name in TEXT_COLUMNS else ~np.isnan(array)
         pattern |= filled.astype(np.int64) << bit
     written = 0
-    with connection.cursor() as cursor:
+    limit = _parameter_limit()
+    # On SQLite the driver's own cursor takes "?" directly: Django's wrapper rewrites every "%s" of a
+    # statement with a regular expression, which on these long statements costs as much as the insert.
+    connection.ensure_connection()
+    raw = connection.vendor == "sqlite"
+    marker = "?" if raw else "%s"
+    with connection.cursor() as wrapper:
+        cursor = connection.connection.cursor() if raw else wrapper
         for code in np.unique(pattern).tolist():
             rows = pattern == code
             names = KEYS + [name for bit, name in enumerate(optional) if code >> bit & 1]
-            lists = [_column(arrays[name][rows], name, nan_is_null) for name in names]
-            placeholders = ", ".join(["%s"] * len(names))
-            records = list(zip(*lists, strict=True))
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})", records)
-            written += len(records)
+            count = int(np.count_nonzero(rows))
+            block = np.empty((count, len(names)), dtype=object)
+            for j, name in enumerate(names):
+                block[:, j] = _column(arrays[name][rows], name, nan_is_null)
+            flat = block.ravel().tolist()
+            # Many rows per INSERT: on SQLite this is about 40% faster than executemany's row at a time.
+            per_statement = max(1, limit // len(names))
+            one_row = "(" + ", ".join([marker] * len(names)) + ")"
+            head = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+            width = len(names)
+            for start in range(0, count, per_statement):
+                size = min(per_statement, count - start)
+                cursor.execute(
+                    head + ", ".join([one_row] * size), flat[start * width : (start + size) * width]
+                )
+            written += count
     return written
+
+
+def _parameter_limit() -> int:
+    """How many parameters one statement may bind: SQLite's compiled limit, PostgreSQL's 65,535."""
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        return min(connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), 32_766)
+    return 65_535
 
 
 def recompute(indicators: Iterable | None = None, *, refresh_exceptions: bool = True) -> int:
