@@ -58,8 +58,12 @@ lint: setup
 check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
 
+# Benchmarks print their figures (README "Figures"). The survey ones need PostgreSQL on 127.0.0.1:5432.
 bench: setup
 	$(PY) bench/load_demo.py
+	$(PY) bench/indicators.py
+	$(PY) bench/survey_analysis.py
+	$(PY) bench/survey_load.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles

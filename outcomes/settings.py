@@ -23,6 +23,30 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_number(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
+def env_cache(name: str, default: str) -> dict:
+    """A cache from a URL: locmem:// (one per process, the default), db://TABLE (run
+    `manage.py createcachetable`), redis://HOST:PORT/DB (needs the redis package),
+    memcached://HOST:PORT (needs pymemcache) or file:///PATH."""
+    url = env_str(name, default)
+    scheme, _, rest = url.partition("://")
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "outcomes"}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "cache"}
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
+    if scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
+    raise ValueError(f"{name}: unknown cache '{url}' (locmem://, db://, redis://, memcached:// or file://)")
+
+
 DEBUG = env_bool("DEBUG", False)
 # The development key only ever serves a local demo; production sets SECRET_KEY.
 SECRET_KEY = env_str("SECRET_KEY", "outcomes-local-development-key-not-for-production")
@@ -134,30 +158,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
-
-
-def env_number(name: str, default: float) -> float:
-    value = os.environ.get(name)
-    return float(value) if value not in (None, "") else default
-
-
-def env_cache(name: str, default: str) -> dict:
-    """A cache from a URL: locmem:// (one per process, the default), db://TABLE (run
-    `manage.py createcachetable`), redis://HOST:PORT/DB (needs the redis package),
-    memcached://HOST:PORT (needs pymemcache) or file:///PATH."""
-    url = env_str(name, default)
-    scheme, _, rest = url.partition("://")
-    if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "outcomes"}
-    if scheme == "db":
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "cache"}
-    if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    if scheme == "memcached":
-        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
-    if scheme == "file":
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
-    raise ValueError(f"{name}: unknown cache '{url}' (locmem://, db://, redis://, memcached:// or file://)")
 
 
 # The survey's rate limits count in this cache: with several application servers it must be shared
