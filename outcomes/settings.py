@@ -172,3 +172,6 @@ SURVEY_RATE_LIMITS = {
     "MINIMUM_TOTAL": env_number("SURVEY_MINIMUM_TOTAL", 60),
     "FAILED_CODES_PER_MINUTE": env_number("SURVEY_FAILED_CODES_PER_MINUTE", 60),
 }
+
+# Survey results resting on fewer pupils than this are suppressed everywhere (SPEC §3).
+SURVEY_SUPPRESSION_THRESHOLD = int(env_number("SURVEY_SUPPRESSION_THRESHOLD", 10))

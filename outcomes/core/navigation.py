@@ -9,7 +9,7 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         return []
     items = [("home", "Home", reverse("core:home"))]
     if user.role == Role.SCHOOL:
-        items.append(("survey_results", "Survey results", reverse("surveys:results")))
+        items.append(("results", "Survey results", reverse("surveys:results")))
         return items
     if user.role == Role.LEAD_OFFICER or user.manages_plans:
         items.append(("plans", "Plans", reverse("plans:list")))
@@ -21,7 +21,7 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("clinics", "Clinics", reverse("indicators:clinics")))
     if user.manages_plans:
         items.append(("surveys", "Surveys", reverse("surveys:manage")))
-        items.append(("survey_results", "Survey results", reverse("surveys:results")))
+    items.append(("results", "Survey results", reverse("surveys:results")))
     if user.role == Role.ADMINISTRATOR or user.is_superuser:
         items.append(("admin", "Users and organisations", reverse("admin:index")))
     return items

@@ -1,0 +1,52 @@
+"""The results journeys of issue 4's "Done when", in Debian's chromium with axe-core on every page:
+a school's account sees only its own report, suppressed cells shown as such; the performance
+officer sees the borough report and participation."""
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_school_sees_only_its_own_report_with_suppressed_cells_marked(visitor):
+    page = visitor.page
+    visitor.sign_in("swinton-brookfield")
+    visitor.goto("/surveys/results/")
+    links = page.locator("main a.govuk-link").all_inner_texts()
+    assert links == ["School report: Swinton Brookfield Primary"]
+    visitor.click("link", "School report: Swinton Brookfield Primary")
+    assert page.get_by_role("heading", name="School report: Swinton Brookfield Primary").is_visible()
+    participation = page.locator("#participation tbody tr").first.inner_text()
+    assert re.sub(r"\s+", " ", participation).strip() == "Swinton Brookfield Primary 81 101 80.2"
+    suppressed = page.locator(".app-suppressed")
+    assert suppressed.count() > 0
+    assert page.locator("#legend").inner_text().startswith("[c]")
+    cell = page.locator("td", has=page.locator(".app-suppressed")).first
+    assert "suppressed: " in cell.inner_text()  # the words a screen reader hears
+    assert "Borough %" in page.locator("table").nth(1).inner_text()
+
+    other = page.goto(visitor.base_url + "/surveys/primary-2009/results/wath-central/")
+    assert other.status == 404
+    visitor.check()
+    borough = page.goto(visitor.base_url + "/surveys/primary-2009/results/")
+    assert borough.status == 404
+
+
+def test_the_performance_officer_reads_the_borough_report_and_participation(visitor):
+    page = visitor.page
+    visitor.sign_in("performance")
+    visitor.goto("/surveys/results/")
+    visitor.click("link", "Borough report")
+    assert page.get_by_role("heading", name="Borough report").is_visible()
+    bullied = page.locator("#q30")
+    assert "Have you been bullied?" in bullied.locator("caption").inner_text()
+    assert "Male %" in bullied.inner_text()
+    visitor.click("link", "participation by school and by area")
+    assert "572 of 2,996 pupils took part (19.1%)" in page.locator("#coverage").inner_text()
+    assert "80.0%" in page.locator("#coverage").inner_text()
+    st_thomas = page.locator("#participation-by-school tr", has_text="St Thomas C of E Primary")
+    assert "[c]" in st_thomas.inner_text()
+    areas = page.locator("#participation-by-area").inner_text()
+    assert "Wentworth North" in areas
+    assert "176" in areas
