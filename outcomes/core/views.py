@@ -2,8 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from outcomes.indicators import access as indicator_access
+from outcomes.indicators.lait import home_area
+from outcomes.indicators.models import ExceptionRecord
 from outcomes.plans import access
 from outcomes.plans.models import Round, Update
+from outcomes.surveys import access as survey_access
 
 
 @login_required
@@ -18,6 +22,10 @@ def home(request: HttpRequest) -> HttpResponse:
         else 0
     )
     mine = access.led_milestones(user).count() if access.is_lead_officer(user) else 0
+    reads_indicators = indicator_access.can_read_indicators(user)
+    area = home_area() if reads_indicators else None
+    open_exceptions = ExceptionRecord.objects.filter(closed_at__isnull=True).count() if area else 0
+    my_schools = list(survey_access.schools_of(user)) if survey_access.is_school_account(user) else []
     return render(
         request,
         "core/home.html",
@@ -30,5 +38,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "my_count": mine,
             "manages": access.manages_plans(user),
             "is_lead": access.is_lead_officer(user),
+            "reads_indicators": reads_indicators,
+            "home_area": area,
+            "home_area_key": indicator_access.area_key(area) if area else None,
+            "open_exceptions": open_exceptions,
+            "manages_surveys": survey_access.manages_surveys(user),
+            "my_schools": my_schools,
         },
     )

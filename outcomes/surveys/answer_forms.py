@@ -118,7 +118,9 @@ class AnswerForm:
 
     ``items`` are the questions on the page (already those shown); ``rows`` the shown rows of each
     grid; ``answers`` every answer given so far (conditions and mandatory checks need them);
-    ``require`` is False for paper questionnaires, where a pupil may have left a box empty."""
+    ``require`` is False for paper questionnaires, where a pupil may have left a box empty; ``seen``
+    is the visibility for ``answers`` when already known (a page's questions are shown or not by
+    earlier answers only, so it holds once this page's answers are merged in)."""
 
     questionnaire: Questionnaire
     items: list[ItemSpec]
@@ -128,6 +130,7 @@ class AnswerForm:
     require: bool = True
     errors: dict[str, str] = field(default_factory=dict)
     cleaned: dict = field(default_factory=dict)
+    seen: conditions.Visibility | None = None
 
     def shown_rows(self, item: ItemSpec) -> list[str]:
         if self.rows is not None and item.name in self.rows:
@@ -162,7 +165,7 @@ class AnswerForm:
         names = {item.name for item in self.items if item.type in ANSWERED_TYPES}
         merged = {k: v for k, v in self.answers.items() if k not in names}
         merged.update(page)
-        problems = self.questionnaire.check_answers(merged, names=names, require=self.require)
+        problems = self.questionnaire.check_answers(merged, names=names, require=self.require, seen=self.seen)
         self.errors = {
             name: pupil_message(self.questionnaire.by_name[name], message)
             for name, message in problems.items()

@@ -432,3 +432,25 @@ def test_after_saving_an_update_only_this_sites_pages_are_followed(client, users
         {"text": "y", "status": "green", "version": version, "next": reverse("plans:my_milestones")},
     )
     assert response["Location"] == reverse("plans:my_milestones")
+
+
+def test_the_home_page_leads_staff_to_the_home_areas_scorecard_and_its_exceptions(client, users):
+    from outcomes.indicators.models import ExceptionRecord
+
+    client.force_login(users["viewer"])
+    home = client.get(reverse("core:home")).content.decode()
+    assert reverse("indicators:scorecard", kwargs={"area": "372"}) in home
+    assert "Rotherham's scorecard" in home
+    open_now = ExceptionRecord.objects.filter(closed_at__isnull=True).count()
+    assert open_now > 0
+    assert f"Exceptions</a>: {open_now} open" in home
+    assert reverse("surveys:manage") not in home
+
+
+def test_a_school_account_is_led_to_its_own_survey_results_only(client, users):
+    client.force_login(users["school"])
+    home = client.get(reverse("core:home")).content.decode()
+    assert "Swinton Brookfield" in home
+    assert reverse("surveys:results") in home
+    assert reverse("indicators:list") not in home
+    assert reverse("plans:list") not in home

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.backends.utils import csrf_input
 from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -18,7 +19,15 @@ from markupsafe import Markup
 
 from outcomes.surveys import access, ratelimit
 from outcomes.surveys import questionnaire as questionnaires
-from outcomes.surveys.answer_forms import AnswerForm, next_page, page_of, pages, previous_page, shown_items
+from outcomes.surveys.answer_forms import (
+    AnswerForm,
+    component,
+    next_page,
+    page_of,
+    pages,
+    previous_page,
+    shown_items,
+)
 from outcomes.surveys.models import AccessLink, Edition
 from outcomes.surveys.services import InvalidAnswers, record_response
 
@@ -29,39 +38,75 @@ STATE = "survey_pupil"  # the session key holding one pupil's questionnaire in p
 # and shown grid rows: the GOV.UK macros are slow, and every pupil sees the same blank questions.
 _BLANK_HTML: dict[tuple, Markup] = {}
 _BLANK_HTML_MAX = 5000
+# Whole pages as a pupil first sees them (every question blank, no error), with a slot for the CSRF
+# input, which is the only part that differs between pupils. They hold no answer, so nothing about
+# one pupil can reach another.
+_BLANK_PAGES: dict[tuple, str] = {}
+_BLANK_PAGES_MAX = 2000
+_CSRF_SLOT = "\x00csrf-input\x00"
 
 
 def _question_macro():
     return get_template("surveys/pupils/_macros.html").template.module.question
 
 
-def rendered_questions(edition: Edition, school, form: AnswerForm) -> list[Markup]:
-    question = _question_macro()
+def _blank_key(edition: Edition, school, form: AnswerForm, item) -> tuple | None:
+    """The key of the question as a pupil first sees it, or None when it shows an answer or error."""
+    if form.errors.get(item.name) or form.value(item) not in (None, "", [], {}):
+        return None
+    rows = tuple(form.shown_rows(item))
+    return (edition.pk, edition.revision, item.name, rows, school.pk if item.type == "school" else None)
+
+
+def _render_question(form: AnswerForm, item, school) -> Markup:
+    field = component(item, form.value(item), form.errors.get(item.name), form.shown_rows(item))
+    return _question_macro()(field, school)
+
+
+def rendered_questions(edition: Edition, school, form: AnswerForm, keys: list | None = None) -> list[Markup]:
+    keys = keys if keys is not None else [_blank_key(edition, school, form, item) for item in form.items]
     out = []
-    for field in form.fields():
-        item = field["item"]
-        blank = (
-            field.get("error") is None
-            and not field.get("params", {}).get("errorMessage")
-            and (form.value(item) in (None, "", [], {}))
-        )
-        if not blank:
-            out.append(question(field, school))
+    for item, key in zip(form.items, keys, strict=True):
+        if key is None:
+            out.append(_render_question(form, item, school))
             continue
-        key = (
-            edition.pk,
-            edition.revision,
-            item.name,
-            tuple(form.shown_rows(item)),
-            school.pk if item.type == "school" else None,
-        )
         html = _BLANK_HTML.get(key)
         if html is None:
             if len(_BLANK_HTML) >= _BLANK_HTML_MAX:
                 _BLANK_HTML.clear()
-            html = _BLANK_HTML[key] = question(field, school)
+            html = _BLANK_HTML[key] = _render_question(form, item, school)
         out.append(html)
     return out
+
+
+def _render_page(request, edition: Edition, school, form: AnswerForm, context: dict) -> HttpResponse:
+    """A question page. One whose questions are all blank is rendered once per process and kept,
+    with this request's CSRF input put in its slot."""
+    keys = [_blank_key(edition, school, form, item) for item in form.items]
+    if form.errors or None in keys:
+        context["questions"] = rendered_questions(edition, school, form, keys)
+        return _render(request, "page.html", context)
+    # The school shows only in a "school" item, whose key names it.
+    page_key = (
+        edition.pk,
+        edition.revision,
+        edition.title,
+        edition.survey.name,
+        context["page"].number,
+        context["section_number"],
+        context["section_count"],
+        context["back_url"],
+        tuple(keys),
+    )
+    html = _BLANK_PAGES.get(page_key)
+    if html is None:
+        template = get_template("surveys/pupils/page.html")
+        questions = rendered_questions(edition, school, form, keys)
+        html = template.render({**context, "questions": questions, "csrf_input": Markup(_CSRF_SLOT)})
+        if len(_BLANK_PAGES) >= _BLANK_PAGES_MAX:
+            _BLANK_PAGES.clear()
+        _BLANK_PAGES[page_key] = html
+    return HttpResponse(html.replace(_CSRF_SLOT, csrf_input(request), 1))
 
 
 def _render(request, template: str, context: dict, status: int = 200) -> HttpResponse:
@@ -191,9 +236,8 @@ def page(request: HttpRequest, number: int) -> HttpResponse:
         return redirect(_page_url(unfinished))  # a page they have not reached yet
     if not items:
         return redirect(_page_url(next_page(q, number, seen)))  # not shown to this pupil
-    form = AnswerForm(
-        q, items, answers=answers, rows=seen.rows, data=request.POST if request.method == "POST" else None
-    )
+    data = request.POST if request.method == "POST" else None
+    form = AnswerForm(q, items, answers=answers, rows=seen.rows, data=data, seen=seen)
     if request.method == "POST" and form.is_valid():
         for item in current.items:
             answers.pop(item.name, None)
@@ -204,20 +248,16 @@ def page(request: HttpRequest, number: int) -> HttpResponse:
         return redirect(_page_url(next_page(q, number, q.visibility(answers))))
     before = previous_page(q, number, seen)
     section_names = [s.name for s in q.sections if s.name in seen.sections]
-    return _render(
-        request,
-        "page.html",
-        {
-            "edition": edition,
-            "school": link.school,
-            "page": current,
-            "section_number": section_names.index(current.section.name) + 1,
-            "section_count": len(section_names),
-            "questions": rendered_questions(edition, link.school, form),
-            "errors": form.error_list(),
-            "back_url": _page_url(before) if before else reverse("surveys:pupil_link", args=[link.token]),
-        },
-    )
+    context = {
+        "edition": edition,
+        "school": link.school,
+        "page": current,
+        "section_number": section_names.index(current.section.name) + 1,
+        "section_count": len(section_names),
+        "errors": form.error_list(),
+        "back_url": _page_url(before) if before else reverse("surveys:pupil_link", args=[link.token]),
+    }
+    return _render_page(request, edition, link.school, form, context)
 
 
 @never_cache
