@@ -146,7 +146,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # The DfE LAIT files the demo loads, and which of their measures (short codes; empty: every one).
 # The test suite loads a handful (tests/conftest.py); a code containing a comma cannot be named here.
-OUTCOMES_LAIT_DIR = env_str("OUTCOMES_LAIT_DIR", str(BASE_DIR.parent / "shared" / "data" / "lait"))
+def _shared_lait_dir() -> str:
+    """The partnership's shared data sits beside the checkout (../shared); a checkout made
+    elsewhere on these machines (CI's clean clone, say) finds it at /work/shared."""
+    for candidate in (BASE_DIR.parent / "shared" / "data" / "lait", Path("/work/shared/data/lait")):
+        if candidate.is_dir():
+            return str(candidate)
+    return str(BASE_DIR.parent / "shared" / "data" / "lait")
+
+
+OUTCOMES_LAIT_DIR = env_str("OUTCOMES_LAIT_DIR", _shared_lait_dir())
 OUTCOMES_DEMO_LAIT_MEASURES = env_list("OUTCOMES_DEMO_LAIT_MEASURES", "")
 # The partnership's own area (LA number or name): its scorecard is the home one, targets and
 # exceptions are its own. 372 is Rotherham.

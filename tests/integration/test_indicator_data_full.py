@@ -6,6 +6,7 @@ from pathlib import Path
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
+from django.conf import settings
 from openpyxl import load_workbook
 
 from outcomes.indicators.lait import import_lait
@@ -13,7 +14,7 @@ from outcomes.indicators.models import Area, DerivedFigure, Value
 from outcomes.indicators.report import find_area, rows_for_area
 from tests.integration.test_indicator_data import _clear
 
-LAIT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "lait"
+LAIT = Path(settings.OUTCOMES_LAIT_DIR)
 
 pytestmark = pytest.mark.django_db
 

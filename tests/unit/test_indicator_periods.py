@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from outcomes.indicators.lait import YEAR_TYPES
 from outcomes.indicators.models import Indicator, Period, Value
 from outcomes.indicators.periods import PeriodNotUnderstood, parse_period
 
-LAIT = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "lait"
+LAIT = Path(settings.OUTCOMES_LAIT_DIR)
 
 
 def _real_label_pairs() -> Counter:
