@@ -116,9 +116,16 @@ class LaitImport:
 
 def home_area() -> Area | None:
     """The partnership's own area: settings.INDICATORS_HOME_AREA (an LA number or a name)."""
-    wanted = str(getattr(settings, "INDICATORS_HOME_AREA", "372")).strip()
+    return area_by_number_or_name(getattr(settings, "INDICATORS_HOME_AREA", "372"))
+
+
+def area_by_number_or_name(text) -> Area | None:
+    """An area by its LA number ("372") or its name ("Rotherham", any case); None when there is none."""
+    wanted = str(text).strip()
     if wanted.isdigit():
-        return Area.objects.filter(la_number=int(wanted)).first()
+        area = Area.objects.filter(la_number=int(wanted)).first()
+        if area is not None:
+            return area
     return Area.objects.filter(name__iexact=wanted).first()
 
 

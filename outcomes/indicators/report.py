@@ -3,6 +3,7 @@ derived figures (nothing is computed here)."""
 
 import json
 
+from outcomes.indicators.lait import area_by_number_or_name
 from outcomes.indicators.models import Area, DerivedFigure, Indicator, Period, Value
 from outcomes.indicators.template import export_dicts
 
@@ -33,11 +34,7 @@ COMPUTED_PLACES = 6
 def find_area(text: str) -> Area:
     """An area by its LA number ("372") or its name ("Rotherham", any case)."""
     wanted = str(text).strip()
-    area = None
-    if wanted.isdigit():
-        area = Area.objects.filter(la_number=int(wanted)).first()
-    if area is None:
-        area = Area.objects.filter(name__iexact=wanted).first()
+    area = area_by_number_or_name(wanted)
     if area is None:
         close = list(Area.objects.filter(name__icontains=wanted).values_list("name", flat=True)[:5])
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
