@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from outcomes.core.formatting import format_date
+from outcomes.core.formatting import format_date, format_datetime
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import access
@@ -14,6 +14,7 @@ from outcomes.indicators.views.common import check_format, table_download
 
 LIST_HEADERS = ["Date", "Kind", "Title", "Where", "Indicators reviewed", "Agreed actions", "Open actions"]
 ACTION_HEADERS = ["No.", "Agreed action", "Owner", "Due", "Status", "Follow-up", "Followed up at"]
+HISTORY_HEADERS = ["When", "Who", "What", "Changes"]
 
 
 def _clinics():
@@ -88,7 +89,7 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "followed_up": clinic.followed_up_actions.select_related("clinic", "owner"),
             "earlier_open": earlier,
             "exceptions": clinic.exceptions.select_related("indicator", "period", "area"),
-            "history": ChangeRecord.objects.filter(subject_key=clinic_key(clinic)).select_related("user"),
+            "history": _history(clinic),
             "manages": access.manages_indicators(request.user),
             "code_slug": access.code_slug,
         },
@@ -101,6 +102,36 @@ def clinic_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     check_format(fmt)
     rows = [_action_row(a) for a in clinic.actions.select_related("owner", "followed_up_at")]
     return table_download(ACTION_HEADERS, rows, fmt, f"{clinic.slug}-actions", f"Agreed actions: {clinic}")
+
+
+def _shown(value) -> str:
+    return "–" if value is None else str(value)
+
+
+def _history(clinic: Clinic) -> list[dict]:
+    """The history of changes, newest first: "cells" are When, Who and What, "changes" the fields
+    changed as (field, before, after). The page and its downloads both read these."""
+    records = ChangeRecord.objects.filter(subject_key=clinic_key(clinic)).select_related("user")
+    return [
+        {
+            "cells": [format_datetime(h.at), h.user.display_name if h.user else "System", h.summary],
+            "changes": [(field, _shown(before), _shown(after)) for field, before, after in h.changed_fields],
+        }
+        for h in records
+    ]
+
+
+@login_required
+def clinic_history_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    clinic = access.get_clinic_for_user(request.user, slug)
+    check_format(fmt)
+    rows = [
+        [*h["cells"], "\n".join(f"{field}: {before} → {after}" for field, before, after in h["changes"])]
+        for h in _history(clinic)
+    ]
+    return table_download(
+        HISTORY_HEADERS, rows, fmt, f"{clinic.slug}-history", f"History of changes: {clinic}"
+    )
 
 
 @login_required

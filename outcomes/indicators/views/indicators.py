@@ -94,8 +94,13 @@ def _chosen_area(request: HttpRequest) -> Area | None:
     return area or _home() or Area.objects.filter(kind=Area.ENGLAND).first()
 
 
-def _targets(indicator: Indicator) -> list[dict]:
-    rows = []
+TARGET_HEADERS = ["For", "Target", "Amber tolerance", "Area", "Note"]
+
+
+def _target_rows(indicator: Indicator) -> list[list[str]]:
+    """The targets table in ``TARGET_HEADERS`` order, earliest first: the page and its downloads both
+    read these rows, so the two cannot disagree."""
+    dated = []
     for t in Target.objects.filter(indicator=indicator).select_related("period", "area"):
         when = t.period.label if t.period_id else f"By {t.due.day} {t.due:%B %Y}"
         value = format_figure(t.value, indicator)
@@ -106,17 +111,9 @@ def _targets(indicator: Indicator) -> list[dict]:
             amount = format_figure(t.amber_tolerance, None)
             tolerance = f"{amount}%" if t.tolerance_kind == Target.PERCENT else amount
             tolerance += " of the target" if t.tolerance_kind == Target.PERCENT else " (in its units)"
-        rows.append(
-            {
-                "when": when,
-                "sort": (t.period.end if t.period_id else t.due),
-                "value": value,
-                "tolerance": tolerance,
-                "area": t.area.name if t.area_id else "The partnership's area",
-                "note": t.note,
-            }
-        )
-    return sorted(rows, key=lambda r: r["sort"])
+        area = t.area.name if t.area_id else "The partnership's area"
+        dated.append((t.period.end if t.period_id else t.due, [when, value, tolerance, area, t.note]))
+    return [row for _, row in sorted(dated, key=lambda d: d[0])]
 
 
 @login_required
@@ -145,7 +142,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             ),
             "home": _home(),
             "series": series,
-            "targets": _targets(indicator),
+            "targets": _target_rows(indicator),
             "good": GOOD_PERFORMANCE.get(indicator.polarity, "No judgement"),
             "exceptions": exceptions,
             "clinics": indicator.clinics.all() if access.can_read_clinics(request.user) else [],
@@ -208,6 +205,19 @@ def indicator_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 
 
 @login_required
+def targets_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    indicator = access.get_indicator_for_user(request.user, code)
+    check_format(fmt)
+    return table_download(
+        TARGET_HEADERS,
+        _target_rows(indicator),
+        fmt,
+        f"{access.code_slug(indicator.code)}-targets",
+        f"Targets of {indicator.code}",
+    )
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def milestone_links(request: HttpRequest, code: str) -> HttpResponse:
     indicator = access.get_indicator_to_manage(request.user, code)
@@ -241,8 +251,43 @@ def milestone_links(request: HttpRequest, code: str) -> HttpResponse:
             "slug": slug,
             "form": form,
             "errors": error_list(form),
-            "links": indicator.milestone_links.select_related(
-                "milestone__priority__plan", "baseline_period", "target_period"
-            ),
+            "links": _link_rows(indicator),
         },
+    )
+
+
+LINK_HEADERS = ["Milestone", "Plan", "Milestone text", "Baseline period", "Target period"]
+
+
+def _link_rows(indicator: Indicator) -> list[tuple[MilestoneIndicatorLink, list[str]]]:
+    """Each milestone link with its row in ``LINK_HEADERS`` order, shared by the page and its downloads."""
+    links = indicator.milestone_links.select_related(
+        "milestone__priority__plan", "baseline_period", "target_period"
+    ).order_by("milestone__priority__plan__title", "milestone__priority__number", "milestone__number")
+    rows = []
+    for link in links:
+        m = link.milestone
+        rows.append(
+            (
+                link,
+                [
+                    m.reference,
+                    m.priority.plan.title,
+                    m.text.splitlines()[0] if m.text else "",
+                    link.baseline_period.label if link.baseline_period_id else "Earliest value",
+                    link.target_period.label if link.target_period_id else "Latest target",
+                ],
+            )
+        )
+    return rows
+
+
+@login_required
+def milestone_links_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    indicator = access.get_indicator_to_manage(request.user, code)
+    check_format(fmt)
+    rows = [row for _, row in _link_rows(indicator)]
+    slug = access.code_slug(indicator.code)
+    return table_download(
+        LINK_HEADERS, rows, fmt, f"{slug}-milestones", f"Milestones measured by {indicator.code}"
     )
