@@ -2,12 +2,18 @@
 
 Creates a throwaway PostgreSQL database (outcomes_bench), migrates it and loads the demo, starts
 gunicorn on loopback, and drives it with a load generator (processes of threads using http.client)
-in which each virtual pupil does what a browser does: opens the school's link, starts, and for each
-page of the questionnaire reads it and sends its answers (with the CSRF token), then sends the
-questionnaire and reads the end page. It prints completed questionnaires per second and checks
-that the number of responses stored equals the number the generator saw accepted.
+on the same two cores. It measures two things (docs/decisions/0036-survey-load-benchmark.md):
 
-    .venv/bin/python bench/survey_load.py [--seconds 30] [--max-questionnaires 20000]
+1. Sending: pupils who have answered every page press "Send my answers" together, as a class does
+   at the end of a lesson. Each virtual pupil holds a session with a whole questionnaire in it (put
+   in the session store beforehand, so that thousands are ready at once), posts the send page with
+   its CSRF token and reads the end page. This is the issue's "completed questionnaires per
+   second", and the count of responses stored must equal the count the generator saw accepted.
+2. Whole questionnaires: each virtual pupil does everything a browser does: opens the school's
+   link, starts, and for each page reads it and sends its answers, then sends the questionnaire and
+   reads the end page. This shows what the pages cost (about 37 requests a questionnaire).
+
+    .venv/bin/python bench/survey_load.py [--senders 3000] [--seconds 20] [--max-questionnaires 20000]
         [--workers 2] [--threads 4] [--clients 24] [--posts-only] [--reuse]
 
 BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/outcomes_bench) names the database;
@@ -24,7 +30,6 @@ import random
 import re
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -257,7 +262,7 @@ def one_questionnaire(
     return True
 
 
-def generator_process(port, clients, deadline, budget, posts_only, results, seed):
+def generator_process(port, clients, deadline, budget, posts_only, seed, results):
     from django.db import connections
 
     connections.close_all()  # never share the parent's connection after fork
@@ -290,6 +295,103 @@ def generator_process(port, clients, deadline, budget, posts_only, results, seed
     for t in threads:
         t.join()
     results.put((counts["done"], counts["failed"], timings, counts["requests"]))
+
+
+# --- Sending: a class pressing "Send" together ---------------------------------------------------------
+
+CSRF_SECRET = "benchmarkcsrfsecret0123456789abc"  # 32 letters and digits, as Django makes them
+
+
+def prepare_senders(n: int, seed: int) -> list[str]:
+    """n sessions, each holding a whole questionnaire as the pupils' pages leave it after the last
+    page (views/pupils.py, STATE), made with the generator's plausible answers; their keys."""
+    import django
+
+    django.setup()
+    from datetime import timedelta
+
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+    from django.utils.crypto import get_random_string
+
+    from outcomes.surveys import questionnaire as questionnaires
+    from outcomes.surveys.answer_forms import pages, shown_items
+    from outcomes.surveys.generator import _Model
+    from outcomes.surveys.models import AccessLink, Edition
+    from outcomes.surveys.services import prepare_response
+    from outcomes.surveys.views.pupils import STATE
+
+    edition = Edition.objects.get(slug=EDITION)
+    q = questionnaires.load(edition)
+    links = list(
+        AccessLink.objects.filter(edition=edition, active=True, school__is_group=False).select_related(
+            "school"
+        )
+    )
+    model = _Model(q, random.Random(f"{edition.slug}-weights"))
+    rng = random.Random(seed)
+    store = SessionStore()
+    expires = timezone.now() + timedelta(hours=2)
+    keys, rows = [], []
+    for _ in range(n):
+        link = rng.choice(links)
+        answers = model.answers(rng)
+        prepare_response(
+            edition, link.school, answers, questionnaire=q
+        )  # raises if a pupil could not send it
+        seen = q.visibility(answers)
+        done = [page.number for page in pages(q) if shown_items(page, seen)]
+        state = {"link": link.token, "rev": edition.revision, "answers": answers, "done": done}
+        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
+        data = {STATE: state, "_session_expiry": 0}
+        rows.append(Session(session_key=key, session_data=store.encode(data), expire_date=expires))
+        keys.append(key)
+    Session.objects.bulk_create(rows, batch_size=1000)
+    return keys
+
+
+def send_one(browser: "Browser", key: str) -> bool:
+    """One pupil sends their answers and reads the end page."""
+    browser.cookies = {"sessionid": key, "csrftoken": CSRF_SECRET}
+    status, location, _ = browser.request("POST", "/s/send/", "csrfmiddlewaretoken=" + CSRF_SECRET)
+    if status != 302 or not location.startswith("/s/thank-you/"):
+        return False
+    status, _, _ = browser.request("GET", location)
+    return status == 200
+
+
+def sender_process(port, threads, keys, results):
+    """Threads that share out keys and send them as fast as the server takes them."""
+    lock = threading.Lock()
+    queue = list(reversed(keys))
+    counts = {"done": 0, "failed": 0}
+    timings: list[float] = []
+
+    def sender():
+        browser = Browser(port)
+        while True:
+            with lock:
+                if not queue:
+                    return
+                key = queue.pop()
+            start = time.perf_counter()
+            try:
+                ok = send_one(browser, key)
+            except (OSError, http.client.HTTPException):
+                ok = False
+                browser = Browser(port)
+            with lock:
+                counts["done" if ok else "failed"] += 1
+                if ok:
+                    timings.append(time.perf_counter() - start)
+
+    pool = [threading.Thread(target=sender) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    results.put((counts["done"], counts["failed"], timings))
 
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -329,16 +431,85 @@ def count_responses() -> int:
     return Response.objects.filter(edition__slug=EDITION).count()
 
 
+class Meter:
+    """CPU seconds used by gunicorn, PostgreSQL and the load generator's processes between start and stop."""
+
+    def __init__(self, server: subprocess.Popen):
+        self.server = server
+
+    def _server(self):
+        return cpu_by_process(lambda pid, ppid, name: ppid == self.server.pid)
+
+    @staticmethod
+    def _database():
+        return cpu_by_process(lambda pid, ppid, name: name.startswith("postgres"))
+
+    def start(self):
+        from django.db import connections
+
+        connections.close_all()  # never share a connection with the forked generator
+        self.marks = (self._server(), self._database(), os.times(), time.time())
+
+    def stop(self) -> dict:
+        server, database, times, started = self.marks
+        ended = os.times()
+        return {
+            "elapsed": time.time() - started,
+            "gunicorn": cpu_used(server, self._server()),
+            "PostgreSQL": cpu_used(database, self._database()),
+            "load generator": (ended.children_user + ended.children_system)
+            - (times.children_user + times.children_system),
+        }
+
+
+def run_processes(count: int, target, args_for) -> list:
+    results: multiprocessing.Queue = multiprocessing.Queue()
+    procs = [multiprocessing.Process(target=target, args=(*args_for(n), results)) for n in range(count)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=900) for _ in procs]
+    for p in procs:
+        p.join()
+    return outcomes
+
+
+def cpu_figures(used: dict, done: int) -> list[tuple[str, object]]:
+    if not done:
+        return []
+    per = {name: 1000 * used[name] / done for name in ("gunicorn", "PostgreSQL", "load generator")}
+    serving = per["gunicorn"] + per["PostgreSQL"]
+    return [
+        ("CPU per questionnaire", ", ".join(f"{name} {ms:.1f} ms" for name, ms in per.items())),
+        ("serving capacity per free core", f"{1000 / serving:.0f} questionnaires per second"),
+    ]
+
+
+def percentile(timings: list[float], p: int) -> str:
+    if not timings:
+        return "-"
+    seconds = timings[round(p / 100 * (len(timings) - 1))]
+    return f"{1000 * seconds:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def print_figures(title: str, figures: list) -> None:
+    print(f"\n{title}")
+    for label, value in figures:
+        print(f"  {label:<34} {value}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--senders", type=int, default=3000, help="pupils pressing Send (0: skip)")
+    parser.add_argument(
+        "--seconds", type=float, default=20, help="run time of whole questionnaires (0: skip)"
+    )
     parser.add_argument("--max-questionnaires", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (one per core)")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class: gthread or sync")
-    parser.add_argument("--clients", type=int, default=24, help="pupils answering at once")
+    parser.add_argument("--clients", type=int, default=24, help="pupils answering (or sending) at once")
     parser.add_argument("--processes", type=int, default=2, help="load generator processes")
     parser.add_argument("--posts-only", action="store_true", help="send each page without reading it first")
     parser.add_argument("--reuse", action="store_true", help="keep the bench database if it is there")
@@ -347,90 +518,88 @@ def main() -> None:
     make_database(args.reuse)
     before = count_responses()
     port = free_port()
+    keys = prepare_senders(args.senders, seed=7) if args.senders else []
     server = start_gunicorn(port, args.workers, args.threads, args.worker_class)
+    sending = journeys = None
     try:
         # Warm up: each worker reads the questionnaire once.
         warm = Browser(port)
         plan = Plan()
         for _ in range(args.workers * 3):
             one_questionnaire(warm, plan, random.Random(0), args.posts_only, [])
-        warmed = count_responses()
-
-        from django.db import connections
-
-        connections.close_all()
-        server_cpu = cpu_by_process(lambda pid, ppid, name: ppid == server.pid)
-        database_cpu = cpu_by_process(lambda pid, ppid, name: name.startswith("postgres"))
-        generator_cpu = os.times()
-        results: multiprocessing.Queue = multiprocessing.Queue()
-        per_process = max(1, args.clients // args.processes)
-        budget = max(1, args.max_questionnaires // args.processes)
-        started = time.time()
-        deadline = started + args.seconds
-        procs = [
-            multiprocessing.Process(
-                target=generator_process,
-                args=(port, per_process, deadline, budget, args.posts_only, results, n + 1),
+        meter = Meter(server)
+        if keys:
+            stored_before = count_responses()
+            meter.start()
+            share = -(-len(keys) // args.processes)
+            outcomes = run_processes(
+                args.processes,
+                sender_process,
+                lambda n: (port, max(1, args.clients // args.processes), keys[n * share : (n + 1) * share]),
             )
-            for n in range(args.processes)
-        ]
-        for p in procs:
-            p.start()
-        outcomes = [results.get(timeout=args.seconds + 120) for _ in procs]
-        for p in procs:
-            p.join()
-        elapsed = time.time() - started
-        server_cpu = cpu_used(server_cpu, cpu_by_process(lambda pid, ppid, name: ppid == server.pid))
-        database_cpu = cpu_used(
-            database_cpu, cpu_by_process(lambda pid, ppid, name: name.startswith("postgres"))
-        )
-        ended = os.times()
-        generator_cpu = (ended.children_user + ended.children_system) - (
-            generator_cpu.children_user + generator_cpu.children_system
-        )
+            used = meter.stop()
+            sending = (outcomes, used, count_responses() - stored_before)
+        if args.seconds:
+            stored_before = count_responses()
+            meter.start()
+            deadline = time.time() + args.seconds
+            budget = max(1, args.max_questionnaires // args.processes)
+            per_process = max(1, args.clients // args.processes)
+            outcomes = run_processes(
+                args.processes,
+                generator_process,
+                lambda n: (port, per_process, deadline, budget, args.posts_only, n + 1),
+            )
+            used = meter.stop()
+            journeys = (outcomes, used, count_responses() - stored_before)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
-    done = sum(o[0] for o in outcomes)
-    failed = sum(o[1] for o in outcomes)
-    timings = [t for o in outcomes for t in o[2]]
-    requests = sum(o[3] for o in outcomes)
-    stored = count_responses() - warmed
-    pages = len(Plan().pages)
     server_text = f"gunicorn {args.worker_class}, {args.workers} workers x {args.threads} threads"
-    figures = [
-        ("database", f"{urlsplit(DATABASE_URL).path.lstrip('/')} ({before} responses before)"),
-        ("pupils answering at once", per_process * args.processes),
-        ("each questionnaire", f"{'POST' if args.posts_only else 'GET and POST'} of up to {pages} pages"),
-        ("run time", f"{elapsed:.1f} s"),
-        ("questionnaires completed", done),
-        ("questionnaires failed", failed),
-        ("completed per second", f"{done / elapsed:.1f}  (target >= 100)"),
-        ("page requests per second", f"{requests / elapsed:.0f}  ({requests} requests)"),
-        ("time to complete one (median)", f"{statistics.median(timings):.2f} s" if timings else "-"),
-        ("responses stored", f"{stored}  ({'equal to' if stored == done else 'NOT equal to'} completed)"),
-    ]
-    if done:
-        per = {
-            name: 1000 * cpu / done
-            for name, cpu in [
-                ("gunicorn", server_cpu),
-                ("PostgreSQL", database_cpu),
-                ("load generator", generator_cpu),
-            ]
-        }
-        serving = per["gunicorn"] + per["PostgreSQL"]
-        figures += [
-            ("CPU per questionnaire", ", ".join(f"{name} {ms:.0f} ms" for name, ms in per.items())),
-            ("server CPU per questionnaire", f"{serving:.0f} ms (gunicorn + PostgreSQL)"),
-            ("machine's load average (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),
-            ("serving capacity per free core", f"{1000 / serving:.1f} questionnaires per second"),
-        ]
     print(f"\nLifestyle Survey load benchmark ({server_text}) on PostgreSQL")
-    for label, value in figures:
-        print(f"  {label:<32} {value}")
-    if stored != done:
+    print(f"  database {urlsplit(DATABASE_URL).path.lstrip('/')} ({before} responses before)")
+    print(f"  machine's load average (1 min) {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    at_once = max(1, args.clients // args.processes) * args.processes
+    equal = True
+    for title, measured in [
+        ("1. Sending: pupils with every page answered press Send together", sending),
+        ("2. Whole questionnaires: every page read and answered, then sent", journeys),
+    ]:
+        if not measured:
+            continue
+        outcomes, used, stored = measured
+        done = sum(o[0] for o in outcomes)
+        timings = sorted(t for o in outcomes for t in o[2])
+        rate = done / used["elapsed"]
+        equal &= stored == done
+        figures: list = [("run time", f"{used['elapsed']:.1f} s")]
+        if measured is sending:
+            target = "met" if rate >= 100 else "NOT met"
+            figures += [
+                ("pupils sending", f"{len(keys)}, {at_once} at a time"),
+                ("completed per second", f"{rate:.0f}  (target >= 100: {target})"),
+                ("send and end page (median, 95th)", f"{percentile(timings, 50)}, {percentile(timings, 95)}"),
+            ]
+        else:
+            requests = sum(o[3] for o in outcomes)
+            pages_sent = "POST" if args.posts_only else "GET and POST"
+            figures += [
+                ("pupils answering at once", at_once),
+                ("each questionnaire", f"{pages_sent} of up to {len(plan.pages)} pages"),
+                ("completed per second", f"{rate:.1f}"),
+                ("page requests per second", f"{requests / used['elapsed']:.0f}  ({requests} requests)"),
+                ("time to complete one (median)", percentile(timings, 50)),
+            ]
+        verdict = "equal to" if stored == done else "NOT equal to"
+        figures += [
+            ("questionnaires completed", done),
+            ("questionnaires failed", sum(o[1] for o in outcomes)),
+            ("responses stored", f"{stored}  ({verdict} completed)"),
+            *cpu_figures(used, done),
+        ]
+        print_figures(title, figures)
+    if not equal:
         raise SystemExit(1)
 
 

@@ -76,3 +76,14 @@ def school_account() -> User:
 def fast_password_hashing(settings):
     # The real hasher is slow by design; tests create users by the hundred.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+
+
+@pytest.fixture(autouse=True)
+def fresh_memos():
+    """What a process keeps for a few seconds (outcomes/core/memo.py) is about one test's database:
+    a later test, with other rows under the same ids, must not see it."""
+    from outcomes.core.memo import clear_all
+
+    clear_all()
+    yield
+    clear_all()

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from outcomes.accounts.roles import Role
+from outcomes.core.memo import Memo
 from outcomes.surveys.models import Edition, School
 
 
@@ -70,10 +71,6 @@ def get_school_for_user(user, code: str) -> School:
 # A pupil has no account: a school's link (or its short code) is the only way in, and the pupil's
 # session, once started, is bound to that one link, so to one edition and one school.
 
-import time  # noqa: E402
-
-from django.conf import settings  # noqa: E402
-
 from outcomes.surveys.models import AccessLink  # noqa: E402
 
 
@@ -107,32 +104,23 @@ def get_link_for_pupil(token: str) -> AccessLink:
 
 
 # A pupil's every page reads the link their session is bound to, with its edition and window. Each
-# process keeps it for a few seconds (SURVEY_LINK_CACHE_SECONDS) rather than asking the database on
+# process keeps it for a few seconds (outcomes/core/memo.py) rather than asking the database on
 # every page: a link switched off, or a window closed, takes effect within that time.
-_LINKS: dict[str, tuple[float, AccessLink]] = {}
-LINK_CACHE_SECONDS = 10
+_LINKS: Memo[AccessLink | None] = Memo()
 
 
 def pupil_link_from_session(token) -> AccessLink | None:
     """The link a pupil's session is bound to, by its token (None if it has gone)."""
     if not isinstance(token, str):
         return None
-    keep = getattr(settings, "SURVEY_LINK_CACHE_SECONDS", LINK_CACHE_SECONDS)
-    now = time.monotonic()
-    cached = _LINKS.get(token)
-    if cached is not None and now - cached[0] < keep:
-        return cached[1]
-    link = (
-        AccessLink.objects.filter(token=token)
+    return _LINKS.get(
+        token,
+        lambda: AccessLink.objects.filter(token=token)
         .select_related("edition", "edition__survey", "school")
         .prefetch_related("edition__extensions")
-        .first()
+        .first(),
+        keep_if=lambda link: link is not None,
     )
-    if link is not None and keep > 0:
-        if len(_LINKS) > 10000:
-            _LINKS.clear()
-        _LINKS[token] = (now, link)
-    return link
 
 
 def link_accepts_responses(link: AccessLink, on=None) -> bool:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Sum
 
+from outcomes.core.memo import Memo
 from outcomes.surveys.models import AccessLink, Response, SchoolRoll
 
 WINDOW_SECONDS = 60
@@ -97,9 +98,18 @@ def allow_start(link: AccessLink) -> bool:
     return hit(f"start:{link.pk}", limits().starts_per_minute)
 
 
+# Rolls change once a year: each process keeps a school's limit for a few seconds (core/memo.py)
+# rather than summing the roll at every Send.
+_TOTAL_LIMITS: Memo[int] = Memo()
+
+
 def school_total_limit(link: AccessLink) -> int:
     """The most responses a school may have in the edition: a multiple of its roll in the edition's
     year groups (rounded up), or the minimum where no roll is recorded."""
+    return _TOTAL_LIMITS.get((link.edition_id, link.school_id), lambda: _school_total_limit(link))
+
+
+def _school_total_limit(link: AccessLink) -> int:
     edition = link.edition
     roll = (
         SchoolRoll.objects.filter(

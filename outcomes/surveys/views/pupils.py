@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
+from outcomes.core.memo import Memo
 from outcomes.surveys import access, ratelimit
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.answer_forms import (
@@ -298,10 +299,22 @@ def send(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The end page is the same for every pupil of an edition, and a whole class reaches it at once:
+# each process keeps it for a few seconds (core/memo.py).
+_DONE_PAGES: Memo[str | None] = Memo(size=1000)
+
+
+def _done_page(request, slug: str) -> str | None:
+    edition = Edition.objects.filter(slug=slug).exclude(state=Edition.DRAFT).select_related("survey").first()
+    if edition is None:
+        return None
+    return _render(request, "done.html", {"edition": edition}).content.decode()
+
+
 @require_GET
 def done(request: HttpRequest, slug: str) -> HttpResponse:
     """The end page: thank you, and the links and information the survey's first page promised."""
-    edition = Edition.objects.filter(slug=slug).exclude(state=Edition.DRAFT).select_related("survey").first()
-    if edition is None:
+    html = _DONE_PAGES.get(slug, lambda: _done_page(request, slug), keep_if=lambda page: page is not None)
+    if html is None:
         raise Http404("No such survey")
-    return _render(request, "done.html", {"edition": edition})
+    return HttpResponse(html)
