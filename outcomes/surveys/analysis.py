@@ -19,7 +19,6 @@ from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
-from django.conf import settings
 from threadpoolctl import threadpool_limits
 
 from outcomes.core.formatting import round_half_up
@@ -49,9 +48,12 @@ NO_EARLIER_NOTE = "There is no earlier edition to compare with"
 ANALYSED_TYPES = {"select_one", "yes_no_dk", "select_multiple", "grid", "text"}
 
 
-def suppression_threshold() -> int:
-    """Fewer pupils than this and a figure is not shown (setting SURVEY_SUPPRESSION_THRESHOLD)."""
-    return int(getattr(settings, "SURVEY_SUPPRESSION_THRESHOLD", 10))
+def suppression_threshold(edition=None) -> int:
+    """Fewer pupils than this and a figure is not shown: the edition's threshold, never below the
+    borough's (setting SURVEY_SUPPRESSION_THRESHOLD); the borough's without an edition."""
+    from outcomes.surveys.models import borough_suppression_threshold
+
+    return edition.suppression_threshold_in_force if edition is not None else borough_suppression_threshold()
 
 
 def percentage(count: int | None, base: int | None) -> Decimal | None:
@@ -643,7 +645,7 @@ def analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int 
 
 
 def _analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int | None = None) -> Results:
-    threshold = threshold or suppression_threshold()
+    threshold = threshold or suppression_threshold(edition)
     breakdowns = Breakdowns(q)
     scope = Scope(q, breakdowns, tally(codes, breakdowns), threshold)
     scope.demographics()
@@ -694,7 +696,7 @@ def borough_results(edition, *, threshold: int | None = None, compare: bool = Tr
     compared with earlier editions where the question is unchanged."""
     from outcomes.surveys import storage
 
-    threshold = threshold or suppression_threshold()
+    threshold = threshold or suppression_threshold(edition)
 
     def build() -> Results:
         matrix = storage.answer_matrix(edition)
@@ -711,7 +713,7 @@ def school_results(edition, school, *, threshold: int | None = None) -> Results:
     percentage, suppressed."""
     from outcomes.surveys import storage
 
-    threshold = threshold or suppression_threshold()
+    threshold = threshold or suppression_threshold(edition)
 
     def build() -> Results:
         matrix = storage.answer_matrix(edition, school=school)
@@ -756,7 +758,10 @@ def compare_with_earlier(results: Results) -> None:
 
     def results_of(other) -> Results:
         if other.pk not in earlier_results:
-            earlier_results[other.pk] = borough_results(other, threshold=results.threshold, compare=False)
+            # The stricter of the two: the earlier edition's figures are never shown here below the
+            # threshold its own reports kept to.
+            threshold = max(results.threshold, suppression_threshold(other))
+            earlier_results[other.pk] = borough_results(other, threshold=threshold, compare=False)
         return earlier_results[other.pk]
 
     q = questionnaires.load(edition)
@@ -806,7 +811,7 @@ def participation(edition, *, threshold: int | None = None) -> Participation:
     from outcomes.surveys.models import School, SchoolParticipation, SchoolRoll
     from outcomes.surveys.services import respondents_by_school
 
-    threshold = threshold or suppression_threshold()
+    threshold = threshold or suppression_threshold(edition)
     answered = respondents_by_school(edition)
     rolls = {
         row["school"]: row["pupils"]

@@ -18,7 +18,17 @@ from openpyxl.utils import get_column_letter
 from outcomes.core.models import record_change
 from outcomes.plans.validation import ImportFailed, Problem
 from outcomes.surveys import conditions
-from outcomes.surveys.models import Choice, Edition, GridRow, Question, Section, Survey, WindowExtension
+from outcomes.surveys.models import (
+    Choice,
+    Edition,
+    GridRow,
+    Question,
+    Section,
+    Survey,
+    WindowExtension,
+    borough_suppression_threshold,
+    suppression_threshold_problem,
+)
 from outcomes.surveys.questionnaire import (
     MAX_CHOICES,
     YES_NO_DK_CHOICES,
@@ -45,6 +55,7 @@ SETTINGS_COLUMNS = [
     "welcome",
     "end_text",
     "state",
+    "suppression_threshold",
 ]
 SURVEY_COLUMNS = [
     "type",
@@ -266,7 +277,31 @@ def _read_settings(sheet: _Sheet, problems: list[Problem]) -> tuple[dict, str]:
     if state not in {s for s, _ in Edition.STATES}:
         problems.append(Problem(sheet.where(number, "state"), f"'{state}' should be draft, live or closed"))
     settings["state"] = state
+    settings["suppression_threshold"] = _threshold(
+        row.get("suppression_threshold"), problems, sheet.where(number, "suppression_threshold")
+    )
     return settings, _text(row.get("survey")) or DEFAULT_SURVEY
+
+
+def _threshold(value, problems: list[Problem], where: str) -> int | None:
+    """The edition's own small-number threshold; blank for the borough's."""
+    text = _text(value)
+    if not text:
+        return None
+    if not text.isdigit():
+        problems.append(
+            Problem(
+                where,
+                f"'{text}' should be a whole number of pupils, or left blank to use the borough's "
+                f"threshold ({borough_suppression_threshold()})",
+            )
+        )
+        return None
+    problem = suppression_threshold_problem(int(text))
+    if problem:
+        problems.append(Problem(where, problem[0].lower() + problem[1:]))
+        return None
+    return int(text)
 
 
 def _read_choices(sheet: _Sheet, problems: list[Problem]) -> dict[str, list[ChoiceSpec]]:
@@ -597,6 +632,7 @@ def _settings_of(edition: Edition) -> dict:
         "closes": edition.closes.isoformat() if edition.closes else None,
         "state": edition.state,
         "revision": edition.revision,
+        "suppression_threshold": edition.suppression_threshold,
     }
 
 
@@ -675,6 +711,7 @@ def _workbook_rows(settings: dict, survey_name: str, sections: list[SectionSpec]
         settings.get("welcome", ""),
         settings.get("end_text", ""),
         settings.get("state", ""),
+        settings.get("suppression_threshold"),
     ]
     survey_rows, choice_rows, written_lists = [], [], set()
     for section in sections:
@@ -784,6 +821,7 @@ def export_workbook(edition: Edition) -> bytes:
         "welcome": edition.welcome,
         "end_text": edition.end_text,
         "state": edition.state,
+        "suppression_threshold": edition.suppression_threshold,
     }
     return workbook_bytes(settings, edition.survey.name, build(edition).sections)
 
@@ -890,6 +928,7 @@ def copy_edition(
             closes=closes,
             state=Edition.DRAFT,
             copied_from=edition,
+            suppression_threshold=edition.suppression_threshold,
         )
         save_questions(copy, build(edition).sections)
         record_change(
@@ -939,3 +978,34 @@ def set_state(edition: Edition, state: str, *, user) -> None:
         before={"state": before},
         after={"state": state},
     )
+
+
+def set_suppression_threshold(edition: Edition, value: int | None, *, user) -> None:
+    """Give the edition its own small-number threshold (None: the borough's). Raises ValueError
+    with the reason when the rule refuses it (models.suppression_threshold_problem)."""
+    problem = suppression_threshold_problem(value)
+    if problem:
+        raise ValueError(problem)
+    if value == edition.suppression_threshold:
+        return
+    before = edition.suppression_threshold
+    edition.suppression_threshold = value
+    with transaction.atomic():
+        edition.save(update_fields=["suppression_threshold"])
+        record_change(
+            user=user,
+            obj=edition,
+            action="suppression_threshold",
+            summary=(
+                f"Small-number threshold of {edition.title}: {_threshold_words(before)}, "
+                f"now {_threshold_words(value)}"
+            ),
+            before={"suppression_threshold": before},
+            after={"suppression_threshold": value},
+        )
+
+
+def _threshold_words(value: int | None) -> str:
+    if value is None:
+        return f"the borough's ({borough_suppression_threshold()} pupils)"
+    return f"{value} pupils"

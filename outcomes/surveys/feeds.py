@@ -5,8 +5,8 @@ A question names the indicator it feeds and the answers it counts (``Question.in
 ``indicator_choices``, set in the questionnaire workbook). The value is the borough's percentage of
 the pupils who answered the question giving one of those answers, for the home area and the
 academic year of the edition, written as an indicator Value through the indicators app and followed
-by its recompute. A suppressed figure is written as missing with DfE's code "c".
-"""
+by its recompute. The figure is suppressed as the edition's reports suppress it (the edition's
+threshold), and a suppressed figure is written as missing with DfE's code "c"."""
 
 from dataclasses import dataclass
 from decimal import Decimal

@@ -3,7 +3,7 @@
 from django import forms
 
 from outcomes.surveys.authoring import RESERVED_SLUGS
-from outcomes.surveys.models import Edition
+from outcomes.surveys.models import Edition, borough_suppression_threshold, suppression_threshold_problem
 
 
 class ProseField(forms.CharField):
@@ -137,6 +137,29 @@ class ExtendWindowForm(forms.Form):
         if closes <= current:
             raise forms.ValidationError(f"The new closing date must be after {current:%-d %B %Y}")
         return closes
+
+
+class SuppressionForm(forms.Form):
+    suppression_threshold = forms.IntegerField(
+        label="Smallest number of pupils a figure may rest on",
+        required=False,
+        error_messages={"invalid": "Enter a whole number of pupils, such as 20, or leave it blank"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        floor = borough_suppression_threshold()
+        self.fields["suppression_threshold"].help_text = (
+            f"Leave it blank to use the borough's threshold of {floor}. You can raise it for this "
+            f"edition, not lower it below {floor}."
+        )
+
+    def clean_suppression_threshold(self):
+        value = self.cleaned_data["suppression_threshold"]
+        problem = suppression_threshold_problem(value)
+        if problem:
+            raise forms.ValidationError(problem)
+        return value
 
 
 class StateForm(forms.Form):

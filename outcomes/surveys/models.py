@@ -10,9 +10,35 @@ import uuid
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 PHASES = [("primary", "Primary"), ("secondary", "Secondary")]
+# The largest value the column holds everywhere (PostgreSQL's smallint); no real threshold comes near.
+MAX_SUPPRESSION_THRESHOLD = 32767
+
+
+def borough_suppression_threshold() -> int:
+    """The borough's small-number threshold (setting SURVEY_SUPPRESSION_THRESHOLD): the least any
+    edition uses."""
+    return int(getattr(settings, "SURVEY_SUPPRESSION_THRESHOLD", 10))
+
+
+def suppression_threshold_problem(value: int | None) -> str | None:
+    """Why an edition cannot have this threshold, or None. Blank is the borough's threshold. An
+    edition may be more cautious than the borough, never less: information governance sets the
+    borough's figure for every output of the survey (docs/decisions/0035)."""
+    if value is None:
+        return None
+    floor = borough_suppression_threshold()
+    if value < floor:
+        return (
+            f"The threshold cannot be below the borough's {floor} pupils: an edition may hide more "
+            f"than the borough does, never less (leave it blank to use {floor})"
+        )
+    if value > MAX_SUPPRESSION_THRESHOLD:
+        return f"The threshold must be at most {MAX_SUPPRESSION_THRESHOLD:,} pupils"
+    return None
 
 
 def _random_revision() -> int:
@@ -57,6 +83,14 @@ class Edition(models.Model):
     copied_from = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
+    suppression_threshold = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Figures based on fewer pupils than this are not shown. Blank: the borough's threshold "
+            "(setting SURVEY_SUPPRESSION_THRESHOLD), which is also the least allowed."
+        ),
+    )
 
     class Meta:
         ordering = ["-year", "phase", "slug"]
@@ -66,6 +100,19 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        problem = suppression_threshold_problem(self.suppression_threshold)
+        if problem:
+            raise ValidationError({"suppression_threshold": problem})
+
+    @property
+    def suppression_threshold_in_force(self) -> int:
+        """The threshold every output of this edition uses: its own, but never below the borough's
+        (a value stored before the borough's was raised gives way to it)."""
+        floor = borough_suppression_threshold()
+        return max(self.suppression_threshold or floor, floor)
 
     @property
     def year_group_list(self) -> list[int]:

@@ -18,6 +18,7 @@ urlpatterns = [
     path(f"{M}/<slug:slug>/workbook.xlsx", authoring.workbook, name="workbook"),
     path(f"{M}/<slug:slug>/copy/", authoring.copy, name="copy"),
     path(f"{M}/<slug:slug>/extend/", authoring.extend, name="extend"),
+    path(f"{M}/<slug:slug>/suppression/", authoring.suppression, name="suppression"),
     path(f"{M}/<slug:slug>/state/", authoring.state, name="state"),
     path(f"{M}/<slug:slug>/links/", authoring.links, name="links"),
     path(f"{M}/<slug:slug>/links.xlsx", authoring.links_xlsx, name="links_xlsx"),

@@ -29,6 +29,7 @@ ROWS: list = [
     ("surveys:workbook", EDITION, "get", SURVEY_MANAGERS),
     ("surveys:copy", EDITION, "get", SURVEY_MANAGERS),
     ("surveys:extend", EDITION, "get", SURVEY_MANAGERS),
+    ("surveys:suppression", EDITION, "get", SURVEY_MANAGERS),
     ("surveys:state", EDITION, "post", REDIRECTS),
     ("surveys:links", EDITION, "get", SURVEY_MANAGERS),
     ("surveys:links_xlsx", EDITION, "get", SURVEY_MANAGERS),

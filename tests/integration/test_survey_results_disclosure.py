@@ -1,5 +1,6 @@
-"""THE walk through every output of the demo results: no figure based on fewer than 10 pupils
-appears, and no suppressed figure can be worked out from the figures that are shown.
+"""THE walk through every output of the demo results: no figure based on fewer pupils than the
+edition's threshold appears (the borough's 10 in the demo; an edition may set a higher one, and the
+walk is also made at 30), and no suppressed figure can be worked out from the figures that are shown.
 
 For each audience - the borough report's readers, and each school's own account - every output
 they can open is fetched: survey_report's JSON, the pages, the Excel workbooks and the PDFs (read
@@ -34,7 +35,6 @@ from outcomes.surveys.results_export import SUPPRESSED, participation_tables, qu
 
 pytestmark = pytest.mark.django_db
 SLUG = "primary-2009"
-THRESHOLD = 10
 SCHOOLS = [
     "greasbrough",
     "harthill",
@@ -57,20 +57,21 @@ SCHOOLS = [
 # --- 1. every figure of the JSON ------------------------------------------------------------------
 
 
-def small(value) -> bool:
-    return value is not None and 0 < value < THRESHOLD
+def small(value, threshold: int) -> bool:
+    return value is not None and 0 < value < threshold
 
 
-def assert_no_small_figure(data: dict) -> None:
+def assert_no_small_figure(data: dict, threshold: int) -> None:
+    assert data["threshold"] == threshold
     for question in data["questions"]:
         for row in question["rows"]:
             for group in row["breakdowns"]:
                 where = (question["name"], row["row"], group["label"])
                 for base in ("respondents", "shown", "answered"):
-                    assert not small(group[base]["count"]), where
+                    assert not small(group[base]["count"], threshold), where
                     assert (group[base]["count"] is None) == bool(group[base]["reason"]), where
                 for entry in group["options"]:
-                    assert not small(entry["count"]), where
+                    assert not small(entry["count"], threshold), where
                     assert (entry["count"] is None) == bool(entry["reason"]) or entry["base"] is None, where
                     for share, base in (
                         (entry["percentage"], entry["base"]),
@@ -80,13 +81,13 @@ def assert_no_small_figure(data: dict) -> None:
                         if share is not None:
                             assert entry["count"] is not None, where
                             assert base is not None, where
-                            assert base >= THRESHOLD, where
+                            assert base >= threshold, where
     for row in data.get("participation", []):
-        assert not small(row["respondents"]), row
+        assert not small(row["respondents"], threshold), row
         assert (row["respondents"] is None) == (row["reason"] is not None)
         assert row["rate"] is None or row["respondents"] is not None
     for area in data.get("participation_by_area", []):
-        assert not small(area["respondents"]), area
+        assert not small(area["respondents"], threshold), area
 
 
 # --- 2. nothing suppressed can be worked out -------------------------------------------------------
@@ -387,7 +388,7 @@ def assert_page_shows(client, url: str, tables) -> None:
     assert parser.tables == expected_tables(tables)
 
 
-def assert_workbook_shows(client, url: str, data: dict) -> None:
+def assert_workbook_shows(client, url: str, data: dict, threshold: int) -> None:
     wb = load_workbook(io.BytesIO(client.get(url).content))
     if "Frequencies" in wb.sheetnames:
         sheet = list(wb["Frequencies"].iter_rows(values_only=True))
@@ -411,7 +412,7 @@ def assert_workbook_shows(client, url: str, data: dict) -> None:
         for r in sheet[1:]:
             for name in ("Count", "Base (answered)", "Shown the question", "All pupils"):
                 value = r[header.index(name)]
-                assert value in (None, SUPPRESSED) or not small(value), r
+                assert value in (None, SUPPRESSED) or not small(value, threshold), r
     for name in wb.sheetnames:
         if not name.startswith("Participation"):
             continue
@@ -420,7 +421,7 @@ def assert_workbook_shows(client, url: str, data: dict) -> None:
         for r in rows[1:]:
             if r and r[0] and len(r) > 1 and "Respondents" in header:
                 value = r[header.index("Respondents")]
-                assert value == SUPPRESSED or not small(value), r
+                assert value == SUPPRESSED or not small(value, threshold), r
 
 
 def pdf_tokens(content: bytes, tmp_path) -> list[str]:
@@ -462,13 +463,41 @@ def report(*args) -> dict:
 def legend_heading(edition) -> str:
     from outcomes.surveys.results_export import legend
 
-    return f"{edition.title} {legend(THRESHOLD)}"
+    return f"{edition.title} {legend(edition.suppression_threshold_in_force)}"
 
 
 def test_the_borough_outputs_show_no_small_figure_and_give_none_away(client, users, tmp_path):
+    walk_the_borough(client, users, tmp_path)
+
+
+@pytest.mark.parametrize("code", SCHOOLS)
+def test_each_schools_outputs_show_no_small_figure_and_give_none_away(client, users, tmp_path, code):
+    walk_a_school(client, users, tmp_path, code)
+
+
+def test_an_edition_with_its_own_threshold_of_30_is_walked_the_same(client, users, tmp_path):
+    """A figure of 10 to 29 pupils is shown at the borough's 10: at the edition's 30 none is, in
+    any output, and nothing hidden can be worked out (Wath Central: 41 pupils, groups of 10 to 29)."""
     edition = Edition.objects.get(slug=SLUG)
+    shown_at_ten = [
+        o.count.value
+        for q in analysis.school_results(edition, School.objects.get(code="wath-central")).questions
+        for r in q.rows
+        for g in r.groups
+        for o in g.options
+    ]
+    assert any(c is not None and 10 <= c < 30 for c in shown_at_ten)
+    edition.suppression_threshold = 30
+    edition.save(update_fields=["suppression_threshold"])
+    walk_the_borough(client, users, tmp_path)
+    walk_a_school(client, users, tmp_path, "wath-central")
+
+
+def walk_the_borough(client, users, tmp_path) -> None:
+    edition = Edition.objects.get(slug=SLUG)
+    threshold = edition.suppression_threshold_in_force
     data = report()
-    assert_no_small_figure(data)
+    assert_no_small_figure(data, threshold)
     assert_nothing_recoverable(data, Pupils(edition))
     assert_participation_protected(data)
 
@@ -480,8 +509,8 @@ def test_the_borough_outputs_show_no_small_figure_and_give_none_away(client, use
     assert_page_shows(
         client, reverse("surveys:participation", kwargs=kwargs), participation_tables(taking_part, None)
     )
-    assert_workbook_shows(client, reverse("surveys:borough_report_xlsx", kwargs=kwargs), data)
-    assert_workbook_shows(client, reverse("surveys:participation_xlsx", kwargs=kwargs), data)
+    assert_workbook_shows(client, reverse("surveys:borough_report_xlsx", kwargs=kwargs), data, threshold)
+    assert_workbook_shows(client, reverse("surveys:participation_xlsx", kwargs=kwargs), data, threshold)
     heading = legend_heading(edition)
     assert_pdf_shows(
         client,
@@ -499,12 +528,12 @@ def test_the_borough_outputs_show_no_small_figure_and_give_none_away(client, use
     )
 
 
-@pytest.mark.parametrize("code", SCHOOLS)
-def test_each_schools_outputs_show_no_small_figure_and_give_none_away(client, users, tmp_path, code):
+def walk_a_school(client, users, tmp_path, code: str) -> None:
     edition = Edition.objects.get(slug=SLUG)
+    threshold = edition.suppression_threshold_in_force
     school = School.objects.get(code=code)
     data = report("--school", code)
-    assert_no_small_figure(data)
+    assert_no_small_figure(data, threshold)
     assert_nothing_recoverable(data, Pupils(edition, school))
 
     client.force_login(users["performance_officer"])
@@ -513,6 +542,6 @@ def test_each_schools_outputs_show_no_small_figure_and_give_none_away(client, us
     kwargs = {"slug": SLUG, "code": code}
     tables = participation_tables(None, own) + question_tables(results)
     assert_page_shows(client, reverse("surveys:school_report", kwargs=kwargs), tables)
-    assert_workbook_shows(client, reverse("surveys:school_report_xlsx", kwargs=kwargs), data)
+    assert_workbook_shows(client, reverse("surveys:school_report_xlsx", kwargs=kwargs), data, threshold)
     heading = legend_heading(edition)
     assert_pdf_shows(client, reverse("surveys:school_report_pdf", kwargs=kwargs), tables, heading, tmp_path)

@@ -22,9 +22,17 @@ from outcomes.surveys.forms import (
     SchoolsForm,
     StaffForm,
     StateForm,
+    SuppressionForm,
     WorkbookForm,
 )
-from outcomes.surveys.models import AccessLink, Edition, Question, School, SchoolParticipation
+from outcomes.surveys.models import (
+    AccessLink,
+    Edition,
+    Question,
+    School,
+    SchoolParticipation,
+    borough_suppression_threshold,
+)
 from outcomes.surveys.questionnaire import build, describe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -109,6 +117,7 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
             "types": dict(Question.TYPES),
             "describe": describe,
             "history": history,
+            "borough_threshold": borough_suppression_threshold(),
         },
     )
 
@@ -156,6 +165,34 @@ def extend(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "surveys/authoring/extend.html",
         {"section": SECTION, "edition": found, "form": form, "errors": error_list(form)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def suppression(request: HttpRequest, slug: str) -> HttpResponse:
+    found = access.get_edition_to_manage(request.user, slug)
+    form = SuppressionForm(
+        request.POST or None, initial={"suppression_threshold": found.suppression_threshold}
+    )
+    if request.method == "POST" and form.is_valid():
+        value = form.cleaned_data["suppression_threshold"]
+        authoring.set_suppression_threshold(found, value, user=request.user)
+        threshold = found.suppression_threshold_in_force
+        messages.success(
+            request, f"'{found.title}' now hides figures based on fewer than {threshold} pupils."
+        )
+        return redirect("surveys:edition", found.slug)
+    return render(
+        request,
+        "surveys/authoring/suppression.html",
+        {
+            "section": SECTION,
+            "edition": found,
+            "form": form,
+            "errors": error_list(form),
+            "borough_threshold": borough_suppression_threshold(),
+        },
     )
 
 

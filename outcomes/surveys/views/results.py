@@ -104,7 +104,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
             "edition": edition,
             "participation": taking_part,
             "tables": participation_tables(taking_part, None),
-            "legend": legend(analysis.suppression_threshold()),
+            "legend": legend(analysis.suppression_threshold(edition)),
         },
     )
 
@@ -127,7 +127,7 @@ def participation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     content = report_pdf(
         edition.title,
         "Participation by school and by area",
-        [legend(analysis.suppression_threshold())],
+        [legend(analysis.suppression_threshold(edition))],
         participation_tables(taking_part, None),
     )
     return _attachment(content, PDF, f"{edition.slug}-participation.pdf")

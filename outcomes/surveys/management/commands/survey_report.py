@@ -14,10 +14,11 @@ class Command(BaseCommand):
         "the borough's. JSON (the default) gives, per question, grid row, group (all pupils, each "
         "gender, each collapsed ethnic group) and option, the count, base (pupils who answered) and "
         "percentage, with the bases of pupils shown the question and of all respondents; and "
-        "participation by school (and by area, for the borough). Any figure based on fewer than "
-        "SURVEY_SUPPRESSION_THRESHOLD pupils (10 unless set), and any figure from which one could be "
-        "worked out, is null with the reason. --format xlsx writes the workbook to --output (or "
-        "standard output)."
+        "participation by school (and by area, for the borough). Any figure based on fewer pupils than "
+        "the edition's threshold (its own if set on the edition, never below the borough's "
+        "SURVEY_SUPPRESSION_THRESHOLD, 10 unless set), and any figure from which one could be worked "
+        "out, is null with the reason; the JSON's 'threshold' says which applied. --format xlsx "
+        "writes the workbook to --output (or standard output)."
     )
 
     def add_arguments(self, parser):
