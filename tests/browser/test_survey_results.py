@@ -50,3 +50,19 @@ def test_the_performance_officer_reads_the_borough_report_and_participation(visi
     areas = page.locator("#participation-by-area").inner_text()
     assert "Wentworth North" in areas
     assert "176" in areas
+
+
+def test_the_performance_officer_raises_an_editions_small_number_threshold(visitor):
+    page = visitor.page
+    visitor.sign_in("performance")
+    visitor.goto("/surveys/manage/primary-2009/")
+    visitor.click("link", "Change the small-number threshold")
+    page.get_by_label("Smallest number of pupils").fill("5")
+    visitor.click("button", "Save the threshold")
+    assert "cannot be below the borough's 10 pupils" in page.locator(".govuk-error-summary").inner_text()
+    page.get_by_label("Smallest number of pupils").fill("30")
+    visitor.click("button", "Save the threshold")
+    assert "fewer than 30 pupils are hidden" in page.locator("main").inner_text()
+    visitor.goto("/surveys/primary-2009/results/wath-central/")
+    assert page.locator("#legend").inner_text().startswith("[c]")
+    assert "fewer than 30 pupils" in page.locator("#legend").inner_text()
