@@ -14,7 +14,9 @@ on the same two cores. It measures two things (docs/decisions/0036-survey-load-b
    reads the end page. This shows what the pages cost (about 37 requests a questionnaire).
 
     .venv/bin/python bench/survey_load.py [--senders 3000] [--seconds 20] [--max-questionnaires 20000]
-        [--workers 2] [--threads 4] [--clients 24] [--posts-only] [--reuse]
+        [--workers 4] [--worker-class sync] [--clients 24] [--posts-only] [--reuse]
+
+The server runs as gunicorn.conf.py says (sync workers, two per core) unless told otherwise.
 
 BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/outcomes_bench) names the database;
 it is dropped and created again unless --reuse is given. Traffic goes only to 127.0.0.1, and every
@@ -506,9 +508,9 @@ def main() -> None:
         "--seconds", type=float, default=20, help="run time of whole questionnaires (0: skip)"
     )
     parser.add_argument("--max-questionnaires", type=int, default=20000)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (one per core)")
-    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class: gthread or sync")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1), help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (gthread)")
+    parser.add_argument("--worker-class", default="sync", help="gunicorn worker class: sync or gthread")
     parser.add_argument("--clients", type=int, default=24, help="pupils answering (or sending) at once")
     parser.add_argument("--processes", type=int, default=2, help="load generator processes")
     parser.add_argument("--posts-only", action="store_true", help="send each page without reading it first")
