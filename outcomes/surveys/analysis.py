@@ -2,7 +2,7 @@
 ethnic group, for the borough or one school, with small numbers suppressed (SPEC §3; notes-002 §3.4;
 docs/decisions/0030-survey-results-analysis.md, 0031-small-number-suppression.md).
 
-The responses are read in one query into a matrix of answer codes (``storage.answer_matrix``) and
+The responses are read in one query into a matrix of answer codes (``storage.codes_and_schools``) and
 counted with one ``numpy.bincount`` per answer slot into *atoms*: the pupils of one gender and one
 ethnic group with one answer code. Every figure of a table (a count, a base, a group's size) is a
 sum of atoms, which is what the suppression works on.
@@ -13,15 +13,14 @@ conditions engine when the response was saved) and *answered* (code 2 or more). 
 base is the pupils who answered unless it says otherwise.
 """
 
+import gc
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from outcomes.core.formatting import round_half_up
 from outcomes.surveys import conditions
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.questionnaire import FIRST_CHOICE, NOT_ANSWERED, NOT_SHOWN, TICKED
@@ -61,7 +60,9 @@ def percentage(count: int | None, base: int | None) -> Decimal | None:
     or the base is empty. Every percentage of the survey results is computed here."""
     if count is None or not base:
         return None
-    return round_half_up(Fraction(100 * count, base), 1)
+    # round_half_up(Fraction(100 * count, base), 1) in whole numbers: the same value (counts are not
+    # negative), without the Fraction and Decimal division that took a tenth of a school report.
+    return Decimal((2000 * count + base) // (2 * base)).scaleb(-1)
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,8 @@ class Conditions:
     def __init__(self, q: questionnaires.Questionnaire):
         self.q = q
         self.section_of = {item.name: section for section in q.sections for item in section.items}
+        # Asked for every table and every group of it; the questionnaire does not change meanwhile.
+        self._links: dict[tuple, tuple] = {}
 
     def parts(self, item, row=None) -> tuple:
         section = self.section_of[item.name]
@@ -298,6 +301,12 @@ class Conditions:
         """("respondents",) when always shown; ("same", key) when shown exactly to the pupils of an
         earlier figure; ("complement", key) when hidden exactly from them; ("sum", keys) when shown
         to the pupils of several; ("own", parts) otherwise."""
+        key = (item.name, row.name if row else None)
+        if key not in self._links:
+            self._links[key] = self._link(item, row)
+        return self._links[key]
+
+    def _link(self, item, row):
         parts = self.parts(item, row)
         if not parts:
             return ("respondents",)
@@ -359,6 +368,9 @@ class Scope:
         self.hidden_groups: dict[tuple, Suppression] = {}
         # Each question's (grid row's) figures and what was suppressed, for the questions after it.
         self.tables: dict[tuple, tuple[list[Figure], dict]] = {}
+        # Tables of the same shape have the same atoms: each figure's tuple is made once.
+        self.atoms: dict[tuple, tuple[int, ...]] = {}
+        self.members: dict[tuple[str, str], list[tuple[int, int]]] = {}
         # Answers whose pupils together are a later question's shown base ("tried it" or "drink
         # every or most days" for Q42): their total is protected in the earlier table too.
         self.unions: dict[tuple, set[tuple]] = {}
@@ -380,6 +392,12 @@ class Scope:
     def _members(self, group: Group):
         """(gender index, ethnic index) pairs in a group, leaving out groups without pupils here
         (their absence is published, so their cells are known to be empty)."""
+        # Asked for every group of every table; the sizes it depends on change only in demographics().
+        if group.key not in self.members:
+            self.members[group.key] = self._find_members(group)
+        return self.members[group.key]
+
+    def _find_members(self, group: Group):
         genders = [i for i, g in enumerate(self.b.genders) if self.group_sizes.get(g.key, 0)]
         ethnic = [i for i, e in enumerate(self.b.ethnic_groups) if self.group_sizes.get(e.key, 0)]
         if group.kind == "gender":
@@ -430,6 +448,7 @@ class Scope:
             figures.append(figure(("respondents", group.key), cells, level=TOTAL))
             self.group_sizes[group.key] = int(sum(counts[c] for c in cells))
         self.group_sizes[ALL] = self.t.respondents
+        self.members.clear()
         for item, position in ((b.gender_item, 0), (b.ethnic_item, 1)):
             if item is None:
                 continue
@@ -466,16 +485,29 @@ class Scope:
         every = [o for o in outcomes if not isinstance(o, tuple)]
         row_name = row.name if row else None
         ethnic, width = len(self.b.ethnic_groups), len(outcomes)
+        # Each figure's outcome columns, the same in every group.
+        every_columns = tuple(index[o] for o in every)
+        shown_columns = tuple(index[o] for o in shown_outcomes)
+        answered_columns = tuple(index[o] for o in answered)
+        unions = [
+            (union, tuple(index[FIRST_CHOICE + item.choice_names.index(key[3])] for key in union))
+            for union in sorted(self.unions.get((item.name, row_name), ()))
+        ]
+        options = []
+        if item.type != "text":
+            for order, choice in enumerate(item.choices):
+                outcome = ("ticked", order) if item.type == "select_multiple" else FIRST_CHOICE + order
+                options.append((choice.name, (index[outcome],)))
         figures: list[Figure] = []
         for group in groups:
             gk, members = group.key, self._members(group)
             hidden = self.hidden_groups.get(gk)
-            cells = [g * ethnic + e for g, e in members]
-            totals = values[cells].sum(axis=0)
+            cells = tuple(g * ethnic + e for g, e in members)
+            totals = values[list(cells)].sum(axis=0).tolist()
 
             def make(
                 key,
-                chosen,
+                columns,
                 *,
                 base=None,
                 level=None,
@@ -486,9 +518,8 @@ class Scope:
                 kind=group.kind,
                 totals=totals,
             ) -> Figure:
-                columns = [index[o] for o in chosen]
-                ids = tuple(cell * width + column for cell in cells for column in columns)
-                value = int(totals[columns].sum())
+                ids = self._atom_ids(cells, columns, width)
+                value = sum(map(totals.__getitem__, columns))
                 if hidden is not None and shown:
                     decided = Decided(hidden)
                 if level is None:
@@ -496,32 +527,33 @@ class Scope:
                 return Figure(key, value, ids, base=base, level=level, shown=shown, decided=decided)
 
             answered_key = ("answered", item.name, row_name, gk)
-            figures.append(
-                make(("respondents", gk), every, level=TOTAL, decided=self._decided(("respondents", gk)))
-            )
+            respondents = self._decided(("respondents", gk))
+            figures.append(make(("respondents", gk), every_columns, level=TOTAL, decided=respondents))
             shown_key, shown_decided = self._shown(link, gk)
-            figures.append(make(shown_key, shown_outcomes, level=TOTAL, decided=shown_decided))
+            figures.append(make(shown_key, shown_columns, level=TOTAL, decided=shown_decided))
             if link[0] == "complement":
                 key = (*link[1], gk)
-                figures.append(make(key, [NOT_SHOWN], shown=False, decided=self._decided(key)))
+                figures.append(make(key, (index[NOT_SHOWN],), shown=False, decided=self._decided(key)))
             elif link[0] == "own":
-                figures.append(make(("not_shown", link[1], gk), [NOT_SHOWN], shown=False))
-            figures.append(make(answered_key, answered, level=TOTAL))
-            for union in sorted(self.unions.get((item.name, row_name), ())):
-                chosen = [FIRST_CHOICE + item.choice_names.index(key[3]) for key in union]
-                figures.append(make(("union", union, gk), chosen, shown=False))
-            for order, choice in enumerate(item.choices):
-                if item.type == "text":
-                    break
-                outcome = ("ticked", order) if item.type == "select_multiple" else FIRST_CHOICE + order
-                figures.append(
-                    make(("count", item.name, row_name, choice.name, gk), [outcome], base=answered_key)
-                )
+                figures.append(make(("not_shown", link[1], gk), (index[NOT_SHOWN],), shown=False))
+            figures.append(make(answered_key, answered_columns, level=TOTAL))
+            for union, columns in unions:
+                figures.append(make(("union", union, gk), columns, shown=False))
+            for name, columns in options:
+                figures.append(make(("count", item.name, row_name, name, gk), columns, base=answered_key))
         empty = [cell * width + column for cell, column in zip(*np.nonzero(values == 0), strict=True)]
         decisions = suppress(figures, self.threshold, empty=empty)
         self.record(figures, decisions)
         self.tables[(item.name, row_name)] = (figures, decisions)
         return figures
+
+    def _atom_ids(self, cells: tuple[int, ...], columns: tuple[int, ...], width: int) -> tuple[int, ...]:
+        """The atoms of the outcomes ``columns`` in the group of ``cells`` (gender x ethnic)."""
+        key = (cells, columns, width)
+        found = self.atoms.get(key)
+        if found is None:
+            found = self.atoms[key] = tuple(cell * width + column for cell in cells for column in columns)
+        return found
 
     def _outcomes(self, item, row, *, conditional: bool) -> tuple[list, np.ndarray]:
         """The outcomes that split a question's pupils (not shown, not answered, each answer; for
@@ -554,17 +586,21 @@ class Scope:
             return None
         return Decided(self.decisions[key])
 
+    @staticmethod
+    def _shown_key(link, gk):
+        """The key of the shown base."""
+        if link[0] == "respondents":
+            return ("respondents", gk)
+        if link[0] == "same":
+            return (*link[1], gk)
+        return ("shown", link[1], gk)
+
     def _shown(self, link, gk):
         """The key of the shown base and, when an earlier table decided it, that decision."""
         kind = link[0]
-        if kind == "respondents":
-            return ("respondents", gk), self._decided(("respondents", gk))
-        if kind == "same":
-            key = (*link[1], gk)
-            return key, self._decided(key)
+        key = self._shown_key(link, gk)
         if kind == "sum":
             keys = [(*k, gk) for k in link[1]]
-            key = ("shown", link[1], gk)
             if not all(k in self.decisions for k in keys):
                 return key, None
             value = sum(self.values.get(k, 0) for k in keys)
@@ -577,7 +613,6 @@ class Scope:
             if all(self.decisions[k] is None for k in keys) or self._sum_follows(keys):
                 return key, Decided(None)
             return key, Decided(Suppression(SECONDARY, SECONDARY_REASON))
-        key = ("shown", link[1], gk)
         return key, self._decided(key)
 
     def _sum_follows(self, keys) -> bool:
@@ -614,8 +649,7 @@ class Scope:
     def group_result(self, item, row, group: Group) -> GroupResult:
         row_name = row.name if row else None
         gk = group.key
-        link = self.conditions.link(item, row)
-        shown_key, _ = self._shown(link, gk)
+        shown_key = self._shown_key(self.conditions.link(item, row), gk)
         respondents = self.count(("respondents", gk))
         shown = self.count(shown_key)
         answered = self.count(("answered", item.name, row_name, gk))
@@ -640,8 +674,16 @@ class Scope:
 def analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int | None = None) -> Results:
     """Every question's frequencies for the responses in ``codes`` (one scope), suppressed."""
     # Hundreds of small decompositions: BLAS threads only fight over the cores (17 ms each, not 0.5).
-    with threadpool_limits(limits=1, user_api="blas"):
-        return _analyse_codes(edition, q, codes, school=school, threshold=threshold)
+    # Some hundred thousand short-lived objects, none in a cycle: the cyclic collector would only walk
+    # the results kept in the process over and over (up to a tenth of a school report).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with threadpool_limits(limits=1, user_api="blas"):
+            return _analyse_codes(edition, q, codes, school=school, threshold=threshold)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int | None = None) -> Results:
@@ -664,23 +706,35 @@ def _analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int
 
 _CACHE: dict[tuple, Results] = {}
 _CACHE_SIZE = 16
+# Each edition's answer codes and every response's school, as last read, with the fingerprint of
+# that read: a school report takes its rows from them, in the same request as the borough's figures
+# it is compared with, rather than reading the school's responses again.
+_ANSWERS: dict[int, tuple[tuple, questionnaires.Questionnaire, np.ndarray, np.ndarray]] = {}
+_ANSWERS_EDITIONS = 3
 
 
-def _fingerprint(edition, school=None) -> tuple:
-    """What changes when the responses do: their number and their extreme (random) keys."""
-    from django.db.models import CharField, Count, Max, Min
-    from django.db.models.functions import Cast
+def _fingerprint(edition) -> tuple:
+    """What changes when the responses do: their number and the sum of their (random) keys, or of a
+    64-bit hash of each on PostgreSQL. A response added, removed or put in the place of another
+    changes it."""
+    from django.db import connection
 
     from outcomes.surveys.models import Response
 
-    rows = Response.objects.filter(edition=edition)
-    if school is not None:
-        rows = rows.filter(school=school)
-    # As text: PostgreSQL has no min() of a uuid.
-    key = Cast("id", output_field=CharField())
-    found = rows.aggregate(n=Count("id"), low=Min(key), high=Max(key))
-    scope = school.pk if school else None
-    return (edition.pk, edition.revision, scope, found["n"], found["low"], found["high"])
+    if connection.vendor == "postgresql":
+        # Summed by the server: every request waits for this, and it takes half as long as the
+        # extreme keys as text did.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*), sum(uuid_hash_extended(id, 0)) FROM {Response._meta.db_table} "
+                "WHERE edition_id = %s",
+                [edition.pk],
+            )
+            n, total = cursor.fetchone()
+        return (edition.pk, edition.revision, n, total)
+    # SQLite (development and tests, hundreds of responses) has no hash to sum: the keys themselves.
+    keys = Response.objects.filter(edition=edition).values_list("id", flat=True)
+    return (edition.pk, edition.revision, len(keys), sum(key.int for key in keys))
 
 
 def _cached(key: tuple, build):
@@ -691,18 +745,32 @@ def _cached(key: tuple, build):
     return _CACHE[key]
 
 
+def _answers(edition, fingerprint: tuple) -> tuple[questionnaires.Questionnaire, np.ndarray, np.ndarray]:
+    """The edition's questionnaire, answer codes and each response's school, as of ``fingerprint``."""
+    from outcomes.surveys import storage
+
+    kept = _ANSWERS.pop(edition.pk, None)
+    if kept is None or kept[0] != fingerprint:
+        kept = (fingerprint, *storage.codes_and_schools(edition))
+    while len(_ANSWERS) >= _ANSWERS_EDITIONS:
+        _ANSWERS.pop(next(iter(_ANSWERS)))
+    _ANSWERS[edition.pk] = kept
+    return kept[1:]
+
+
+def _borough(edition, threshold: int, fingerprint: tuple) -> Results:
+    def build() -> Results:
+        q, codes, _ = _answers(edition, fingerprint)
+        return analyse_codes(edition, q, codes, threshold=threshold)
+
+    return _cached((fingerprint, None, threshold), build)
+
+
 def borough_results(edition, *, threshold: int | None = None, compare: bool = True) -> Results:
     """Every question's borough-wide frequencies, split by gender and ethnic group, suppressed, and
     compared with earlier editions where the question is unchanged."""
-    from outcomes.surveys import storage
-
     threshold = threshold or suppression_threshold(edition)
-
-    def build() -> Results:
-        matrix = storage.answer_matrix(edition)
-        return analyse_codes(edition, matrix.questionnaire, matrix.codes, threshold=threshold)
-
-    results = _cached((*_fingerprint(edition), threshold), build)
+    results = _borough(edition, threshold, _fingerprint(edition))
     if compare:
         compare_with_earlier(results)
     return results
@@ -711,24 +779,25 @@ def borough_results(edition, *, threshold: int | None = None, compare: bool = Tr
 def school_results(edition, school, *, threshold: int | None = None) -> Results:
     """One school's frequencies (with its own gender and ethnic splits), each beside the borough's
     percentage, suppressed."""
-    from outcomes.surveys import storage
-
     threshold = threshold or suppression_threshold(edition)
+    # One fingerprint for both: the school's figures and the borough's beside them are of the same
+    # responses, and kept (or renewed) together.
+    fingerprint = _fingerprint(edition)
 
     def build() -> Results:
-        matrix = storage.answer_matrix(edition, school=school)
-        return analyse_codes(edition, matrix.questionnaire, matrix.codes, school=school, threshold=threshold)
+        q, codes, schools = _answers(edition, fingerprint)
+        results = analyse_codes(edition, q, codes[schools == school.pk], school=school, threshold=threshold)
+        borough = _borough(edition, threshold, fingerprint)
+        for question in results.questions:
+            other = borough.question(question.name)
+            for row, borough_row in zip(question.rows, other.rows, strict=True):
+                everyone = borough_row.group(ALL)
+                for group in row.groups:
+                    for option, theirs in zip(group.options, everyone.options, strict=True):
+                        option.borough, option.borough_reason = theirs.percentage, theirs.reason
+        return results
 
-    results = _cached((*_fingerprint(edition, school), threshold), build)
-    borough = borough_results(edition, threshold=threshold, compare=False)
-    for question in results.questions:
-        other = borough.question(question.name)
-        for row, borough_row in zip(question.rows, other.rows, strict=True):
-            everyone = borough_row.group(ALL)
-            for group in row.groups:
-                for option, theirs in zip(group.options, everyone.options, strict=True):
-                    option.borough, option.borough_reason = theirs.percentage, theirs.reason
-    return results
+    return _cached((fingerprint, school.pk, threshold), build)
 
 
 def _same_question(item, earlier) -> bool:

@@ -29,8 +29,27 @@ class AnswerMatrix:
 def answer_matrix(edition: Edition, *, school=None) -> AnswerMatrix:
     """All of the edition's responses (or one school's), read in one query."""
     q = questionnaires.load(edition)
-    table = Response._meta.db_table
-    sql = f"SELECT codes, gender, ethnic_group, school_id FROM {table} WHERE edition_id = %s"
+    fetched = _fetch(edition, school, "codes, gender, ethnic_group, school_id")
+    return AnswerMatrix(
+        questionnaire=q,
+        codes=_codes(q, fetched),
+        gender=np.array([r[1] for r in fetched], dtype=object),
+        ethnic_group=np.array([r[2] for r in fetched], dtype=object),
+        school=np.array([r[3] for r in fetched], dtype=np.int64),
+    )
+
+
+def codes_and_schools(edition: Edition) -> tuple[questionnaires.Questionnaire, np.ndarray, np.ndarray]:
+    """The edition's questionnaire, every response's codes (as ``AnswerMatrix.codes``) and each
+    response's school: what the analysis counts, read without the breakdown names, which it never
+    uses (a third less to fetch)."""
+    q = questionnaires.load(edition)
+    fetched = _fetch(edition, None, "codes, school_id")
+    return q, _codes(q, fetched), np.fromiter((r[1] for r in fetched), dtype=np.int64, count=len(fetched))
+
+
+def _fetch(edition: Edition, school, columns: str) -> list[tuple]:
+    sql = f"SELECT {columns} FROM {Response._meta.db_table} WHERE edition_id = %s"
     params = [edition.pk]
     if school is not None:
         sql += " AND school_id = %s"
@@ -43,21 +62,16 @@ def answer_matrix(edition: Edition, *, school=None) -> AnswerMatrix:
         connection.ensure_connection()
         with psycopg.Cursor(connection.connection) as cursor:
             cursor.execute(sql, params, binary=True)
-            fetched = cursor.fetchall()
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
+            return cursor.fetchall()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _codes(q: questionnaires.Questionnaire, fetched: list[tuple]) -> np.ndarray:
+    """The first column of ``fetched``, one byte per slot, as a matrix of a row per response."""
     width = len(q.slots)
-    if fetched:
-        packed = b"".join(bytes(r[0]) for r in fetched)
-        codes = np.frombuffer(packed, dtype=np.uint8).reshape(len(fetched), width)
-    else:
-        codes = np.zeros((0, width), dtype=np.uint8)
-    return AnswerMatrix(
-        questionnaire=q,
-        codes=codes,
-        gender=np.array([r[1] for r in fetched], dtype=object),
-        ethnic_group=np.array([r[2] for r in fetched], dtype=object),
-        school=np.array([r[3] for r in fetched], dtype=np.int64),
-    )
+    if not fetched:
+        return np.zeros((0, width), dtype=np.uint8)
+    # join() takes bytes and memoryviews alike, without copying each first.
+    return np.frombuffer(b"".join([r[0] for r in fetched]), dtype=np.uint8).reshape(len(fetched), width)

@@ -25,6 +25,7 @@ Zero is shown: a true zero says nothing about any pupil, and hiding it protects 
 """
 
 import logging
+import threading
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -108,8 +109,19 @@ def zero_proofs(
             for atom in atoms:
                 proofs.setdefault(atom, frozenset([index]))
     outers = sets if empty is None else [found for found in sets if not found[1].isdisjoint(empty)]
+    # A figure that another has already been, atoms and value (a question shown to every pupil: its
+    # shown base is its respondents), would prove the same atoms again: the first proof stands.
+    done: set[tuple[frozenset[int], int]] = set()
     for outer_index, outer, value in outers:
-        inside = sorted(((i, a, v) for i, a, v in sets if a < outer), key=lambda found: -len(found[1]))
+        if (outer, value) in done:
+            continue
+        done.add((outer, value))
+        inside = []
+        for found in sorted(((i, a, v) for i, a, v in sets if a < outer), key=lambda found: -len(found[1])):
+            # The twin of the figure just before it is never added after it, and starting from it
+            # adds the same figures in the same order: it changes nothing.
+            if not (inside and found[1] and found[1:] == inside[-1][1:]):
+                inside.append(found)
         # Start from each figure inside and add the others that do not overlap it: the White and the
         # not-stated pupils may add up to all pupils as well as the boys and the girls do.
         for start in range(len(inside)):
@@ -143,6 +155,46 @@ def primary_suppression(figure: Figure, values: dict, threshold: int) -> Suppres
     return None
 
 
+# The same shown figures recur from table to table of a report (every question with four answers and
+# the same small groups hidden gives the same vectors): each decomposition is kept, keyed by the
+# exact matrix, and is the one computing it again would give. Least recently used out past the
+# budget; the repeats come close together (a school report: 2 decompositions in 3 found here).
+_DECOMPOSITIONS: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+_DECOMPOSITIONS_BYTES = 16 * 2**20
+_decompositions_lock = threading.Lock()
+_decompositions_size = 0
+
+
+def _svd(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    global _decompositions_size
+    key = (matrix.shape, matrix.dtype.str, matrix.tobytes())
+    with _decompositions_lock:
+        found = _DECOMPOSITIONS.pop(key, None)
+        if found is not None:
+            _DECOMPOSITIONS[key] = found
+            return found
+    found = np.linalg.svd(matrix, full_matrices=False)
+    for part in found:
+        part.setflags(write=False)
+    size = len(key[2]) + sum(part.nbytes for part in found)
+    with _decompositions_lock:
+        if key not in _DECOMPOSITIONS:
+            _DECOMPOSITIONS[key] = found
+            _decompositions_size += size
+        while _decompositions_size > _DECOMPOSITIONS_BYTES and len(_DECOMPOSITIONS) > 1:
+            oldest = next(iter(_DECOMPOSITIONS))
+            _decompositions_size -= len(oldest[2]) + sum(part.nbytes for part in _DECOMPOSITIONS.pop(oldest))
+    return found
+
+
+def forget_decompositions() -> None:
+    """Drop the kept decompositions (benchmarks time a process that has none)."""
+    global _decompositions_size
+    with _decompositions_lock:
+        _DECOMPOSITIONS.clear()
+        _decompositions_size = 0
+
+
 class Shown:
     """What the figures shown give away: one singular value decomposition of their vectors."""
 
@@ -150,7 +202,7 @@ class Shown:
         self.vectors, self.known = vectors, list(known)
         matrix = vectors[self.known] if self.known else np.zeros((0, vectors.shape[1]))
         if matrix.size:
-            u, singular, vt = np.linalg.svd(matrix, full_matrices=False)
+            u, singular, vt = _svd(matrix)
             rank = int(np.sum(singular > _TOLERANCE * max(1.0, singular[0])))
         else:
             u, singular, vt, rank = np.zeros((len(self.known), 0)), np.zeros(0), None, 0
@@ -249,9 +301,8 @@ def suppress(
     atom_ids = sorted({atom for figure in figures for atom in figure.atoms})
     column = {atom: position for position, atom in enumerate(atom_ids)}
     vectors = np.zeros((len(figures), len(atom_ids)))
-    for row, figure in enumerate(figures):
-        for atom in figure.atoms:
-            vectors[row, column[atom]] = 1.0
+    rows = [row for row, figure in enumerate(figures) for _ in figure.atoms]
+    vectors[rows, [column[atom] for figure in figures for atom in figure.atoms]] = 1.0
 
     decisions: dict[int, Suppression] = {}
     known: list[int] = []
