@@ -28,6 +28,19 @@ def demo():
     return Edition.objects.get(slug=SLUG)
 
 
+def copy_for_year(edition: Edition, year: int) -> Edition:
+    """The demo edition copied to another autumn, as a performance officer starts a new year."""
+    return authoring.copy_edition(
+        edition,
+        year=year,
+        slug=f"primary-{year}",
+        title=f"Lifestyle Survey {year}",
+        opens=date(year, 10, 1),
+        closes=date(year, 12, 1),
+        user=None,
+    )
+
+
 def report(*args) -> dict:
     out = io.StringIO()
     call_command("survey_report", "--edition", SLUG, *args, stdout=out)
@@ -142,15 +155,7 @@ def test_an_indicator_is_not_fed_a_figure_the_editions_threshold_hides(client, u
 
 
 def test_an_earlier_editions_stricter_threshold_holds_in_the_comparison(demo):
-    earlier = authoring.copy_edition(
-        demo,
-        year=2008,
-        slug="primary-2008",
-        title="Lifestyle Survey 2008",
-        opens=date(2008, 10, 1),
-        closes=date(2008, 12, 1),
-        user=None,
-    )
+    earlier = copy_for_year(demo, 2008)
     earlier.state = Edition.CLOSED
     earlier.save()
     school = School.objects.get(code="swinton-brookfield")
@@ -217,15 +222,7 @@ def test_the_threshold_goes_through_the_workbook_and_the_copy(client, users, dem
         authoring.read_workbook(authoring.export_workbook(imported)).settings["suppression_threshold"] == 30
     )
 
-    copy = authoring.copy_edition(
-        demo,
-        year=2010,
-        slug="primary-2010",
-        title="Lifestyle Survey 2010",
-        opens=date(2010, 10, 1),
-        closes=date(2010, 12, 1),
-        user=None,
-    )
+    copy = copy_for_year(demo, 2010)
     assert copy.suppression_threshold == 30
 
 
