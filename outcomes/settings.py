@@ -144,6 +144,7 @@ X_FRAME_OPTIONS = "DENY"
 # Largest plan file accepted for import through the web pages.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+
 # The DfE LAIT files the demo loads, and which of their measures (short codes; empty: every one).
 # The test suite loads a handful (tests/conftest.py); a code containing a comma cannot be named here.
 def _shared_lait_dir() -> str:

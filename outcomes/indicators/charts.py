@@ -26,7 +26,7 @@ BAND = "#1d70b8"
 # The service's own font (SVG text does not take it from the page's classes), at a readable size.
 ROOT = (
     'xmlns="http://www.w3.org/2000/svg" class="app-chart" width="100%" focusable="false" '
-    'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, Helvetica, Arial, sans-serif" '
+    "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif\" "
     'style="max-width: 960px; height: auto"'
 )
 

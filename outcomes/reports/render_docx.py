@@ -20,15 +20,30 @@ from outcomes.plans.rules import NO_RED_MILESTONES_TEXT, SPLIT_STATUS_NOTE
 from outcomes.reports.progress import ProgressReport, weights_label
 
 # (fill, text) per RagStatus.style; the text colour keeps the word readable on its fill.
-STATUS_COLOURS = {"green": ("00703C", "FFFFFF"), "amber": ("FFDD00", "0B0C0C"),
-                  "red": ("D4351C", "FFFFFF"), "blue": ("1D70B8", "FFFFFF"),
-                  "other": ("B1B4B6", "0B0C0C")}
+STATUS_COLOURS = {
+    "green": ("00703C", "FFFFFF"),
+    "amber": ("FFDD00", "0B0C0C"),
+    "red": ("D4351C", "FFFFFF"),
+    "blue": ("1D70B8", "FFFFFF"),
+    "other": ("B1B4B6", "0B0C0C"),
+}
 NO_UPDATE_TEXT = "No update provided"
 EXCLUDED_TEXT = "Excluded from this report"
 PAGE_WIDTH_MM = 297 - 2 * 20
 # Elements that must follow w:shd inside w:tcPr (ECMA-376 order), or Word calls the file corrupt.
-_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
-              "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
+_AFTER_SHD = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+    "w:headers",
+    "w:cellIns",
+    "w:cellDel",
+    "w:cellMerge",
+    "w:tcPrChange",
+)
 # Text pasted from Word can carry control characters that neither .docx nor .xlsx may hold.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -49,15 +64,18 @@ def signed(value: Fraction) -> str:
 def overview_label(report: ProgressReport, row) -> str:
     """The overview names the strategic leads without their job titles (seed 003 line 618)."""
     p = row.priority
-    texts = next((s.strategic_leads for s in report.sections if s.priority.number == p.number),
-                 None) or [lead.text for lead in p.strategic_leads.all()]
+    texts = next((s.strategic_leads for s in report.sections if s.priority.number == p.number), None) or [
+        lead.text for lead in p.strategic_leads.all()
+    ]
     names = "/".join(text.split(",", 1)[0].strip() for text in texts)
     return f"{p.number}: {p.statement}" + (f" Strategic Lead/s: {names}" if names else "")
 
 
 def excluded_note(priority) -> str:
-    return (f"Please note: Priority {priority.number} – “{priority.statement}” has been excluded "
-            f"from this progress report: {priority.excluded_reason.strip()}")
+    return (
+        f"Please note: Priority {priority.number} – “{priority.statement}” has been excluded "
+        f"from this progress report: {priority.excluded_reason.strip()}"
+    )
 
 
 def awaiting_note(report: ProgressReport) -> str | None:
@@ -90,8 +108,10 @@ def before_label(report: ProgressReport, change) -> str:
 
 def change_line(report: ProgressReport, change) -> str:
     m = change.milestone
-    return (f"Priority {m.priority.number}, milestone {m.number}: "
-            f"{before_label(report, change)} → {weights_label(report, change.after)}")
+    return (
+        f"Priority {m.priority.number}, milestone {m.number}: "
+        f"{before_label(report, change)} → {weights_label(report, change.after)}"
+    )
 
 
 def table_lines(tables) -> list[str]:
@@ -138,13 +158,14 @@ def _table(doc, headings: list[str], widths_mm: list[float]):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     # Word reads the cell widths, LibreOffice the grid; add_row copies the grid into new cells.
-    for column, cell, heading, width in zip(table.columns, table.rows[0].cells, headings,
-                                            widths_mm, strict=True):
+    for column, cell, heading, width in zip(
+        table.columns, table.rows[0].cells, headings, widths_mm, strict=True
+    ):
         column.width = cell.width = Mm(width)
         _write(cell, [heading], bold=True)
     # A long table repeats its header on every page, as the seed's does.
     for tag in ("cantSplit", "tblHeader"):
-        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:{tag} {nsdecls("w")}/>'))
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:{tag} {nsdecls('w')}/>"))
     return table
 
 
@@ -156,16 +177,28 @@ def _add_row(table, *cells_lines, bold=False) -> None:
 def _overview(doc, report: ProgressReport) -> None:
     doc.add_heading("Overview", level=1)
     center, numbers = WD_ALIGN_PARAGRAPH.CENTER, len(report.statuses) + 1
-    table = _table(doc, ["Priority", *(s.label for s in report.statuses), "Total"],
-                   [PAGE_WIDTH_MM - 22 * numbers] + [22] * numbers)
+    table = _table(
+        doc,
+        ["Priority", *(s.label for s in report.statuses), "Total"],
+        [PAGE_WIDTH_MM - 22 * numbers] + [22] * numbers,
+    )
     for cell, status in zip(table.rows[0].cells[1:], report.statuses, strict=False):
         _shade(cell, status)
         cell.paragraphs[0].alignment = center
     for row in report.overview:
-        _add_row(table, [overview_label(report, row)],
-                 *([format_weight(row.counts[k], 1)] for k in report.keys), [str(row.total)])
-    _add_row(table, ["Total"], *([format_weight(report.totals[k], 0)] for k in report.keys),
-             [str(report.grand_total)], bold=True)
+        _add_row(
+            table,
+            [overview_label(report, row)],
+            *([format_weight(row.counts[k], 1)] for k in report.keys),
+            [str(row.total)],
+        )
+    _add_row(
+        table,
+        ["Total"],
+        *([format_weight(report.totals[k], 0)] for k in report.keys),
+        [str(report.grand_total)],
+        bold=True,
+    )
     _add_row(table, ["%"], *([str(report.percents[k])] for k in report.keys), [""], bold=True)
     for row in table.rows[1:]:
         for cell in row.cells[1:]:
@@ -175,12 +208,16 @@ def _overview(doc, report: ProgressReport) -> None:
 def _changes(doc, report: ProgressReport) -> None:
     changes = report.changes
     doc.add_heading(f"Changes since {changes.previous.title}", level=1)
-    table = _table(doc, ["Status", changes.previous.title, report.round.title, "Change"],
-                   [50, 45, 45, 30])
+    table = _table(doc, ["Status", changes.previous.title, report.round.title, "Change"], [50, 45, 45, 30])
     for status in report.statuses:
         key = status.key
-        _add_row(table, [status.label], [format_weight(changes.previous_totals[key], 1)],
-                 [format_weight(report.totals[key], 1)], [signed(changes.difference[key])])
+        _add_row(
+            table,
+            [status.label],
+            [format_weight(changes.previous_totals[key], 1)],
+            [format_weight(report.totals[key], 1)],
+            [signed(changes.difference[key])],
+        )
     lines = [change_line(report, c) for c in changes.changed] or ["No milestone changed status."]
     for line in lines:
         doc.add_paragraph(line, style="List Bullet")
@@ -188,11 +225,13 @@ def _changes(doc, report: ProgressReport) -> None:
 
 def _section(doc, report: ProgressReport, section) -> None:
     p = section.priority
-    doc.add_heading(f"Priority {p.number}: {p.statement}", level=1).paragraph_format \
-        .page_break_before = True
+    doc.add_heading(f"Priority {p.number}: {p.statement}", level=1).paragraph_format.page_break_before = True
     doc.add_paragraph(f"Strategic Lead/s: {'; '.join(section.strategic_leads)}")
-    table = _table(doc, ["ACTION", "DELIVERY MILESTONES", report.update_heading, "LEAD/S",
-                         "RAG status"], [45, 62, 90, 38, 22])
+    table = _table(
+        doc,
+        ["ACTION", "DELIVERY MILESTONES", report.update_heading, "LEAD/S", "RAG status"],
+        [45, 62, 90, 38, 22],
+    )
     sub_heading = ""
     for block in section.actions:
         for i, entry in enumerate(block.entries):
@@ -248,7 +287,8 @@ def progress_report_docx(report: ProgressReport) -> bytes:
 
     doc.add_paragraph(
         f"This is the {ordinal(report.round.ordinal)} progress report on the delivery milestones. "
-        "Each delivery milestone has been ranked as one of the following:")
+        "Each delivery milestone has been ranked as one of the following:"
+    )
     for status in report.statuses:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(status.label).bold = True
@@ -266,4 +306,3 @@ def progress_report_docx(report: ProgressReport) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-

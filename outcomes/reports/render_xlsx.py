@@ -70,8 +70,10 @@ def _overview(ws, report: ProgressReport) -> None:
     _header(ws, top, ["Priority", *(s.label for s in report.statuses), "Total"])
     for column, status in enumerate(report.statuses, start=2):
         _paint(ws.cell(row=top, column=column), status)
-    rows = [[overview_label(report, row), *(_number(row.counts[k]) for k in keys), row.total]
-            for row in report.overview]
+    rows = [
+        [overview_label(report, row), *(_number(row.counts[k]) for k in keys), row.total]
+        for row in report.overview
+    ]
     for values in rows:
         ws.append(values)
         for cell in ws[ws.max_row][1:-1]:
@@ -104,21 +106,42 @@ def _state(entry) -> str:
 
 def _milestones(ws, report: ProgressReport) -> None:
     statuses = report.statuses
-    _header(ws, 1, ["Priority", "Action", "Milestone", "Sub-heading", "Delivery milestone",
-                    "Update", "Leads", "Status",
-                    *(f"{s.label} (exact)" for s in statuses),
-                    *(f"{s.label} (decimal)" for s in statuses), "State"])
+    _header(
+        ws,
+        1,
+        [
+            "Priority",
+            "Action",
+            "Milestone",
+            "Sub-heading",
+            "Delivery milestone",
+            "Update",
+            "Leads",
+            "Status",
+            *(f"{s.label} (exact)" for s in statuses),
+            *(f"{s.label} (decimal)" for s in statuses),
+            "State",
+        ],
+    )
     for section in report.sections:
         for block in section.actions:
             for entry in block.entries:
                 m, w = entry.milestone, entry.weights
-                ws.append([
-                    section.priority.number, f"({block.label}) {block.text}", m.number,
-                    m.sub_heading or None, m.text, "\n".join(update_lines(entry)) or None,
-                    entry.leads or None, weights_label(report, w),
-                    *(fraction_text(w.get(s.key, 0)) for s in statuses),
-                    *(_number(w.get(s.key, 0), 4) for s in statuses), _state(entry),
-                ])
+                ws.append(
+                    [
+                        section.priority.number,
+                        f"({block.label}) {block.text}",
+                        m.number,
+                        m.sub_heading or None,
+                        m.text,
+                        "\n".join(update_lines(entry)) or None,
+                        entry.leads or None,
+                        weights_label(report, w),
+                        *(fraction_text(w.get(s.key, 0)) for s in statuses),
+                        *(_number(w.get(s.key, 0), 4) for s in statuses),
+                        _state(entry),
+                    ]
+                )
     _wrap_all(ws, 2)
     decimals = range(9 + len(statuses), 9 + 2 * len(statuses))
     for row in ws.iter_rows(min_row=2):
@@ -149,8 +172,14 @@ def _changes(ws, report: ProgressReport) -> None:
     _header(ws, 1, ["Status", changes.previous.title, report.round.title, "Change"])
     for status in report.statuses:
         key = status.key
-        ws.append([status.label, _number(changes.previous_totals[key]),
-                   _number(report.totals[key]), _number(changes.difference[key])])
+        ws.append(
+            [
+                status.label,
+                _number(changes.previous_totals[key]),
+                _number(report.totals[key]),
+                _number(changes.difference[key]),
+            ]
+        )
         for cell in ws[ws.max_row][1:3]:
             cell.number_format = ONE_PLACE
         ws.cell(row=ws.max_row, column=4).number_format = "+0.0;-0.0;0"
@@ -159,8 +188,9 @@ def _changes(ws, report: ProgressReport) -> None:
     _header(ws, start, ["Priority", "Milestone", "Before", "After"])
     for change in changes.changed:
         m = change.milestone
-        ws.append([m.priority.number, m.number, before_label(report, change),
-                   weights_label(report, change.after)])
+        ws.append(
+            [m.priority.number, m.number, before_label(report, change), weights_label(report, change.after)]
+        )
     if not changes.changed:
         ws.append(["No milestone changed status."])
     ws.freeze_panes = "A2"

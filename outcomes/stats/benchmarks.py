@@ -151,4 +151,3 @@ def rank_rows(matrix, polarity: Polarity) -> np.ndarray:
     np.put_along_axis(result, order, run_start + 1.0, axis=1)
     result[np.isnan(x)] = np.nan
     return result
-

@@ -115,10 +115,12 @@ def pupil_link_from_session(token) -> AccessLink | None:
         return None
     return _LINKS.get(
         token,
-        lambda: AccessLink.objects.filter(token=token)
-        .select_related("edition", "edition__survey", "school")
-        .prefetch_related("edition__extensions")
-        .first(),
+        lambda: (
+            AccessLink.objects.filter(token=token)
+            .select_related("edition", "edition__survey", "school")
+            .prefetch_related("edition__extensions")
+            .first()
+        ),
         keep_if=lambda link: link is not None,
     )
 

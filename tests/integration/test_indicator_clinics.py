@@ -70,9 +70,10 @@ def test_agreed_actions_have_owners_and_dates_and_are_followed_up_at_the_next_cl
     assert action.owner == Person.objects.get(name="Gani Martins")
     assert str(action.due) == "2010-12-01"
     second = create(client, date="2010-12-09", title="Core assessments again")
-    assert "Audit a sample of core assessments" in client.get(
-        reverse("indicators:clinic", args=[second.slug])
-    ).content.decode(), "the next clinic lists the open action of the earlier one"
+    assert (
+        "Audit a sample of core assessments"
+        in client.get(reverse("indicators:clinic", args=[second.slug])).content.decode()
+    ), "the next clinic lists the open action of the earlier one"
 
     url = reverse("indicators:action_edit", args=[first.slug, 1])
     fields = {"text": action.text, "owner": "Gani Martins", "due": "2010-12-01", "version": action.version}

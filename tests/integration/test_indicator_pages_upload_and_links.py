@@ -71,9 +71,9 @@ def test_the_breastfeeding_milestone_shows_baseline_target_and_actual_from_its_i
     client.force_login(users["performance_officer"])
     html = milestone_page(client, 1, 6)
     assert "Measured by BF-INIT" in html
-    assert "Baseline</dt><dd class=\"govuk-summary-list__value\">58% (2012-13)" in html
-    assert "Target</dt><dd class=\"govuk-summary-list__value\">65.5% (2013-14)" in html
-    assert "Actual</dt><dd class=\"govuk-summary-list__value\">59.91% (2013-14)" in html
+    assert 'Baseline</dt><dd class="govuk-summary-list__value">58% (2012-13)' in html
+    assert 'Target</dt><dd class="govuk-summary-list__value">65.5% (2013-14)' in html
+    assert 'Actual</dt><dd class="govuk-summary-list__value">59.91% (2013-14)' in html
     assert "Not on target" in html
     assert "Performance clinic held on 30 June 2014" in html
 
@@ -83,7 +83,7 @@ def test_the_actual_follows_the_indicator_when_its_data_change(client, users):
     response = upload(client, HEADER + "BF-INIT,,2013-14,66.2,,,revised,\n", "bf.csv")
     assert response.status_code == 302
     html = milestone_page(client, 1, 6)
-    assert "Actual</dt><dd class=\"govuk-summary-list__value\">66.2% (2013-14)" in html
+    assert 'Actual</dt><dd class="govuk-summary-list__value">66.2% (2013-14)' in html
     assert "On target" in html
     assert "Exception:" not in html
 

@@ -344,7 +344,15 @@ class TestQuartiles:
     def test_lait_boundaries_reproduce_dfe_tool_when_high_is_good(self):
         # What LAIT shows for a high-is-good measure: 25, 50 and 75 close the worse band.
         assert quartile_bands(self.LAIT_VALUES, "high", boundary="lait") == [
-            "D", "D", "D", "C", "C", "B", "B", "A", "A",
+            "D",
+            "D",
+            "D",
+            "C",
+            "C",
+            "B",
+            "B",
+            "A",
+            "A",
         ]
         low = quartile_bands(self.LAIT_VALUES, "low")
         assert quartile_bands(self.LAIT_VALUES, "low", boundary="lait") == low

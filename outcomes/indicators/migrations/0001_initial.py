@@ -6,219 +6,579 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('kind', models.CharField(choices=[('la', 'Local authority'), ('region', 'Region'), ('england', 'England'), ('other', 'Other')], default='la', max_length=10)),
-                ('la_number', models.PositiveIntegerField(blank=True, null=True, unique=True)),
-                ('ons_code', models.CharField(blank=True, max_length=9)),
-                ('region_name', models.CharField(blank=True, max_length=80)),
-                ('la_type', models.CharField(blank=True, help_text='OLB, ILB, MD, UA, SC', max_length=10)),
-                ('active', models.BooleanField(default=True)),
-                ('region', models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='indicators.area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("la", "Local authority"),
+                            ("region", "Region"),
+                            ("england", "England"),
+                            ("other", "Other"),
+                        ],
+                        default="la",
+                        max_length=10,
+                    ),
+                ),
+                ("la_number", models.PositiveIntegerField(blank=True, null=True, unique=True)),
+                ("ons_code", models.CharField(blank=True, max_length=9)),
+                ("region_name", models.CharField(blank=True, max_length=80)),
+                ("la_type", models.CharField(blank=True, help_text="OLB, ILB, MD, UA, SC", max_length=10)),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="members",
+                        to="indicators.area",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('lait', 'LAIT files'), ('template', 'Indicator template'), ('manual', 'Entered on a page')], max_length=10)),
-                ('source', models.CharField(max_length=300)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('created', models.PositiveIntegerField(default=0)),
-                ('updated', models.PositiveIntegerField(default=0)),
-                ('unchanged', models.PositiveIntegerField(default=0)),
-                ('not_understood', models.JSONField(blank=True, default=list)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lait", "LAIT files"),
+                            ("template", "Indicator template"),
+                            ("manual", "Entered on a page"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("source", models.CharField(max_length=300)),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("created", models.PositiveIntegerField(default=0)),
+                ("updated", models.PositiveIntegerField(default=0)),
+                ("unchanged", models.PositiveIntegerField(default=0)),
+                ("not_understood", models.JSONField(blank=True, default=list)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_at', '-id'],
+                "ordering": ["-started_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='LAIT short code, NI 59, or a local code', max_length=60, unique=True)),
-                ('name', models.CharField(max_length=300)),
-                ('definition', models.TextField(blank=True)),
-                ('methodology', models.TextField(blank=True)),
-                ('topic', models.CharField(blank=True, max_length=100)),
-                ('unit_kind', models.CharField(choices=[('percentage', 'Percentage'), ('rate', 'Rate per N'), ('count', 'Count'), ('mean', 'Mean or score'), ('money', 'Money'), ('yes_no', 'Yes or no'), ('other', 'Other')], default='other', max_length=12)),
-                ('multiplier', models.PositiveIntegerField(blank=True, null=True)),
-                ('unit_label', models.CharField(blank=True, help_text="As published, e.g. '% of births'", max_length=120)),
-                ('numerator_definition', models.CharField(blank=True, max_length=300)),
-                ('denominator_definition', models.CharField(blank=True, max_length=300)),
-                ('decimal_places', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('polarity', models.CharField(choices=[('high', 'High is good'), ('low', 'Low is good'), ('band', 'Within a target band is good'), ('none', 'No judgement')], default='none', max_length=5)),
-                ('band_lower', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('band_upper', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('period_type', models.CharField(choices=[('calendar', 'Calendar year'), ('academic', 'Academic year'), ('financial', 'Financial year'), ('september', 'Year to end of September'), ('january', 'Year to January (census)'), ('quarter', 'Quarter'), ('month', 'Month'), ('rolling_calendar', 'Rolling calendar years'), ('rolling_financial', 'Rolling financial years'), ('rolling_academic', 'Rolling academic years')], default='financial', max_length=20)),
-                ('source', models.CharField(blank=True, max_length=300)),
-                ('sub_label', models.CharField(blank=True, max_length=10)),
-                ('no_quartile', models.BooleanField(default=False)),
-                ('lait_measure_code', models.CharField(blank=True, max_length=20)),
-                ('from_lait', models.BooleanField(default=False)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indicators', to='accounts.person')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='sub_indicators', to='indicators.indicator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="LAIT short code, NI 59, or a local code", max_length=60, unique=True
+                    ),
+                ),
+                ("name", models.CharField(max_length=300)),
+                ("definition", models.TextField(blank=True)),
+                ("methodology", models.TextField(blank=True)),
+                ("topic", models.CharField(blank=True, max_length=100)),
+                (
+                    "unit_kind",
+                    models.CharField(
+                        choices=[
+                            ("percentage", "Percentage"),
+                            ("rate", "Rate per N"),
+                            ("count", "Count"),
+                            ("mean", "Mean or score"),
+                            ("money", "Money"),
+                            ("yes_no", "Yes or no"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=12,
+                    ),
+                ),
+                ("multiplier", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "unit_label",
+                    models.CharField(
+                        blank=True, help_text="As published, e.g. '% of births'", max_length=120
+                    ),
+                ),
+                ("numerator_definition", models.CharField(blank=True, max_length=300)),
+                ("denominator_definition", models.CharField(blank=True, max_length=300)),
+                ("decimal_places", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[
+                            ("high", "High is good"),
+                            ("low", "Low is good"),
+                            ("band", "Within a target band is good"),
+                            ("none", "No judgement"),
+                        ],
+                        default="none",
+                        max_length=5,
+                    ),
+                ),
+                ("band_lower", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                ("band_upper", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                (
+                    "period_type",
+                    models.CharField(
+                        choices=[
+                            ("calendar", "Calendar year"),
+                            ("academic", "Academic year"),
+                            ("financial", "Financial year"),
+                            ("september", "Year to end of September"),
+                            ("january", "Year to January (census)"),
+                            ("quarter", "Quarter"),
+                            ("month", "Month"),
+                            ("rolling_calendar", "Rolling calendar years"),
+                            ("rolling_financial", "Rolling financial years"),
+                            ("rolling_academic", "Rolling academic years"),
+                        ],
+                        default="financial",
+                        max_length=20,
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300)),
+                ("sub_label", models.CharField(blank=True, max_length=10)),
+                ("no_quartile", models.BooleanField(default=False)),
+                ("lait_measure_code", models.CharField(blank=True, max_length=20)),
+                ("from_lait", models.BooleanField(default=False)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="indicators",
+                        to="accounts.person",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sub_indicators",
+                        to="indicators.indicator",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Period',
+            name="Period",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=40)),
-                ('kind', models.CharField(choices=[('calendar_year', 'Calendar year'), ('academic_year', 'Academic year'), ('financial_year', 'Financial year'), ('year_to_september', 'Year to September'), ('year_to_january', 'Year to January'), ('rolling_calendar', 'Rolling calendar years'), ('rolling_academic', 'Rolling academic years'), ('rolling_financial', 'Rolling financial years'), ('quarter', 'Quarter'), ('month', 'Month')], max_length=20)),
-                ('start', models.DateField()),
-                ('end', models.DateField()),
-                ('sort_key', models.BigIntegerField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=40)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("calendar_year", "Calendar year"),
+                            ("academic_year", "Academic year"),
+                            ("financial_year", "Financial year"),
+                            ("year_to_september", "Year to September"),
+                            ("year_to_january", "Year to January"),
+                            ("rolling_calendar", "Rolling calendar years"),
+                            ("rolling_academic", "Rolling academic years"),
+                            ("rolling_financial", "Rolling financial years"),
+                            ("quarter", "Quarter"),
+                            ("month", "Month"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("start", models.DateField()),
+                ("end", models.DateField()),
+                ("sort_key", models.BigIntegerField(db_index=True)),
             ],
             options={
-                'ordering': ['sort_key'],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'start', 'end'), name='unique_period_span')],
+                "ordering": ["sort_key"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kind", "start", "end"), name="unique_period_span")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StatisticalNeighbourSet',
+            name="StatisticalNeighbourSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True)),
-                ('published', models.DateField(blank=True, null=True)),
-                ('is_current', models.BooleanField(default=False)),
-                ('source', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True)),
+                ("published", models.DateField(blank=True, null=True)),
+                ("is_current", models.BooleanField(default=False)),
+                ("source", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ['-published', 'name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='one_current_sn_set')],
+                "ordering": ["-published", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_current", True)),
+                        fields=("is_current",),
+                        name="one_current_sn_set",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due', models.DateField(blank=True, null=True)),
-                ('value', models.DecimalField(decimal_places=6, max_digits=20)),
-                ('upper_value', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('amber_tolerance', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
-                ('tolerance_kind', models.CharField(choices=[('absolute', "In the indicator's units (e.g. 2 percentage points)"), ('percent', 'Per cent of the target value')], default='absolute', max_length=10)),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='indicators.area')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='indicators.indicator')),
-                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due", models.DateField(blank=True, null=True)),
+                ("value", models.DecimalField(decimal_places=6, max_digits=20)),
+                ("upper_value", models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True)),
+                (
+                    "amber_tolerance",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True),
+                ),
+                (
+                    "tolerance_kind",
+                    models.CharField(
+                        choices=[
+                            ("absolute", "In the indicator's units (e.g. 2 percentage points)"),
+                            ("percent", "Per cent of the target value"),
+                        ],
+                        default="absolute",
+                        max_length=10,
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indicators.period",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['indicator', 'due', 'id'],
+                "ordering": ["indicator", "due", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DerivedFigure',
+            name="DerivedFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.FloatField(null=True)),
-                ('previous_value', models.FloatField(null=True)),
-                ('dot', models.SmallIntegerField(null=True)),
-                ('year_ago_value', models.FloatField(null=True)),
-                ('dot_year', models.SmallIntegerField(null=True)),
-                ('sn_average', models.FloatField(null=True)),
-                ('sn_count', models.SmallIntegerField(null=True)),
-                ('region_value', models.FloatField(null=True)),
-                ('england_value', models.FloatField(null=True)),
-                ('sn_comparison', models.SmallIntegerField(null=True)),
-                ('region_comparison', models.SmallIntegerField(null=True)),
-                ('england_comparison', models.SmallIntegerField(null=True)),
-                ('significance_95', models.SmallIntegerField(null=True)),
-                ('significance_998', models.SmallIntegerField(null=True)),
-                ('ci_lower', models.FloatField(null=True)),
-                ('ci_upper', models.FloatField(null=True)),
-                ('rank', models.SmallIntegerField(null=True)),
-                ('rank_of', models.SmallIntegerField(null=True)),
-                ('national_rank', models.SmallIntegerField(null=True)),
-                ('national_rank_of', models.SmallIntegerField(null=True)),
-                ('quartile_band', models.CharField(blank=True, max_length=1)),
-                ('target_value', models.FloatField(null=True)),
-                ('on_target', models.BooleanField(null=True)),
-                ('rag', models.CharField(blank=True, max_length=1)),
-                ('spc', models.SmallIntegerField(null=True)),
-                ('area', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area')),
-                ('indicator', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.indicator')),
-                ('period', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.period')),
-                ('previous_period', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='indicators.period')),
-                ('target', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='indicators.target')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.FloatField(null=True)),
+                ("previous_value", models.FloatField(null=True)),
+                ("dot", models.SmallIntegerField(null=True)),
+                ("year_ago_value", models.FloatField(null=True)),
+                ("dot_year", models.SmallIntegerField(null=True)),
+                ("sn_average", models.FloatField(null=True)),
+                ("sn_count", models.SmallIntegerField(null=True)),
+                ("region_value", models.FloatField(null=True)),
+                ("england_value", models.FloatField(null=True)),
+                ("sn_comparison", models.SmallIntegerField(null=True)),
+                ("region_comparison", models.SmallIntegerField(null=True)),
+                ("england_comparison", models.SmallIntegerField(null=True)),
+                ("significance_95", models.SmallIntegerField(null=True)),
+                ("significance_998", models.SmallIntegerField(null=True)),
+                ("ci_lower", models.FloatField(null=True)),
+                ("ci_upper", models.FloatField(null=True)),
+                ("rank", models.SmallIntegerField(null=True)),
+                ("rank_of", models.SmallIntegerField(null=True)),
+                ("national_rank", models.SmallIntegerField(null=True)),
+                ("national_rank_of", models.SmallIntegerField(null=True)),
+                ("quartile_band", models.CharField(blank=True, max_length=1)),
+                ("target_value", models.FloatField(null=True)),
+                ("on_target", models.BooleanField(null=True)),
+                ("rag", models.CharField(blank=True, max_length=1)),
+                ("spc", models.SmallIntegerField(null=True)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.period",
+                    ),
+                ),
+                (
+                    "previous_period",
+                    models.ForeignKey(
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="indicators.period",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="indicators.target",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Value',
+            name="Value",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=10, max_digits=24, null=True)),
-                ('numerator', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('denominator', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('status', models.CharField(choices=[('provisional', 'Provisional'), ('final', 'Final'), ('revised', 'Revised')], default='final', max_length=12)),
-                ('missing_reason', models.CharField(blank=True, max_length=4)),
-                ('published_label', models.CharField(blank=True, max_length=40)),
-                ('area', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='values', to='indicators.area')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='indicators.indicator')),
-                ('period', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='values', to='indicators.period')),
-                ('source_import', models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='indicators.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.DecimalField(blank=True, decimal_places=10, max_digits=24, null=True)),
+                ("numerator", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                ("denominator", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("provisional", "Provisional"), ("final", "Final"), ("revised", "Revised")],
+                        default="final",
+                        max_length=12,
+                    ),
+                ),
+                ("missing_reason", models.CharField(blank=True, max_length=4)),
+                ("published_label", models.CharField(blank=True, max_length=40)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="values",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="values",
+                        to="indicators.period",
+                    ),
+                ),
+                (
+                    "source_import",
+                    models.ForeignKey(
+                        blank=True,
+                        db_index=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="indicators.importrun",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StatisticalNeighbourMember',
+            name="StatisticalNeighbourMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area')),
-                ('neighbour_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='indicators.statisticalneighbourset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="indicators.area"
+                    ),
+                ),
+                (
+                    "neighbour_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="indicators.statisticalneighbourset",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('neighbour_set', 'area'), name='unique_sn_member')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("neighbour_set", "area"), name="unique_sn_member")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StatisticalNeighbour',
+            name="StatisticalNeighbour",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('closeness', models.CharField(blank=True, max_length=40)),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='neighbour_rows', to='indicators.area')),
-                ('neighbour', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area')),
-                ('neighbour_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='indicators.statisticalneighbourset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("closeness", models.CharField(blank=True, max_length=40)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="neighbour_rows",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "neighbour",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "neighbour_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rows",
+                        to="indicators.statisticalneighbourset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['neighbour_set', 'area', 'position'],
-                'constraints': [models.UniqueConstraint(fields=('neighbour_set', 'area', 'position'), name='unique_sn_position'), models.UniqueConstraint(fields=('neighbour_set', 'area', 'neighbour'), name='unique_sn_neighbour')],
+                "ordering": ["neighbour_set", "area", "position"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("neighbour_set", "area", "position"), name="unique_sn_position"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("neighbour_set", "area", "neighbour"), name="unique_sn_neighbour"
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.CheckConstraint(condition=models.Q(('period__isnull', False), ('due__isnull', False), _connector='OR'), name='target_has_period_or_due_date'),
+            model_name="target",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period__isnull", False), ("due__isnull", False), _connector="OR"),
+                name="target_has_period_or_due_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='derivedfigure',
-            constraint=models.UniqueConstraint(fields=('area', 'indicator', 'period'), name='unique_derived_figure'),
+            model_name="derivedfigure",
+            constraint=models.UniqueConstraint(
+                fields=("area", "indicator", "period"), name="unique_derived_figure"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='value',
-            constraint=models.UniqueConstraint(fields=('indicator', 'area', 'period'), name='unique_value'),
+            model_name="value",
+            constraint=models.UniqueConstraint(fields=("indicator", "area", "period"), name="unique_value"),
         ),
         migrations.AddConstraint(
-            model_name='value',
-            constraint=models.CheckConstraint(condition=models.Q(('value__isnull', False), models.Q(('missing_reason', ''), _negated=True), _connector='OR'), name='missing_value_has_reason'),
+            model_name="value",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("value__isnull", False), models.Q(("missing_reason", ""), _negated=True), _connector="OR"
+                ),
+                name="missing_value_has_reason",
+            ),
         ),
     ]

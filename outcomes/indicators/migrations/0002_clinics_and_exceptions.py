@@ -6,101 +6,288 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('indicators', '0001_initial'),
-        ('plans', '0002_milestone_version'),
+        ("accounts", "0001_initial"),
+        ("indicators", "0001_initial"),
+        ("plans", "0002_milestone_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExceptionRecord',
+            name="ExceptionRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('missed_target', 'Missed target'), ('worsening', 'Worsening'), ('worse_than_england', 'Significantly worse than England'), ('spc_concern', 'Statistical process control concern'), ('no_data', 'No data by the due date')], max_length=20)),
-                ('detail', models.CharField(max_length=400)),
-                ('opened_at', models.DateTimeField()),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_reason', models.CharField(blank=True, max_length=300)),
-                ('area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exception_records', to='indicators.indicator')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("missed_target", "Missed target"),
+                            ("worsening", "Worsening"),
+                            ("worse_than_england", "Significantly worse than England"),
+                            ("spc_concern", "Statistical process control concern"),
+                            ("no_data", "No data by the due date"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("detail", models.CharField(max_length=400)),
+                ("opened_at", models.DateTimeField()),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_reason", models.CharField(blank=True, max_length=300)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="indicators.area"
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="exception_records",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="indicators.period"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-opened_at', '-id'],
+                "ordering": ["-opened_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Clinic',
+            name="Clinic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('clinic', 'Performance clinic'), ('challenge', 'Challenge session')], default='clinic', max_length=10)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('title', models.CharField(max_length=200)),
-                ('date', models.DateField()),
-                ('forum', models.CharField(blank=True, help_text='Where it was held, e.g. DLT', max_length=200)),
-                ('attendees_text', models.TextField(blank=True)),
-                ('findings', models.TextField(blank=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('attendees', models.ManyToManyField(blank=True, related_name='clinics', to='accounts.person')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicators', models.ManyToManyField(blank=True, related_name='clinics', to='indicators.indicator')),
-                ('exceptions', models.ManyToManyField(blank=True, related_name='clinics', to='indicators.exceptionrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("clinic", "Performance clinic"), ("challenge", "Challenge session")],
+                        default="clinic",
+                        max_length=10,
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("title", models.CharField(max_length=200)),
+                ("date", models.DateField()),
+                (
+                    "forum",
+                    models.CharField(blank=True, help_text="Where it was held, e.g. DLT", max_length=200),
+                ),
+                ("attendees_text", models.TextField(blank=True)),
+                ("findings", models.TextField(blank=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "attendees",
+                    models.ManyToManyField(blank=True, related_name="clinics", to="accounts.person"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicators",
+                    models.ManyToManyField(blank=True, related_name="clinics", to="indicators.indicator"),
+                ),
+                (
+                    "exceptions",
+                    models.ManyToManyField(
+                        blank=True, related_name="clinics", to="indicators.exceptionrecord"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='MilestoneIndicatorLink',
+            name="MilestoneIndicatorLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area')),
-                ('baseline_period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.period')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestone_links', to='indicators.indicator')),
-                ('milestone', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='indicator_link', to='plans.milestone')),
-                ('target_period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "baseline_period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indicators.period",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestone_links",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "milestone",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicator_link",
+                        to="plans.milestone",
+                    ),
+                ),
+                (
+                    "target_period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="indicators.period",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AgreedAction',
+            name="AgreedAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('text', models.TextField()),
-                ('owner_text', models.CharField(blank=True, max_length=200)),
-                ('due', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('open', 'Open'), ('done', 'Done'), ('not_done', 'Not done')], default='open', max_length=10)),
-                ('follow_up', models.TextField(blank=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agreed_actions', to='accounts.person')),
-                ('clinic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='indicators.clinic')),
-                ('followed_up_at', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='followed_up_actions', to='indicators.clinic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("text", models.TextField()),
+                ("owner_text", models.CharField(blank=True, max_length=200)),
+                ("due", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("done", "Done"), ("not_done", "Not done")],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("follow_up", models.TextField(blank=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="agreed_actions",
+                        to="accounts.person",
+                    ),
+                ),
+                (
+                    "clinic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="indicators.clinic",
+                    ),
+                ),
+                (
+                    "followed_up_at",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="followed_up_actions",
+                        to="indicators.clinic",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['clinic', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('clinic', 'number'), name='unique_action_number')],
+                "ordering": ["clinic", "number"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("clinic", "number"), name="unique_action_number")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DataExpectation',
+            name="DataExpectation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due', models.DateField()),
-                ('note', models.CharField(blank=True, max_length=300)),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='expectations', to='indicators.indicator')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='indicators.period')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due", models.DateField()),
+                ("note", models.CharField(blank=True, max_length=300)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="indicators.area",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="expectations",
+                        to="indicators.indicator",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="indicators.period"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('indicator', 'area', 'period'), name='unique_data_expectation')],
+                "ordering": ["due", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "area", "period"), name="unique_data_expectation"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='exceptionrecord',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_at__isnull', True)), fields=('indicator', 'area', 'period', 'kind'), name='one_open_exception'),
+            model_name="exceptionrecord",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_at__isnull", True)),
+                fields=("indicator", "area", "period", "kind"),
+                name="one_open_exception",
+            ),
         ),
     ]

@@ -5,50 +5,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('indicators', '0002_clinics_and_exceptions'),
+        ("indicators", "0002_clinics_and_exceptions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='area',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.area'),
+            model_name="derivedfigure",
+            name="area",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="indicators.area",
+            ),
         ),
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='indicator',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.indicator'),
+            model_name="derivedfigure",
+            name="indicator",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="indicators.indicator",
+            ),
         ),
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='period',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='indicators.period'),
+            model_name="derivedfigure",
+            name="period",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="indicators.period",
+            ),
         ),
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='previous_period',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='indicators.period'),
+            model_name="derivedfigure",
+            name="previous_period",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="indicators.period",
+            ),
         ),
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='quartile_band',
-            field=models.CharField(blank=True, db_default='', max_length=1),
+            model_name="derivedfigure",
+            name="quartile_band",
+            field=models.CharField(blank=True, db_default="", max_length=1),
         ),
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='rag',
-            field=models.CharField(blank=True, db_default='', max_length=1),
+            model_name="derivedfigure",
+            name="rag",
+            field=models.CharField(blank=True, db_default="", max_length=1),
         ),
         migrations.AlterField(
-            model_name='derivedfigure',
-            name='target',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='indicators.target'),
+            model_name="derivedfigure",
+            name="target",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="indicators.target",
+            ),
         ),
         migrations.AlterField(
-            model_name='value',
-            name='indicator',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='values', to='indicators.indicator'),
+            model_name="value",
+            name="indicator",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="values",
+                to="indicators.indicator",
+            ),
         ),
     ]

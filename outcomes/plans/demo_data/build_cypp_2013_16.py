@@ -68,47 +68,82 @@ UPDATE_MOVES = [
 # each phrase: where a sentence runs into the next with no full stop (P1 m29: where an enumerated
 # item follows). (priority, milestone, "m" milestone cell | "u" update cell), after UPDATE_MOVES.
 BULLET_BREAKS = {
-    (1, 2, "u"): ["Please also note"], (1, 6, "m"): ["target 65.5%"],
-    (1, 6, "u"): ["Performance clinic being held"], (1, 17, "u"): ["This timeline has slipped"],
-    (1, 18, "u"): ["As there is a now a focus", "The programme is well established",
-                   "The joint review is becoming"],
-    (1, 19, "u"): ["However, many centre day cares"], (1, 20, "u"): ["Due to the issues identified"],
-    (1, 24, "u"): ["Our rates compare favourably"], (1, 25, "u"): ["Current figures below"],
-    (1, 26, "u"): ["Publicity/Marketing of this scheme"], (1, 27, "u"): ["17,087 meals per day"],
-    (1, 29, "u"): ["HPV annual survey"], (1, 30, "u"): ["The Screening and Immunisation"],
+    (1, 2, "u"): ["Please also note"],
+    (1, 6, "m"): ["target 65.5%"],
+    (1, 6, "u"): ["Performance clinic being held"],
+    (1, 17, "u"): ["This timeline has slipped"],
+    (1, 18, "u"): [
+        "As there is a now a focus",
+        "The programme is well established",
+        "The joint review is becoming",
+    ],
+    (1, 19, "u"): ["However, many centre day cares"],
+    (1, 20, "u"): ["Due to the issues identified"],
+    (1, 24, "u"): ["Our rates compare favourably"],
+    (1, 25, "u"): ["Current figures below"],
+    (1, 26, "u"): ["Publicity/Marketing of this scheme"],
+    (1, 27, "u"): ["17,087 meals per day"],
+    (1, 29, "u"): ["HPV annual survey"],
+    (1, 30, "u"): ["The Screening and Immunisation"],
     (1, 32, "u"): ["The corresponding numbers"],
     (1, 33, "u"): ["Health professionals area aware", "From July 2014 Special schools"],
     (1, 34, "u"): ["Resources are available for loan", "Input into the positive parenting"],
     (1, 35, "u"): ["Young people within IYSS", "Overall we have seen", "Rotherham's current teenage"],
-    (1, 36, "u"): ["Sexual health services and provision", "The Hardwear Scheme",
-                   "Within the IYSS Youth Start"],
-    (1, 37, "u"): ["The GROW Pathway Project", "The Rotherham teenage pregnancy plan",
-                   "There are also a range of programmes"],
-    (1, 42, "u"): ["A CAMHS pathways event"], (1, 44, "u"): ["Payment is now based"],
+    (1, 36, "u"): [
+        "Sexual health services and provision",
+        "The Hardwear Scheme",
+        "Within the IYSS Youth Start",
+    ],
+    (1, 37, "u"): [
+        "The GROW Pathway Project",
+        "The Rotherham teenage pregnancy plan",
+        "There are also a range of programmes",
+    ],
+    (1, 42, "u"): ["A CAMHS pathways event"],
+    (1, 44, "u"): ["Payment is now based"],
     (1, 45, "u"): ["Still awaiting national guidance", "The care closer to home group"],
-    (2, 6, "u"): ["The aim is that the Rotherham Charter"], (2, 7, "u"): ["Barnardos/IYSS auditing"],
-    (2, 8, "u"): ["CAF Team undertaking"], (2, 10, "u"): ["A pilot project is taking place"],
-    (3, 1, "u"): ["Young Peoples Substance Misuse"], (3, 2, "u"): ["Promoted further via"],
-    (3, 3, "u"): ["Action also now part"], (3, 4, "u"): ["Community Training Number"],
-    (3, 5, "u"): ["A further audit will take place"], (3, 6, "u"): ["Regular reporting established"],
+    (2, 6, "u"): ["The aim is that the Rotherham Charter"],
+    (2, 7, "u"): ["Barnardos/IYSS auditing"],
+    (2, 8, "u"): ["CAF Team undertaking"],
+    (2, 10, "u"): ["A pilot project is taking place"],
+    (3, 1, "u"): ["Young Peoples Substance Misuse"],
+    (3, 2, "u"): ["Promoted further via"],
+    (3, 3, "u"): ["Action also now part"],
+    (3, 4, "u"): ["Community Training Number"],
+    (3, 5, "u"): ["A further audit will take place"],
+    (3, 6, "u"): ["Regular reporting established"],
     (3, 9, "u"): ["Update reports on FCAF", "Annual reports submitted"],
     (3, 11, "u"): ["National & local helping", "Samaritans assemblies", "Wellbeing Roadshow"],
     (3, 12, "u"): ["National supplementary Guidance", "New additions to support"],
-    (3, 14, "u"): ["Establishment of MASH"], (3, 15, "u"): ["Additional services commissioned"],
-    (5, 3, "u"): ["Super group total"], (5, 4, "u"): ["Take- up of early education"],
-    (5, 6, "u"): ["The national average gap remained", "At KS4 the gap", "By the end of EYFS",
-                  "In Ofsted's annual report"],
+    (3, 14, "u"): ["Establishment of MASH"],
+    (3, 15, "u"): ["Additional services commissioned"],
+    (5, 3, "u"): ["Super group total"],
+    (5, 4, "u"): ["Take- up of early education"],
+    (5, 6, "u"): [
+        "The national average gap remained",
+        "At KS4 the gap",
+        "By the end of EYFS",
+        "In Ofsted's annual report",
+    ],
     (5, 7, "u"): ["The number of primary schools below", "Two of the schools below"],
-    (5, 8, "u"): ["Rotherham has reduced the gap"], (5, 9, "u"): ["Rotherham exceeds the national"],
-    (5, 15, "u"): ["Feedback from families"], (5, 16, "u"): ["2014 leavers are currently"],
+    (5, 8, "u"): ["Rotherham has reduced the gap"],
+    (5, 9, "u"): ["Rotherham exceeds the national"],
+    (5, 15, "u"): ["Feedback from families"],
+    (5, 16, "u"): ["2014 leavers are currently"],
     (5, 17, "u"): ["Gaps identified are around", "Packages are being developed"],
-    (5, 20, "u"): ["However, in 2013 56%"], (6, 7, "u"): ["Team work with locality colleagues"],
+    (5, 20, "u"): ["However, in 2013 56%"],
+    (6, 7, "u"): ["Team work with locality colleagues"],
     (6, 9, "u"): ["Discussion with young people", "Young People's evaluation"],
     (6, 10, "u"): ["The LA securely shares"],
     (6, 11, "u"): ["Targeted work with schools", "Transition passport"],
-    (6, 12, "u"): ["The LA continues to work closely", "Advice and guidance is provided",
-                   "The LA continues to design", "The LA is currently developing"],
-    (6, 13, "u"): ["The Post 16 element"], (6, 25, "u"): ["Heritage Services", "Theatres Service"],
+    (6, 12, "u"): [
+        "The LA continues to work closely",
+        "Advice and guidance is provided",
+        "The LA continues to design",
+        "The LA is currently developing",
+    ],
+    (6, 13, "u"): ["The Post 16 element"],
+    (6, 25, "u"): ["Heritage Services", "Theatres Service"],
     (6, 26, "u"): ["Attendance 2013-14"],
     (6, 34, "u"): ["The BME NEET %", "NCCIS figures do show", "The White Gypsy/ROMA figures"],
     (6, 35, "u"): ["In order to investigate", "The Rotherham Growth Plan", "An Access to Employment"],
@@ -125,26 +160,19 @@ LINE_JOINS = {(6, 19): "around Child Sexual Exploitation"}
 # listed are read generically: split at commas or "/", else two words to a name.
 LEADS = {
     "RFT Midwifery services": "Midwifery services (RFT)",
-    "RFT – Maternity and Health Visiting and Children's Centres and Early Years(Mary Smith)":
-        "Maternity and Health Visiting (RFT); Mary Smith (Children's Centres and Early Years)",
-    "Public Health Rebecca Atchinson Anna Clack":
-        "Rebecca Atchinson (Public Health); Anna Clack (Public Health)",
-    "Maternity – Emma Royle CCG Health Visiting Caroline Burrows NHS England":
-        "Emma Royle (CCG); Caroline Burrows (NHS England)",
-    "Kate Jones Ken Wragg Public Health England":
-        "Kate Jones (Public Health England); Ken Wragg (Public Health England)",
-    "Louise Collins Rotherham Community Dental Service":
-        "Louise Collins (Rotherham Community Dental Service)",
-    "Ann Berridge H&WB Lead IYSS Anna Clack Public Health":
-        "Ann Berridge (IYSS); Anna Clack (Public Health)",
+    "RFT – Maternity and Health Visiting and Children's Centres and Early Years(Mary Smith)": "Maternity and Health Visiting (RFT); Mary Smith (Children's Centres and Early Years)",
+    "Public Health Rebecca Atchinson Anna Clack": "Rebecca Atchinson (Public Health); Anna Clack (Public Health)",
+    "Maternity – Emma Royle CCG Health Visiting Caroline Burrows NHS England": "Emma Royle (CCG); Caroline Burrows (NHS England)",
+    "Kate Jones Ken Wragg Public Health England": "Kate Jones (Public Health England); Ken Wragg (Public Health England)",
+    "Louise Collins Rotherham Community Dental Service": "Louise Collins (Rotherham Community Dental Service)",
+    "Ann Berridge H&WB Lead IYSS Anna Clack Public Health": "Ann Berridge (IYSS); Anna Clack (Public Health)",
     "Jayne Fitzgerald Rotherham Parent/Carer Forum": "Jayne Fitzgerald (Rotherham Parent/Carer Forum)",
-    "Matt Pollard RDASH": "Matt Pollard (RDaSH)", "Matt Pollard RDaSH": "Matt Pollard (RDaSH)",
+    "Matt Pollard RDASH": "Matt Pollard (RDaSH)",
+    "Matt Pollard RDaSH": "Matt Pollard (RDaSH)",
     # 781 lists three leads between commas; "CAHMS" is a typo for CAMHS.
     "Matt Pollard RDaSH, Neil Power, CAHMS RDASH": "Matt Pollard (RDaSH); Neil Power; CAMHS (RDaSH)",
-    "IYD Managers Learning Partnership and Youth Offending IYSS Managers":
-        "IYD Managers; Learning Partnership and Youth Offending IYSS Managers",
-    "Elenore Fisher Julie Roddis Karen Borthwick Mary Smith Sue Skalycz (DWP)":
-        "Elenore Fisher; Julie Roddis; Karen Borthwick; Mary Smith; Sue Skalycz (DWP)",
+    "IYD Managers Learning Partnership and Youth Offending IYSS Managers": "IYD Managers; Learning Partnership and Youth Offending IYSS Managers",
+    "Elenore Fisher Julie Roddis Karen Borthwick Mary Smith Sue Skalycz (DWP)": "Elenore Fisher; Julie Roddis; Karen Borthwick; Mary Smith; Sue Skalycz (DWP)",
     "Janet Wheatley VAR": "Janet Wheatley (VAR)",
 }
 # Words of a lead cell that label a role rather than name anyone (Emma Royle "Maternity", Caroline
@@ -155,63 +183,138 @@ LEAD_LABELS = {"maternity", "health", "visiting", "h&wb", "lead", "cahms"}
 # items, keyed by priority and seed-001 action label, must spell out exactly that cell.
 KEY_LINKS = {
     (1, "i"): ["receive good support", "Alcohol consumption during pregnancy"],
-    (1, "iii"): ["'ECAT' strategies"], (1, "v"): ["The childhood vaccination programme"],
-    (1, "iv"): ["Children's Centres", "Healthy Packed Lunch Policy", "Healthy Schools",
-                "Obesity Strategy", "Rotherham Play Strategy", "School Meals"],
-    (1, "vi"): ["Levels of Oral Disease"], (1, "vii"): ["Teenage pregnancy rates"],
-    (2, "i"): ["Early Help Strategy", "Families for Change", "Family CAF",
-               "Family Recovery Programme", "Rotherham Safeguarding Children's Board"],
-    (2, "ii"): ["Ofsted inspection frameworks", "Customer Journey/pathways", "Community Engagement",
-                "Customer access"],
+    (1, "iii"): ["'ECAT' strategies"],
+    (1, "v"): ["The childhood vaccination programme"],
+    (1, "iv"): [
+        "Children's Centres",
+        "Healthy Packed Lunch Policy",
+        "Healthy Schools",
+        "Obesity Strategy",
+        "Rotherham Play Strategy",
+        "School Meals",
+    ],
+    (1, "vi"): ["Levels of Oral Disease"],
+    (1, "vii"): ["Teenage pregnancy rates"],
+    (2, "i"): [
+        "Early Help Strategy",
+        "Families for Change",
+        "Family CAF",
+        "Family Recovery Programme",
+        "Rotherham Safeguarding Children's Board",
+    ],
+    (2, "ii"): [
+        "Ofsted inspection frameworks",
+        "Customer Journey/pathways",
+        "Community Engagement",
+        "Customer access",
+    ],
     (2, "iii"): ["Customer access", "Customer voice"],
     (2, "iv"): ["Rotherham's Joint Action Plan for Carers 2013-2016"],
-    (3, "i"): ["Alcohol Strategy", "Health & Well Being Strategy",
-               "Rotherham Safeguarding Children's Board",
-               "School and FE College Drug & Alcohol education programmes"],
-    (3, "iii"): ["Domestic abuse strategy", "Early Help Strategy", "Health & Well Being Strategy",
-                 "Rotherham Safeguarding Children's Board"],
-    (3, "iv"): ["Early Help Strategy", "Rotherham Safeguarding Children's Board",
-                "Working Together 2013"],
-    (5, "i"): ["Floor targets and standards", "Learners First", "Ofsted inspection frameworks",
-               "School Effectiveness"],
+    (3, "i"): [
+        "Alcohol Strategy",
+        "Health & Well Being Strategy",
+        "Rotherham Safeguarding Children's Board",
+        "School and FE College Drug & Alcohol education programmes",
+    ],
+    (3, "iii"): [
+        "Domestic abuse strategy",
+        "Early Help Strategy",
+        "Health & Well Being Strategy",
+        "Rotherham Safeguarding Children's Board",
+    ],
+    (3, "iv"): ["Early Help Strategy", "Rotherham Safeguarding Children's Board", "Working Together 2013"],
+    (5, "i"): [
+        "Floor targets and standards",
+        "Learners First",
+        "Ofsted inspection frameworks",
+        "School Effectiveness",
+    ],
     (5, "ii"): ["Education Welfare", "Families for Change", "Persistence Absence"],
     (5, "iii"): ["Learners First", "Ofsted inspection frameworks"],
-    (5, "iv"): ["Children eligible for Free School Meals", "Children in Need",
-                "Looked After Children", "New Arrivals"],
+    (5, "iv"): [
+        "Children eligible for Free School Meals",
+        "Children in Need",
+        "Looked After Children",
+        "New Arrivals",
+    ],
     (5, "v"): ["ECAT", "Imagination Library", "Inspire Rotherham", "Library Strategy"],
-    (6, "i"): ["Care Leavers", "Integrated Youth Support Service", "Raising Participation Strategy",
-               "Teenage Parents"],
-    (6, "ii"): ["Behaviour Support", "Families for Change", "Integrated Youth Support Service",
-                "Pupil Referral Units", "Safer Rotherham Partnership", "SES Outreach"],
-    (6, "iii"): ["Adult Safeguarding Learning", "Adult Skills Budget", "Family Learning",
-                 "Libraries & Customer Service Centres"],
-    (6, "iv"): ["Children and Families", "Community Learning", "Early Help Services", "EU Migrants",
-                "Migration Yorkshire", "National Roma Network", "Schools",
-                "Voluntary and Community Organisations"],
+    (6, "i"): [
+        "Care Leavers",
+        "Integrated Youth Support Service",
+        "Raising Participation Strategy",
+        "Teenage Parents",
+    ],
+    (6, "ii"): [
+        "Behaviour Support",
+        "Families for Change",
+        "Integrated Youth Support Service",
+        "Pupil Referral Units",
+        "Safer Rotherham Partnership",
+        "SES Outreach",
+    ],
+    (6, "iii"): [
+        "Adult Safeguarding Learning",
+        "Adult Skills Budget",
+        "Family Learning",
+        "Libraries & Customer Service Centres",
+    ],
+    (6, "iv"): [
+        "Children and Families",
+        "Community Learning",
+        "Early Help Services",
+        "EU Migrants",
+        "Migration Yorkshire",
+        "National Roma Network",
+        "Schools",
+        "Voluntary and Community Organisations",
+    ],
     (6, "v"): ["Deprived communities project"],
 }
 # Seed 001's "HOW WE WILL EVIDENCE THE DIFFERENCE WE HAVE MADE" blocks, item by item (same check).
 OUTCOME_MEASURES = {
-    1: ["Breastfeeding Rates", "Infant Mortality", "Levels of oral disease", "Lifestyle Survey",
-        "Childhood obesity", "Teenage Pregnancy rates", "Vaccinations and Immunisations"],
-    2: ["Family CAF engagement rates and outcomes", "Customer satisfaction",
-        "Customer Journey Maps", "Parent and Child Voice take-up and outcomes"],
-    3: ["Social care contacts and referrals linked to: Domestic Abuse, Alcohol, Substance Misuse, "
-        "Neglect", "Young People's Alcohol usage (Lifestyle Survey)",
-        "Number of children on Child Protection Plans due to neglect"],
-    5: ["Key stage 2 and 4 attainment levels", "Key stage 2 and 4 attainment floor targets",
+    1: [
+        "Breastfeeding Rates",
+        "Infant Mortality",
+        "Levels of oral disease",
+        "Lifestyle Survey",
+        "Childhood obesity",
+        "Teenage Pregnancy rates",
+        "Vaccinations and Immunisations",
+    ],
+    2: [
+        "Family CAF engagement rates and outcomes",
+        "Customer satisfaction",
+        "Customer Journey Maps",
+        "Parent and Child Voice take-up and outcomes",
+    ],
+    3: [
+        "Social care contacts and referrals linked to: Domestic Abuse, Alcohol, Substance Misuse, Neglect",
+        "Young People's Alcohol usage (Lifestyle Survey)",
+        "Number of children on Child Protection Plans due to neglect",
+    ],
+    5: [
+        "Key stage 2 and 4 attainment levels",
+        "Key stage 2 and 4 attainment floor targets",
         "Narrowing the gap measures for LAC, CIN, BME & Free school meals",
         "School attendance & persistence absence",
-        "English, reading and literacy achievement levels", "School inspections"],
-    6: ["Young People Not in Education, Employment or Training", "Employment statistics",
-        "Deprivation", "Families for Change outcomes", "Poor communities accessing learning"],
+        "English, reading and literacy achievement levels",
+        "School inspections",
+    ],
+    6: [
+        "Young People Not in Education, Employment or Training",
+        "Employment statistics",
+        "Deprivation",
+        "Families for Change outcomes",
+        "Poor communities accessing learning",
+    ],
 }
 
 # Figures stated plainly, besides the "baseline N - period" / "target N - period" bullets read from
 # the milestone cells: kind -> (value, unit, period). Each value must occur in the milestone's text.
 # The period is the update's month, June 2014, where the update says "currently" or gives none.
 MEASURES = {
-    (1, 5): {"actual": ("1195", "", "Q3-Q4 2013/2014")}, (1, 6): {"actual": ("59.91", "%", "2013/2014")},
+    (1, 5): {"actual": ("1195", "", "Q3-Q4 2013/2014")},
+    (1, 6): {"actual": ("59.91", "%", "2013/2014")},
     (1, 7): {"actual": ("67", "", "June 2014")},
     (1, 8): {"target": ("60", "", ""), "actual": ("57", "", "May 2014")},
     (1, 12): {"baseline": ("87", "%", "1 April 2013"), "actual": ("91", "%", "1 April 2014")},
@@ -223,16 +326,24 @@ MEASURES = {
     (1, 32): {"actual": ("73.7", "%", "2 years to 31 March 2014")},
     (1, 40): {"baseline": ("10", "", "December 2013"), "actual": ("4", "", "June 2014")},
     (3, 21): {"baseline": ("18", "", "2012/2013"), "actual": ("31", "", "2013/2014")},
-    (5, 1): {"actual": ("75", "%", "30 April 2014")}, (5, 2): {"actual": ("76", "%", "30 April 2014")},
+    (5, 1): {"actual": ("75", "%", "30 April 2014")},
+    (5, 2): {"actual": ("76", "%", "30 April 2014")},
     (5, 5): {"target": ("0", "", "2013"), "actual": ("1", "", "2013")},
     (5, 7): {"target": ("5", "", "2013"), "actual": ("8", "", "2013")},
-    (5, 8): {"actual": ("70.4", "%", "2013")}, (5, 9): {"actual": ("75.5", "%", "2013")},
-    (5, 16): {"actual": ("96.4", "%", "2013 leavers")}, (5, 20): {"actual": ("56", "%", "2013")},
-    (5, 23): {"baseline": ("8.1", "%", "April 2013"), "target": ("6.5", "%", "April 2014"),
-              "actual": ("6.1", "%", "April 2014")},
-    (5, 27): {"actual": ("5769", "", "2013/2014")}, (5, 30): {"actual": ("7353", "", "2013/2014")},
+    (5, 8): {"actual": ("70.4", "%", "2013")},
+    (5, 9): {"actual": ("75.5", "%", "2013")},
+    (5, 16): {"actual": ("96.4", "%", "2013 leavers")},
+    (5, 20): {"actual": ("56", "%", "2013")},
+    (5, 23): {
+        "baseline": ("8.1", "%", "April 2013"),
+        "target": ("6.5", "%", "April 2014"),
+        "actual": ("6.1", "%", "April 2014"),
+    },
+    (5, 27): {"actual": ("5769", "", "2013/2014")},
+    (5, 30): {"actual": ("7353", "", "2013/2014")},
     (6, 3): {"baseline": ("83.8", "%", "April 2013"), "actual": ("86.6", "%", "April 2014")},
-    (6, 18): {"actual": ("29.8", "%", "April 2014")}, (6, 26): {"actual": ("1745", "", "2013/2014")},
+    (6, 18): {"actual": ("29.8", "%", "April 2014")},
+    (6, 26): {"actual": ("1745", "", "2013/2014")},
     (6, 27): {"actual": ("2387", "", "2013/2014")},
     (6, 34): {"baseline": ("7.8", "%", "May 2013"), "actual": ("6.2", "%", "May 2014")},
     (6, 37): {"target": ("730", "", "April 2015"), "actual": ("355", "", "June 2014")},
@@ -312,8 +423,13 @@ RAG = {
     (6, 33): ({R: "1"}, 1, "has being on long term sick since December 2013"),
 }
 # The published overview (616-624) as exact fractions (the seed rounds them: P5 4.3/23.3/2.3).
-OVERVIEW = {1: ("12", "57/2", "23/2"), 2: ("7/2", "10", "3/2"), 3: ("14", "8", "0"),
-            5: ("13/3", "70/3", "7/3"), 6: ("6", "33", "1")}
+OVERVIEW = {
+    1: ("12", "57/2", "23/2"),
+    2: ("7/2", "10", "3/2"),
+    3: ("14", "8", "0"),
+    5: ("13/3", "70/3", "7/3"),
+    6: ("6", "33", "1"),
+}
 
 DESCRIPTION = (
     "The demonstration plan: Rotherham's real Children and Young People's Action Plan 2013 – 2016 "
@@ -325,7 +441,8 @@ DESCRIPTION = (
     "split status where the published counts contain halves or thirds, chosen where the update "
     "reports part done and part slipped; milestones whose update reports them complete, achieved or "
     "beating their target are Green; the rest are Amber. Read a single milestone's colour as our "
-    "reconstruction, not as Rotherham's own rating.")
+    "reconstruction, not as Rotherham's own rating."
+)
 
 # ------------------------------------------------------------------------------------------------
 # Reading the cells
@@ -335,8 +452,26 @@ MARK_LEVEL = {"•": 0, "○": 1, "▪": 2}
 BULLET = {0: "• ", 1: "  ○ ", 2: "    ▪ "}
 TABLE_MARK = "\x00TABLE\x00"
 ROMAN = r"\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
-MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                      "august", "september", "october", "november", "december"), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
 MONTHS["sept"] = 9
 
 
@@ -345,9 +480,10 @@ def squash(text):
 
 
 def parse_table(fragment):
-    rows = [[squash(re.sub(r"<[^>]+>", "", cell))
-             for cell in re.findall(r"<t[hd]>(.*?)</t[hd]>", tr, flags=re.S)]
-            for tr in re.findall(r"<tr>(.*?)</tr>", fragment, flags=re.S)]
+    rows = [
+        [squash(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<t[hd]>(.*?)</t[hd]>", tr, flags=re.S)]
+        for tr in re.findall(r"<tr>(.*?)</tr>", fragment, flags=re.S)
+    ]
     return {"caption": "", "columns": rows[0], "rows": rows[1:]}
 
 
@@ -384,8 +520,11 @@ def cell_lines(cell):
 def render(lines):
     """Lines as text: a bullet per line ("• "), nested ones indented, the top level at 0."""
     levels = [level for kind, level, _ in lines if kind in ("bullet", "unmarked")]
-    return "\n".join(text if kind == "p" else BULLET[level - min(levels)] + text
-                     for kind, level, text in lines if kind != "table")
+    return "\n".join(
+        text if kind == "p" else BULLET[level - min(levels)] + text
+        for kind, level, text in lines
+        if kind != "table"
+    )
 
 
 def break_bullets(lines, phrases, where):
@@ -396,7 +535,7 @@ def break_bullets(lines, phrases, where):
         kind, level, text = lines[hits[0]]
         head, tail = text.split(phrase, 1)
         kind = "bullet" if kind == "unmarked" else kind
-        lines[hits[0]:hits[0] + 1] = [[kind, level, head.strip()], [kind, level, phrase + tail]]
+        lines[hits[0] : hits[0] + 1] = [[kind, level, head.strip()], [kind, level, phrase + tail]]
 
 
 def join_continuation(lines, more):
@@ -415,6 +554,7 @@ def first_line_at(lines, phrase):
 # Reading the seeds
 # ------------------------------------------------------------------------------------------------
 
+
 def read_report(seed):
     """Seed 003: the priority banners, then each detail row as actions and milestones."""
     priorities, milestones, action, leads, held, sub_heading, number = {}, [], None, None, None, None, 0
@@ -430,8 +570,12 @@ def read_report(seed):
             text = squash(re.sub(r"[*\-]{2,}|\t|PRIORITY:", " ", " ".join(banner)))
             number, text = int(text[0]), text[1:].strip()
             statement, who = re.split(r"\s*Strategic Leads?:\s*", text)
-            priorities[number] = {"number": number, "statement": statement, "actions": [],
-                                  "strategic_leads": [squash(w) for w in who.split("/")]}
+            priorities[number] = {
+                "number": number,
+                "statement": statement,
+                "actions": [],
+                "strategic_leads": [squash(w) for w in who.split("/")],
+            }
             action = leads = None
             continue
         cols = line.split("\t")
@@ -448,7 +592,7 @@ def read_report(seed):
             text = render(cell_lines(act)[0])
             label = re.match(ROMAN, text)
             if label:
-                action = {"label": label.group(1), "text": text[label.end():].strip(), "milestones": []}
+                action = {"label": label.group(1), "text": text[label.end() :].strip(), "milestones": []}
                 priorities[number]["actions"].append(action)
             elif fix == "action_and_lead_continue":
                 action["text"] += " " + text
@@ -476,9 +620,16 @@ def read_report(seed):
         for kind, level, text in cell:  # one cell can hold several milestones (654: m15 and m16)
             found = kind != "table" and re.match(r"(\d+)\.\s*", text)
             if found:
-                m = {"priority": number, "number": int(found.group(1)), "leads": leads,
-                     "lines": [[kind, level, text[found.end():]]], "tables": [],
-                     "update": [], "update_tables": [], "sub_heading": sub_heading}
+                m = {
+                    "priority": number,
+                    "number": int(found.group(1)),
+                    "leads": leads,
+                    "lines": [[kind, level, text[found.end() :]]],
+                    "tables": [],
+                    "update": [],
+                    "update_tables": [],
+                    "sub_heading": sub_heading,
+                }
                 sub_heading, first = None, first or m
                 milestones.append(m)
                 action["milestones"].append(m)
@@ -514,26 +665,32 @@ def read_plan(seed):
             continue
         label = re.match(ROMAN, cols[0])
         if label and len(cols) > 1:
-            action = {"label": label.group(1), "text": cols[0][label.end():].strip(), "links": cols[1]}
+            action = {"label": label.group(1), "text": cols[0][label.end() :].strip(), "links": cols[1]}
             actions.setdefault(number, []).append(action)
         elif action and len(cols) > 1:  # a continuation row of the action or its key links
             action["text"] = squash(action["text"] + " " + cols[0])
             action["links"] = squash(action["links"] + " " + cols[1])
-    needs = [squash(re.sub(r"^[-·\s]+", "", x)) for x in seed[19:35]
-             if squash(x) and not x.startswith("Needs Assessment")]
+    needs = [
+        squash(re.sub(r"^[-·\s]+", "", x))
+        for x in seed[19:35]
+        if squash(x) and not x.startswith("Needs Assessment")
+    ]
     return actions, outcomes, [seed[6], seed[38]], needs
 
 
 def read_key_issues(seed):
     numbers = {"One": 1, "Two": 2, "Three": 3, "Four": 4, "Five": 5, "Six": 6}
-    found = (re.match(r"<p>Priority (\w+)</p>\t(.*)", line)
-             for line in seed[KEY_ISSUE_LINES[0] - 1:KEY_ISSUE_LINES[1]])
+    found = (
+        re.match(r"<p>Priority (\w+)</p>\t(.*)", line)
+        for line in seed[KEY_ISSUE_LINES[0] - 1 : KEY_ISSUE_LINES[1]]
+    )
     return {numbers[f.group(1)]: [t for _, _, t in cell_lines(f.group(2))[0]] for f in found if f}
 
 
 # ------------------------------------------------------------------------------------------------
 # Building the plan
 # ------------------------------------------------------------------------------------------------
+
 
 def tidy_role(text):
     text = squash(text)
@@ -542,14 +699,15 @@ def tidy_role(text):
     if "," in text or "/" in text:
         return "; ".join(squash(part) for part in re.split(r"[,/]", text))
     words = text.split()
-    if len(words) > 2 and (len(words) % 2 or any(not w[0].isupper() or (len(w) > 1 and w.isupper())
-                                                 for w in words)):
+    if len(words) > 2 and (
+        len(words) % 2 or any(not w[0].isupper() or (len(w) > 1 and w.isupper()) for w in words)
+    ):
         sys.exit(f"lead {text!r} cannot be read as names: add it to LEADS")
-    return "; ".join(" ".join(words[i:i + 2]) for i in range(0, len(words), 2))
+    return "; ".join(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
 
 
 def tidy_leads(raw, extra):
-    """"Delivery - X Strategy - Y" as (X, Y); fails if a word of the cell goes missing."""
+    """ "Delivery - X Strategy - Y" as (X, Y); fails if a word of the cell goes missing."""
     found = re.match(r"Delivery\s*[-–]?\s*(.*?)\s*(?:Strategy\s*[-–]\s*(.*))?$", raw)
     delivery, strategy = map(tidy_role, (found.group(1), found.group(2) or "") if found else (raw, ""))
     delivery += "; " + tidy_role(extra) if extra else ""
@@ -564,8 +722,8 @@ def correct(by_key):
     for source, target, phrase, how in UPDATE_MOVES:
         lines = by_key[source]["update"]
         at = first_line_at(lines, phrase)
-        moved = lines[at:] if how == "all_from" else lines[at:at + 1]
-        del lines[at:at + len(moved)]
+        moved = lines[at:] if how == "all_from" else lines[at : at + 1]
+        del lines[at : at + len(moved)]
         if how == "first_line_joined":
             by_key[target]["update"][-1][2] += " " + moved.pop(0)[2]
         by_key[target]["update"] += [["bullet" if k == "unmarked" else k, lv, t] for k, lv, t in moved]
@@ -581,29 +739,41 @@ def milestone_fields(m):
     """The milestone text without its "(linked to ...)" marker, the links it states, the deadline
     it states (last day of the month, or of the year) and its baseline/target/actual."""
     text = render(m["lines"])
-    links = [{"priority": int(p), "milestone": int(n)}
-             for marker in re.findall(r"\(+\s*linked to ([^()]*)\)+", text, flags=re.I)
-             for p, ns in re.findall(r"priority (\d+),? delivery milestones? ((?:\d+(?: and )?)+)",
-                                     marker, flags=re.I)
-             for n in re.findall(r"\d+", ns)]
+    links = [
+        {"priority": int(p), "milestone": int(n)}
+        for marker in re.findall(r"\(+\s*linked to ([^()]*)\)+", text, flags=re.I)
+        for p, ns in re.findall(
+            r"priority (\d+),? delivery milestones? ((?:\d+(?: and )?)+)", marker, flags=re.I
+        )
+        for n in re.findall(r"\d+", ns)
+    ]
     text = re.sub(r"\s*\(+\s*linked to [^()]*\)+", "", text, flags=re.I)
     first = text.split("\n")[0]
-    dates = [(int(y), MONTHS[mo.lower()]) for mo, y in re.findall(
-        r"\b(" + "|".join(MONTHS) + r")\s+(\d{4})", first, flags=re.I)]
+    dates = [
+        (int(y), MONTHS[mo.lower()])
+        for mo, y in re.findall(r"\b(" + "|".join(MONTHS) + r")\s+(\d{4})", first, flags=re.I)
+    ]
     dates += [(int(y), 12) for y in re.findall(r"\b(?:by|in) (\d{4})\b", first)]
     dates += [(2000 + int(y), 3) for y in re.findall(r"^\d{4}/(\d{2}) to ", first)]  # "2013/14 to"
     due = max(dates, default=None)
-    fields = {kind: (value, unit, period) for kind, value, unit, period in
-              re.findall(r"(baseline|target) (\d[\d.]*)(%?) - (\d{4}/\d{4})", text)}
+    fields = {
+        kind: (value, unit, period)
+        for kind, value, unit, period in re.findall(r"(baseline|target) (\d[\d.]*)(%?) - (\d{4}/\d{4})", text)
+    }
     fields.update(MEASURES.get((m["priority"], m["number"]), {}))
     seen = re.sub(r"(\d),(\d)", r"\1\2", text + render(m["update"]) + json.dumps(m["tables"]))
     for value, _, _ in fields.values():
         if value != "0" and value not in seen:
             sys.exit(f"P{m['priority']} m{m['number']}: {value} is not in the seed text")
-    return {"text": text, "links": links,
-            "due": due and f"{due[0]}-{due[1]:02d}-{monthrange(*due)[1]:02d}",
-            **{kind: fields.get(kind) and dict(zip(("value", "unit", "period"), fields[kind], strict=True))
-               for kind in ("baseline", "target", "actual")}}
+    return {
+        "text": text,
+        "links": links,
+        "due": due and f"{due[0]}-{due[1]:02d}-{monthrange(*due)[1]:02d}",
+        **{
+            kind: fields.get(kind) and dict(zip(("value", "unit", "period"), fields[kind], strict=True))
+            for kind in ("baseline", "target", "actual")
+        },
+    }
 
 
 def excluded_reason(note):
@@ -623,8 +793,13 @@ def build(seeds):
     correct({(m["priority"], m["number"]): m for m in milestones})
     plan_actions, outcome_blocks, framing, needs = read_plan(plan)
     note = next(line for line in report if line.startswith("Please note: Priority 4"))
-    priorities[4] = {"number": 4, "statement": re.search(r"“(.*?)”", note).group(1),
-                     "strategic_leads": [], "excluded_reason": excluded_reason(note), "actions": []}
+    priorities[4] = {
+        "number": 4,
+        "statement": re.search(r"“(.*?)”", note).group(1),
+        "strategic_leads": [],
+        "excluded_reason": excluded_reason(note),
+        "actions": [],
+    }
     out, updates = [], []
     for number in sorted(priorities):
         p = priorities[number]
@@ -633,9 +808,14 @@ def build(seeds):
             sys.exit(f"OUTCOME_MEASURES[{number}] does not spell seed 001's {block!r}")
         actions = []
         for a in p["actions"]:  # the seed-001 action with the most similar wording, if similar
-            score, twin = max(((difflib.SequenceMatcher(None, a["text"].lower(), c["text"].lower())
-                                .ratio(), c) for c in plan_actions.get(number, [])),
-                              default=(0, None), key=lambda pair: pair[0])
+            score, twin = max(
+                (
+                    (difflib.SequenceMatcher(None, a["text"].lower(), c["text"].lower()).ratio(), c)
+                    for c in plan_actions.get(number, [])
+                ),
+                default=(0, None),
+                key=lambda pair: pair[0],
+            )
             key_links = KEY_LINKS[number, twin["label"]] if score >= 0.6 else []
             if key_links and spelt("".join(key_links)) != spelt(twin["links"]):
                 sys.exit(f"KEY_LINKS[{number}, {twin['label']!r}] does not spell {twin['links']!r}")
@@ -643,30 +823,64 @@ def build(seeds):
             for m in a["milestones"]:
                 fields = milestone_fields(m)
                 delivery, strategy = tidy_leads(m["leads"]["raw"], m.get("extra_lead"))
-                items.append({"number": m["number"], "text": fields["text"], "delivery_lead": delivery,
-                              "strategy_lead": strategy, "due": fields["due"],
-                              "sub_heading": m["sub_heading"], "links": fields["links"],
-                              **{k: fields[k] for k in ("baseline", "target", "actual")},
-                              "tables": m["tables"]})
+                items.append(
+                    {
+                        "number": m["number"],
+                        "text": fields["text"],
+                        "delivery_lead": delivery,
+                        "strategy_lead": strategy,
+                        "due": fields["due"],
+                        "sub_heading": m["sub_heading"],
+                        "links": fields["links"],
+                        **{k: fields[k] for k in ("baseline", "target", "actual")},
+                        "tables": m["tables"],
+                    }
+                )
                 text = render([x for x in m["update"] if x[2] != ROUND_TITLE])  # a repeated header
-                updates.append({"priority": number, "milestone": m["number"], "text": text,
-                                "rag": RAG.get((number, m["number"]), ({A: "1"},))[0],
-                                "tables": m["update_tables"]})
-            actions.append({"label": a["label"], "text": a["text"], "key_links": key_links,
-                            "milestones": items})
-        out.append({"number": number, "statement": p["statement"],
-                    "strategic_leads": p["strategic_leads"], "excluded_reason": p.get("excluded_reason"),
-                    "outcome_measures": OUTCOME_MEASURES.get(number, []), "actions": actions})
+                updates.append(
+                    {
+                        "priority": number,
+                        "milestone": m["number"],
+                        "text": text,
+                        "rag": RAG.get((number, m["number"]), ({A: "1"},))[0],
+                        "tables": m["update_tables"],
+                    }
+                )
+            actions.append(
+                {"label": a["label"], "text": a["text"], "key_links": key_links, "milestones": items}
+            )
+        out.append(
+            {
+                "number": number,
+                "statement": p["statement"],
+                "strategic_leads": p["strategic_leads"],
+                "excluded_reason": p.get("excluded_reason"),
+                "outcome_measures": OUTCOME_MEASURES.get(number, []),
+                "actions": actions,
+            }
+        )
     return {
         "slug": "cypp-2013-16",
         "title": "Rotherham Children and Young People's Action Plan 2013 – 2016",
-        "start": "2013-04-01", "end": "2016-03-31",
-        "approving_body": "Children, Young People and Families Partnership", "approved_on": None,
-        "vision": "\n\n".join(framing), "needs": needs, "description": DESCRIPTION,
+        "start": "2013-04-01",
+        "end": "2016-03-31",
+        "approving_body": "Children, Young People and Families Partnership",
+        "approved_on": None,
+        "vision": "\n\n".join(framing),
+        "needs": needs,
+        "description": DESCRIPTION,
         "priorities": out,
-        "rounds": [{"slug": "june-2014", "title": ROUND_TITLE, "opens": "2014-05-01",
-                    "closes": "2014-06-30", "closed": False, "published": True,
-                    "updates": updates}],
+        "rounds": [
+            {
+                "slug": "june-2014",
+                "title": ROUND_TITLE,
+                "opens": "2014-05-01",
+                "closes": "2014-06-30",
+                "closed": False,
+                "published": True,
+                "updates": updates,
+            }
+        ],
     }, report
 
 
@@ -678,9 +892,15 @@ def require(ok, message):
 def check(data, report):
     """The published overview (616-624) must come out exactly, with Red only where Key Issues
     (1205-1219) name the milestone; stops the build otherwise."""
-    published = {int(f[0]): f[1:] for f in (re.match(
-        r"(\d): .*?\t([\d.]+)\t([\d.]+)\t([\d.]+)\t([\d.]+)\t(\d+)$", line)
-        for line in report[OVERVIEW_LINES[0] - 1:OVERVIEW_LINES[1]]) if f for f in [f.groups()]}
+    published = {
+        int(f[0]): f[1:]
+        for f in (
+            re.match(r"(\d): .*?\t([\d.]+)\t([\d.]+)\t([\d.]+)\t([\d.]+)\t(\d+)$", line)
+            for line in report[OVERVIEW_LINES[0] - 1 : OVERVIEW_LINES[1]]
+        )
+        if f
+        for f in [f.groups()]
+    }
     key_issues = read_key_issues(report)
     updates = {(u["priority"], u["milestone"]): u for u in data["rounds"][0]["updates"]}
     count = 0
@@ -708,10 +928,14 @@ def check(data, report):
         require(cited - {None} == named, f"P{p['number']}: Key Issues cited {cited}, listed {named}")
         exact = [Fraction(x) for x in OVERVIEW[p["number"]]] + [Fraction(0)]
         require([sums[c] for c in (G, A, R, B)] == exact, f"P{p['number']}: {sums}")
-        require([round(float(x), 1) for x in exact] == [float(x) for x in published[p["number"]][:4]],
-                f"P{p['number']}: OVERVIEW does not round to the published cells")
-        print(f"P{p['number']}: {len(numbers):3d} milestones  G {sums[G]}  A {sums[A]}  R {sums[R]}"
-              f"  B {sums[B]}   published {' / '.join(published[p['number']][:4])}")
+        require(
+            [round(float(x), 1) for x in exact] == [float(x) for x in published[p["number"]][:4]],
+            f"P{p['number']}: OVERVIEW does not round to the published cells",
+        )
+        print(
+            f"P{p['number']}: {len(numbers):3d} milestones  G {sums[G]}  A {sums[A]}  R {sums[R]}"
+            f"  B {sums[B]}   published {' / '.join(published[p['number']][:4])}"
+        )
     require(count == 159 and not updates, f"{count} milestones, {len(updates)} stray updates")
     print(f"Total: {count} milestones, one update each; overview reproduced exactly")
 

@@ -6,213 +6,409 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=12)),
-                ('text', models.TextField()),
-                ('key_links', models.JSONField(blank=True, default=list)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=12)),
+                ("text", models.TextField()),
+                ("key_links", models.JSONField(blank=True, default=list)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['priority', 'order'],
+                "ordering": ["priority", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('start', models.DateField()),
-                ('end', models.DateField()),
-                ('approving_body', models.CharField(blank=True, max_length=300)),
-                ('approved_on', models.DateField(blank=True, null=True)),
-                ('vision', models.TextField(blank=True)),
-                ('needs', models.JSONField(blank=True, default=list)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("title", models.CharField(max_length=300)),
+                ("start", models.DateField()),
+                ("end", models.DateField()),
+                ("approving_body", models.CharField(blank=True, max_length=300)),
+                ("approved_on", models.DateField(blank=True, null=True)),
+                ("vision", models.TextField(blank=True)),
+                ("needs", models.JSONField(blank=True, default=list)),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-start', 'title'],
+                "ordering": ["-start", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('text', models.TextField()),
-                ('due', models.DateField(blank=True, null=True)),
-                ('sub_heading', models.CharField(blank=True, max_length=200)),
-                ('tables', models.JSONField(blank=True, default=list)),
-                ('baseline_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('baseline_unit', models.CharField(blank=True, max_length=20)),
-                ('baseline_period', models.CharField(blank=True, max_length=40)),
-                ('target_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('target_unit', models.CharField(blank=True, max_length=20)),
-                ('target_period', models.CharField(blank=True, max_length=40)),
-                ('actual_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('actual_unit', models.CharField(blank=True, max_length=20)),
-                ('actual_period', models.CharField(blank=True, max_length=40)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='plans.action')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("text", models.TextField()),
+                ("due", models.DateField(blank=True, null=True)),
+                ("sub_heading", models.CharField(blank=True, max_length=200)),
+                ("tables", models.JSONField(blank=True, default=list)),
+                (
+                    "baseline_value",
+                    models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True),
+                ),
+                ("baseline_unit", models.CharField(blank=True, max_length=20)),
+                ("baseline_period", models.CharField(blank=True, max_length=40)),
+                ("target_value", models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
+                ("target_unit", models.CharField(blank=True, max_length=20)),
+                ("target_period", models.CharField(blank=True, max_length=40)),
+                ("actual_value", models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
+                ("actual_unit", models.CharField(blank=True, max_length=20)),
+                ("actual_period", models.CharField(blank=True, max_length=40)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="plans.action",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['priority__number', 'number'],
+                "ordering": ["priority__number", "number"],
             },
         ),
         migrations.CreateModel(
-            name='MilestoneLead',
+            name="MilestoneLead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('delivery', 'Delivery'), ('strategy', 'Strategy')], max_length=10)),
-                ('text', models.CharField(max_length=300)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='leads', to='plans.milestone')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='accounts.organisation')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='accounts.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("delivery", "Delivery"), ("strategy", "Strategy")], max_length=10
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="leads",
+                        to="plans.milestone",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="accounts.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['milestone', 'role', 'order'],
+                "ordering": ["milestone", "role", "order"],
             },
         ),
         migrations.CreateModel(
-            name='MilestoneLink',
+            name="MilestoneLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('priority_number', models.PositiveSmallIntegerField()),
-                ('milestone_number', models.PositiveSmallIntegerField()),
-                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='plans.milestone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("priority_number", models.PositiveSmallIntegerField()),
+                ("milestone_number", models.PositiveSmallIntegerField()),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="plans.milestone",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['milestone', 'priority_number', 'milestone_number'],
+                "ordering": ["milestone", "priority_number", "milestone_number"],
             },
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('statement', models.TextField()),
-                ('excluded_reason', models.TextField(blank=True)),
-                ('outcome_measures', models.JSONField(blank=True, default=list)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='priorities', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField()),
+                ("statement", models.TextField()),
+                ("excluded_reason", models.TextField(blank=True)),
+                ("outcome_measures", models.JSONField(blank=True, default=list)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="priorities",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['plan', 'number'],
+                "verbose_name_plural": "priorities",
+                "ordering": ["plan", "number"],
             },
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='priority',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='plans.priority'),
+            model_name="milestone",
+            name="priority",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="milestones", to="plans.priority"
+            ),
         ),
         migrations.AddField(
-            model_name='action',
-            name='priority',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.priority'),
+            model_name="action",
+            name="priority",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="plans.priority"
+            ),
         ),
         migrations.CreateModel(
-            name='RagStatus',
+            name="RagStatus",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=30)),
-                ('label', models.CharField(max_length=60)),
-                ('description', models.CharField(blank=True, max_length=300)),
-                ('style', models.CharField(choices=[('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('blue', 'Blue'), ('other', 'Other')], default='other', max_length=10)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('means_no_update', models.BooleanField(default=False)),
-                ('is_key_issue', models.BooleanField(default=False)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rag_statuses', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=30)),
+                ("label", models.CharField(max_length=60)),
+                ("description", models.CharField(blank=True, max_length=300)),
+                (
+                    "style",
+                    models.CharField(
+                        choices=[
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("blue", "Blue"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=10,
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("means_no_update", models.BooleanField(default=False)),
+                ("is_key_issue", models.BooleanField(default=False)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rag_statuses",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'order'],
+                "ordering": ["plan", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80)),
-                ('title', models.CharField(max_length=200)),
-                ('opens', models.DateField()),
-                ('closes', models.DateField()),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rounds', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80)),
+                ("title", models.CharField(max_length=200)),
+                ("opens", models.DateField()),
+                ("closes", models.DateField()),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="rounds", to="plans.plan"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'opens', 'id'],
+                "ordering": ["plan", "opens", "id"],
             },
         ),
         migrations.CreateModel(
-            name='StrategicLead',
+            name="StrategicLead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='strategic_leads', to='accounts.person')),
-                ('priority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strategic_leads', to='plans.priority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="strategic_leads",
+                        to="accounts.person",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="strategic_leads",
+                        to="plans.priority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['priority', 'order'],
+                "ordering": ["priority", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Update',
+            name="Update",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True)),
-                ('weights', models.JSONField(default=dict)),
-                ('tables', models.JSONField(blank=True, default=list)),
-                ('state', models.CharField(choices=[('submitted', 'Awaiting approval'), ('approved', 'Approved'), ('no_update', 'No update provided')], default='submitted', max_length=12)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='plans.milestone')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='plans.round')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("weights", models.JSONField(default=dict)),
+                ("tables", models.JSONField(blank=True, default=list)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Awaiting approval"),
+                            ("approved", "Approved"),
+                            ("no_update", "No update provided"),
+                        ],
+                        default="submitted",
+                        max_length=12,
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="plans.milestone",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="updates", to="plans.round"
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['round', 'milestone__priority__number', 'milestone__number'],
+                "ordering": ["round", "milestone__priority__number", "milestone__number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='priority',
-            constraint=models.UniqueConstraint(fields=('plan', 'number'), name='unique_priority_number'),
+            model_name="priority",
+            constraint=models.UniqueConstraint(fields=("plan", "number"), name="unique_priority_number"),
         ),
         migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.UniqueConstraint(fields=('priority', 'number'), name='unique_milestone_number'),
+            model_name="milestone",
+            constraint=models.UniqueConstraint(fields=("priority", "number"), name="unique_milestone_number"),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.UniqueConstraint(fields=('priority', 'label'), name='unique_action_label'),
+            model_name="action",
+            constraint=models.UniqueConstraint(fields=("priority", "label"), name="unique_action_label"),
         ),
         migrations.AddConstraint(
-            model_name='ragstatus',
-            constraint=models.UniqueConstraint(fields=('plan', 'key'), name='unique_rag_key_per_plan'),
+            model_name="ragstatus",
+            constraint=models.UniqueConstraint(fields=("plan", "key"), name="unique_rag_key_per_plan"),
         ),
         migrations.AddConstraint(
-            model_name='round',
-            constraint=models.UniqueConstraint(fields=('plan', 'slug'), name='unique_round_slug'),
+            model_name="round",
+            constraint=models.UniqueConstraint(fields=("plan", "slug"), name="unique_round_slug"),
         ),
         migrations.AddConstraint(
-            model_name='update',
-            constraint=models.UniqueConstraint(fields=('round', 'milestone'), name='one_update_per_milestone'),
+            model_name="update",
+            constraint=models.UniqueConstraint(
+                fields=("round", "milestone"), name="one_update_per_milestone"
+            ),
         ),
     ]

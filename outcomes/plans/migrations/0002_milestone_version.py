@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='milestone',
-            name='version',
+            model_name="milestone",
+            name="version",
             field=models.PositiveIntegerField(default=1),
         ),
     ]

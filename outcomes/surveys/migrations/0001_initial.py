@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,260 +16,586 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('aliases', models.JSONField(blank=True, default=list)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                ("aliases", models.JSONField(blank=True, default=list)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order', 'name'],
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Survey',
+            name="Survey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='The academic year it starts in: 2009 for 2009/10.')),
-                ('phase', models.CharField(choices=[('primary', 'Primary'), ('secondary', 'Secondary')], max_length=20)),
-                ('year_groups', models.CharField(help_text='Comma-separated, e.g. 5 or 7,10.', max_length=40)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('welcome', models.TextField(blank=True)),
-                ('confidentiality', models.TextField()),
-                ('end_text', models.TextField(blank=True, help_text='The links and information shown at the end.')),
-                ('opens', models.DateField()),
-                ('closes', models.DateField(help_text='As planned; extensions are recorded separately.')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('live', 'Live'), ('closed', 'Closed')], default='draft', max_length=10)),
-                ('revision', models.PositiveIntegerField(default=0)),
-                ('copied_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='copies', to='surveys.edition')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='editions', to='surveys.survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The academic year it starts in: 2009 for 2009/10."
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[("primary", "Primary"), ("secondary", "Secondary")], max_length=20
+                    ),
+                ),
+                (
+                    "year_groups",
+                    models.CharField(help_text="Comma-separated, e.g. 5 or 7,10.", max_length=40),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("title", models.CharField(max_length=300)),
+                ("welcome", models.TextField(blank=True)),
+                ("confidentiality", models.TextField()),
+                (
+                    "end_text",
+                    models.TextField(blank=True, help_text="The links and information shown at the end."),
+                ),
+                ("opens", models.DateField()),
+                ("closes", models.DateField(help_text="As planned; extensions are recorded separately.")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("live", "Live"), ("closed", "Closed")],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("revision", models.PositiveIntegerField(default=0)),
+                (
+                    "copied_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="copies",
+                        to="surveys.edition",
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="editions",
+                        to="surveys.survey",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year', 'phase', 'slug'],
+                "ordering": ["-year", "phase", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('code', models.SlugField(help_text='Short code for reports and commands, e.g. swinton-brookfield.', max_length=40, unique=True)),
-                ('dfe_number', models.CharField(blank=True, help_text='DfE (LAESTAB) number, if known.', max_length=20)),
-                ('aliases', models.JSONField(blank=True, default=list)),
-                ('phase', models.CharField(choices=[('primary', 'Primary'), ('secondary', 'Secondary')], max_length=20)),
-                ('active', models.BooleanField(default=True)),
-                ('is_group', models.BooleanField(default=False)),
-                ('area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='schools', to='surveys.area')),
-                ('staff', models.ManyToManyField(blank=True, related_name='survey_schools', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                (
+                    "code",
+                    models.SlugField(
+                        help_text="Short code for reports and commands, e.g. swinton-brookfield.",
+                        max_length=40,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "dfe_number",
+                    models.CharField(blank=True, help_text="DfE (LAESTAB) number, if known.", max_length=20),
+                ),
+                ("aliases", models.JSONField(blank=True, default=list)),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[("primary", "Primary"), ("secondary", "Secondary")], max_length=20
+                    ),
+                ),
+                ("active", models.BooleanField(default=True)),
+                ("is_group", models.BooleanField(default=False)),
+                (
+                    "area",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="schools",
+                        to="surveys.area",
+                    ),
+                ),
+                (
+                    "staff",
+                    models.ManyToManyField(
+                        blank=True, related_name="survey_schools", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('mode', models.CharField(choices=[('online', 'Online'), ('paper', 'Paper, typed in centrally')], default='online', max_length=10)),
-                ('completed_on', models.DateField()),
-                ('gender', models.CharField(blank=True, max_length=60)),
-                ('ethnic_group', models.CharField(blank=True, max_length=100)),
-                ('codes', models.BinaryField()),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='surveys.edition')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='surveys.school')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[("online", "Online"), ("paper", "Paper, typed in centrally")],
+                        default="online",
+                        max_length=10,
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                ("gender", models.CharField(blank=True, max_length=60)),
+                ("ethnic_group", models.CharField(blank=True, max_length=100)),
+                ("codes", models.BinaryField()),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responses",
+                        to="surveys.edition",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responses",
+                        to="surveys.school",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AccessLink',
+            name="AccessLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=64, unique=True)),
-                ('code', models.CharField(max_length=12, unique=True)),
-                ('active', models.BooleanField(default=True)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='surveys.edition')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='surveys.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=64, unique=True)),
+                ("code", models.CharField(max_length=12, unique=True)),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="surveys.edition",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="links", to="surveys.school"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['edition', 'school__name'],
+                "ordering": ["edition", "school__name"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolParticipation',
+            name="SchoolParticipation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('not_accessed', 'Did not access the survey'), ('participated', 'Took part'), ('accessed_not_completed', 'Accessed the survey but did not complete it'), ('technical_failure', 'Technical problems prevented it from taking part'), ('school_closure', 'Affected by school closures (e.g. snow)')], default='not_accessed', max_length=30)),
-                ('note', models.TextField(blank=True)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='surveys.edition')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='surveys.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_accessed", "Did not access the survey"),
+                            ("participated", "Took part"),
+                            ("accessed_not_completed", "Accessed the survey but did not complete it"),
+                            ("technical_failure", "Technical problems prevented it from taking part"),
+                            ("school_closure", "Affected by school closures (e.g. snow)"),
+                        ],
+                        default="not_accessed",
+                        max_length=30,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="surveys.edition",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participations",
+                        to="surveys.school",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['edition', 'school__name'],
+                "ordering": ["edition", "school__name"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolRoll',
+            name="SchoolRoll",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='The academic year it starts in: 2009 for 2009/10.')),
-                ('year_group', models.PositiveSmallIntegerField()),
-                ('pupils', models.PositiveIntegerField()),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rolls', to='surveys.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The academic year it starts in: 2009 for 2009/10."
+                    ),
+                ),
+                ("year_group", models.PositiveSmallIntegerField()),
+                ("pupils", models.PositiveIntegerField()),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="rolls", to="surveys.school"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['school', 'year', 'year_group'],
+                "ordering": ["school", "year", "year_group"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(max_length=60)),
-                ('heading', models.CharField(max_length=300)),
-                ('intro', models.TextField(blank=True)),
-                ('info', models.TextField(blank=True)),
-                ('info_title', models.CharField(blank=True, max_length=200)),
-                ('relevant', models.TextField(blank=True)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='surveys.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("name", models.CharField(max_length=60)),
+                ("heading", models.CharField(max_length=300)),
+                ("intro", models.TextField(blank=True)),
+                ("info", models.TextField(blank=True)),
+                ("info_title", models.CharField(blank=True, max_length=200)),
+                ("relevant", models.TextField(blank=True)),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="surveys.edition",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['edition', 'order'],
+                "ordering": ["edition", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(help_text='Position in the whole edition.')),
-                ('number', models.PositiveSmallIntegerField(blank=True, help_text='The question number pupils see; none for notes and the school.', null=True)),
-                ('name', models.CharField(max_length=60)),
-                ('key', models.CharField(help_text='Identity across editions.', max_length=60)),
-                ('type', models.CharField(choices=[('select_one', 'Single choice'), ('yes_no_dk', "Yes / No / Don't know"), ('select_multiple', 'Tick as many as apply'), ('grid', 'Grid, one tick per row'), ('text', 'Free text'), ('note', 'On-screen text'), ('school', 'School (preset by the link)')], max_length=20)),
-                ('list_name', models.CharField(blank=True, max_length=60)),
-                ('label', models.TextField()),
-                ('hint', models.TextField(blank=True)),
-                ('info', models.TextField(blank=True)),
-                ('info_title', models.CharField(blank=True, max_length=200)),
-                ('required', models.BooleanField(default=False)),
-                ('relevant', models.TextField(blank=True)),
-                ('appearance', models.CharField(blank=True, max_length=40)),
-                ('breakdown', models.CharField(blank=True, choices=[('gender', 'Gender'), ('ethnicity', 'Ethnicity')], max_length=20)),
-                ('indicator', models.CharField(blank=True, help_text='The indicator it feeds, e.g. NI 69.', max_length=40)),
-                ('indicator_choices', models.CharField(blank=True, help_text='Comma-separated choice names counted for the indicator.', max_length=200)),
-                ('tags', models.CharField(blank=True, help_text='Comma-separated, e.g. equality.', max_length=200)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='surveys.edition')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='surveys.section')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(help_text="Position in the whole edition.")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The question number pupils see; none for notes and the school.",
+                        null=True,
+                    ),
+                ),
+                ("name", models.CharField(max_length=60)),
+                ("key", models.CharField(help_text="Identity across editions.", max_length=60)),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("select_one", "Single choice"),
+                            ("yes_no_dk", "Yes / No / Don't know"),
+                            ("select_multiple", "Tick as many as apply"),
+                            ("grid", "Grid, one tick per row"),
+                            ("text", "Free text"),
+                            ("note", "On-screen text"),
+                            ("school", "School (preset by the link)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("list_name", models.CharField(blank=True, max_length=60)),
+                ("label", models.TextField()),
+                ("hint", models.TextField(blank=True)),
+                ("info", models.TextField(blank=True)),
+                ("info_title", models.CharField(blank=True, max_length=200)),
+                ("required", models.BooleanField(default=False)),
+                ("relevant", models.TextField(blank=True)),
+                ("appearance", models.CharField(blank=True, max_length=40)),
+                (
+                    "breakdown",
+                    models.CharField(
+                        blank=True, choices=[("gender", "Gender"), ("ethnicity", "Ethnicity")], max_length=20
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.CharField(
+                        blank=True, help_text="The indicator it feeds, e.g. NI 69.", max_length=40
+                    ),
+                ),
+                (
+                    "indicator_choices",
+                    models.CharField(
+                        blank=True,
+                        help_text="Comma-separated choice names counted for the indicator.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "tags",
+                    models.CharField(blank=True, help_text="Comma-separated, e.g. equality.", max_length=200),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="surveys.edition",
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="surveys.section",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['edition', 'order'],
+                "ordering": ["edition", "order"],
             },
         ),
         migrations.CreateModel(
-            name='TextAnswer',
+            name="TextAnswer",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('text', models.TextField()),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='texts', to='surveys.question')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='texts', to='surveys.response')),
+                (
+                    "id",
+                    models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False),
+                ),
+                ("text", models.TextField()),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="texts",
+                        to="surveys.question",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="texts",
+                        to="surveys.response",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='WindowExtension',
+            name="WindowExtension",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('closes', models.DateField()),
-                ('reason', models.TextField()),
-                ('made_at', models.DateTimeField(auto_now_add=True)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='surveys.edition')),
-                ('made_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("closes", models.DateField()),
+                ("reason", models.TextField()),
+                ("made_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="extensions",
+                        to="surveys.edition",
+                    ),
+                ),
+                (
+                    "made_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['closes', 'id'],
+                "ordering": ["closes", "id"],
             },
         ),
         migrations.CreateModel(
-            name='GridRow',
+            name="GridRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(max_length=60)),
-                ('label', models.CharField(max_length=300)),
-                ('relevant', models.TextField(blank=True)),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='surveys.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("name", models.CharField(max_length=60)),
+                ("label", models.CharField(max_length=300)),
+                ("relevant", models.TextField(blank=True)),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rows",
+                        to="surveys.question",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['question', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('question', 'order'), name='row_order_unique'), models.UniqueConstraint(fields=('question', 'name'), name='row_name_unique')],
+                "ordering": ["question", "order"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("question", "order"), name="row_order_unique"),
+                    models.UniqueConstraint(fields=("question", "name"), name="row_name_unique"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(max_length=60)),
-                ('label', models.CharField(max_length=300)),
-                ('group', models.CharField(blank=True, help_text='Collapsed reporting group (ethnicity).', max_length=100)),
-                ('exclusive', models.BooleanField(default=False)),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='surveys.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("name", models.CharField(max_length=60)),
+                ("label", models.CharField(max_length=300)),
+                (
+                    "group",
+                    models.CharField(
+                        blank=True, help_text="Collapsed reporting group (ethnicity).", max_length=100
+                    ),
+                ),
+                ("exclusive", models.BooleanField(default=False)),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="surveys.question",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['question', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('question', 'order'), name='choice_order_unique'), models.UniqueConstraint(fields=('question', 'name'), name='choice_name_unique')],
+                "ordering": ["question", "order"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("question", "order"), name="choice_order_unique"),
+                    models.UniqueConstraint(fields=("question", "name"), name="choice_name_unique"),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='response',
-            index=models.Index(fields=['edition', 'school'], name='response_edition_school'),
+            model_name="response",
+            index=models.Index(fields=["edition", "school"], name="response_edition_school"),
         ),
         migrations.AddConstraint(
-            model_name='accesslink',
-            constraint=models.UniqueConstraint(fields=('edition', 'school'), name='one_link_per_school'),
+            model_name="accesslink",
+            constraint=models.UniqueConstraint(fields=("edition", "school"), name="one_link_per_school"),
         ),
         migrations.AddConstraint(
-            model_name='schoolparticipation',
-            constraint=models.UniqueConstraint(fields=('edition', 'school'), name='one_participation_per_school'),
+            model_name="schoolparticipation",
+            constraint=models.UniqueConstraint(
+                fields=("edition", "school"), name="one_participation_per_school"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='schoolroll',
-            constraint=models.UniqueConstraint(fields=('school', 'year', 'year_group'), name='one_roll_per_year_group'),
+            model_name="schoolroll",
+            constraint=models.UniqueConstraint(
+                fields=("school", "year", "year_group"), name="one_roll_per_year_group"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('edition', 'order'), name='section_order_unique'),
+            model_name="section",
+            constraint=models.UniqueConstraint(fields=("edition", "order"), name="section_order_unique"),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('edition', 'name'), name='section_name_unique'),
+            model_name="section",
+            constraint=models.UniqueConstraint(fields=("edition", "name"), name="section_name_unique"),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('edition', 'order'), name='question_order_unique'),
+            model_name="question",
+            constraint=models.UniqueConstraint(fields=("edition", "order"), name="question_order_unique"),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('edition', 'name'), name='question_name_unique'),
+            model_name="question",
+            constraint=models.UniqueConstraint(fields=("edition", "name"), name="question_name_unique"),
         ),
         migrations.AddConstraint(
-            model_name='edition',
-            constraint=models.UniqueConstraint(fields=('survey', 'year', 'phase'), name='one_edition_per_year_and_phase'),
+            model_name="edition",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "year", "phase"), name="one_edition_per_year_and_phase"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='textanswer',
-            constraint=models.UniqueConstraint(fields=('response', 'question'), name='one_text_per_question'),
+            model_name="textanswer",
+            constraint=models.UniqueConstraint(fields=("response", "question"), name="one_text_per_question"),
         ),
     ]

@@ -6,15 +6,14 @@ import outcomes.surveys.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0002_response_edition_index'),
+        ("surveys", "0002_response_edition_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='edition',
-            name='revision',
+            model_name="edition",
+            name="revision",
             field=models.PositiveIntegerField(default=outcomes.surveys.models._random_revision),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0003_edition_revision_start'),
+        ("surveys", "0003_edition_revision_start"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='edition',
-            name='suppression_threshold',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="Figures based on fewer pupils than this are not shown. Blank: the borough's threshold (setting SURVEY_SUPPRESSION_THRESHOLD), which is also the least allowed.", null=True),
+            model_name="edition",
+            name="suppression_threshold",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Figures based on fewer pupils than this are not shown. Blank: the borough's threshold (setting SURVEY_SUPPRESSION_THRESHOLD), which is also the least allowed.",
+                null=True,
+            ),
         ),
     ]
