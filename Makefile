@@ -54,6 +54,7 @@ system-deps:
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
