@@ -46,3 +46,31 @@ def record_change(
         after=after,
         user=user if getattr(user, "is_authenticated", False) else None,
     )
+
+
+class ExplainedFinding(models.Model):
+    """A data-quality finding a performance officer has looked at and explained ("the baseline was
+    restated"). It holds for the finding with this rule, place and fingerprint of the offending data
+    only: when the data changes, the finding is listed again (outcomes/core/checks.py)."""
+
+    rule = models.CharField(max_length=80)
+    key = models.CharField(max_length=300)
+    fingerprint = models.CharField(max_length=64)
+    # The place and message in words as they were when explained, for the history.
+    where = models.CharField(max_length=300)
+    message = models.TextField()
+    reason = models.TextField()
+    explained_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    explained_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["rule", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "key", "fingerprint"], name="one_explanation_per_finding")
+        ]
+        indexes = [models.Index(fields=["key"])]
+
+    def __str__(self) -> str:
+        return f"{self.rule} at {self.where}: {self.reason}"

@@ -1,0 +1,139 @@
+"""The data-quality checks: one registry of named rules (SPEC §5: inconsistencies found in data
+are flagged to the user, not hidden).
+
+Each rule is a function in the app that owns the data (``plans/checks.py``, ``indicators/checks.py``,
+``surveys/checks.py``). Apps register their rules when they are ready, so that core lists every
+rule without importing any app. A rule returns ``Finding``s; a performance officer may mark one
+"explained" with a reason (``ExplainedFinding``). An explanation holds while the offending data
+is the same: it is keyed by the rule, the place and a fingerprint of that data, so a finding whose
+data changes (and still breaks the rule) is listed again as not explained.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    # The place in words ("Rotherham CYPP …, priority 1, milestone 27, Update June 2014") and a
+    # page there that a performance officer may open.
+    where: str
+    url: str
+    # The place as a stable key ("plans/cypp-2013-16/june-2014/p1/m27"): with the rule and the
+    # fingerprint, what an explanation is attached to.
+    key: str
+    message: str
+    # The offending data as text; only its fingerprint is kept.
+    evidence: str
+    # Tags such as "milestone:12" or "edition:3" by which a page where the data is entered picks
+    # the findings about its own data.
+    subjects: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.evidence.encode("utf-8")).hexdigest()[:32]
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        return (self.rule, self.key, self.fingerprint)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    title: str
+    description: str
+    app: str
+    check: Callable[..., Iterable[Finding]]
+    # Where the rule comes from (seed notes V1-V13, notes-002 §10, the issue), for the page.
+    source: str = ""
+
+
+_RULES: dict[str, Rule] = {}
+
+
+class UnknownRule(KeyError):
+    pass
+
+
+def register(*, name: str, title: str, description: str, app: str, source: str = ""):
+    """Register the decorated function as the rule ``name``. The function takes the app's scope
+    as keyword arguments (all optional: none means every record) and yields findings."""
+
+    def decorate(check: Callable[..., Iterable[Finding]]):
+        existing = _RULES.get(name)
+        if existing is not None and _origin(existing.check) != _origin(check):
+            raise ValueError(f"Two data-quality rules are called {name!r}")
+        _RULES[name] = Rule(name, title, description, app, check, source)
+        return check
+
+    return decorate
+
+
+def _origin(check: Callable) -> str:
+    return f"{check.__module__}.{check.__qualname__}"
+
+
+def all_rules(app: str | None = None) -> list[Rule]:
+    return [rule for rule in _RULES.values() if app is None or rule.app == app]
+
+
+def get_rule(name: str) -> Rule:
+    try:
+        return _RULES[name]
+    except KeyError:
+        raise UnknownRule(name) from None
+
+
+def run_rule(rule: Rule, **scope) -> list[Finding]:
+    findings = list(rule.check(**scope))
+    for finding in findings:
+        if finding.rule != rule.name:
+            raise ValueError(f"Rule {rule.name!r} returned a finding of {finding.rule!r}")
+    return findings
+
+
+def run_checks(app: str | None = None, subject: str | None = None, **scope) -> list[Finding]:
+    """Every finding of every rule (of one app, for one scope). With ``subject``, only the
+    findings tagged with it."""
+    findings: list[Finding] = []
+    for rule in all_rules(app):
+        findings.extend(run_rule(rule, **scope))
+    if subject is not None:
+        findings = [f for f in findings if subject in f.subjects]
+    return findings
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A finding as shown: with its rule, and its explanation when it has one."""
+
+    finding: Finding
+    rule: Rule
+    explanation: object | None  # an ExplainedFinding
+
+    @property
+    def explained(self) -> bool:
+        return self.explanation is not None
+
+
+def with_explanations(findings: Iterable[Finding]) -> list[Listed]:
+    from outcomes.core.models import ExplainedFinding
+
+    findings = list(findings)
+    keys = {f.key for f in findings}
+    stored = {}
+    if keys:
+        rows = ExplainedFinding.objects.filter(key__in=keys).select_related("explained_by")
+        stored = {(row.rule, row.key, row.fingerprint): row for row in rows}
+    return [Listed(f, _RULES[f.rule], stored.get(f.identity)) for f in findings]
+
+
+def grouped(listed: Iterable[Listed]) -> list[tuple[Rule, list[Listed]]]:
+    """Findings by rule, in the registry's order; rules with no finding are listed too."""
+    by_rule: dict[str, list[Listed]] = {rule.name: [] for rule in all_rules()}
+    for item in listed:
+        by_rule.setdefault(item.rule.name, []).append(item)
+    return [(_RULES[name], items) for name, items in by_rule.items()]
