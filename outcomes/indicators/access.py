@@ -14,8 +14,7 @@ from django.http import Http404
 from django.utils.text import slugify
 
 from outcomes.accounts.roles import Role
-from outcomes.indicators.clinic_models import AgreedAction, Clinic
-from outcomes.indicators.models import Area, Indicator
+from outcomes.indicators.models import AgreedAction, Area, Clinic, Indicator
 
 READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER, Role.VIEWER}
 CLINIC_READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER}

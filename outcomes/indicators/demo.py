@@ -17,15 +17,19 @@ from django.db import transaction
 from outcomes.accounts.models import Person
 from outcomes.core.models import record_change
 from outcomes.indicators import derive
-from outcomes.indicators.clinic_models import (
+from outcomes.indicators.forms import clinic_key
+from outcomes.indicators.models import (
     AgreedAction,
+    Area,
     Clinic,
     DataExpectation,
     ExceptionRecord,
+    ImportRun,
+    Indicator,
     MilestoneIndicatorLink,
+    Target,
+    Value,
 )
-from outcomes.indicators.forms import clinic_key
-from outcomes.indicators.models import Area, ImportRun, Indicator, Target, Value
 from outcomes.indicators.periods import period_for
 from outcomes.plans.models import Milestone
 from outcomes.plans.services import milestone_key

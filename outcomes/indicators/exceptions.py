@@ -15,9 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from outcomes.core.models import record_change
-from outcomes.indicators.clinic_models import DataExpectation, ExceptionRecord
 from outcomes.indicators.kpi_table import format_figure
-from outcomes.indicators.models import DerivedFigure, Indicator, Value
+from outcomes.indicators.models import DataExpectation, DerivedFigure, ExceptionRecord, Indicator, Value
 
 R = ExceptionRecord
 

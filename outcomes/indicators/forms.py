@@ -7,8 +7,13 @@ from django.utils.text import slugify
 
 from outcomes.accounts.models import Person
 from outcomes.core.models import record_change
-from outcomes.indicators.clinic_models import AgreedAction, Clinic, ExceptionRecord, MilestoneIndicatorLink
-from outcomes.indicators.models import Indicator
+from outcomes.indicators.models import (
+    AgreedAction,
+    Clinic,
+    ExceptionRecord,
+    Indicator,
+    MilestoneIndicatorLink,
+)
 from outcomes.plans.forms import ProseField
 from outcomes.plans.models import Milestone, Plan
 from outcomes.plans.services import milestone_key

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from outcomes.accounts.models import Person
 from outcomes.core.models import ChangeRecord
-from outcomes.indicators.clinic_models import AgreedAction, Clinic, ExceptionRecord
 from outcomes.indicators.forms import clinic_key
+from outcomes.indicators.models import AgreedAction, Clinic, ExceptionRecord
 
 pytestmark = pytest.mark.django_db
 

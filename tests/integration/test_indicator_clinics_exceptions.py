@@ -6,10 +6,9 @@ import pytest
 
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import derive
-from outcomes.indicators.clinic_models import DataExpectation, ExceptionRecord
 from outcomes.indicators.exceptions import refresh_exceptions
 from outcomes.indicators.lait import home_area
-from outcomes.indicators.models import Indicator, Target, Value
+from outcomes.indicators.models import DataExpectation, ExceptionRecord, Indicator, Target, Value
 from outcomes.indicators.periods import period_for
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
-from outcomes.indicators.clinic_models import ExceptionRecord, MilestoneIndicatorLink
-from outcomes.indicators.models import Value
+from outcomes.indicators.models import ExceptionRecord, MilestoneIndicatorLink, Value
 from outcomes.plans.models import Milestone
 from outcomes.plans.services import milestone_key
 

@@ -10,9 +10,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from outcomes.indicators.clinic_models import Clinic
 from outcomes.indicators.forms import ClinicForm
-from outcomes.indicators.models import Area, Indicator, Target
+from outcomes.indicators.models import Area, Clinic, Indicator, Target
 from tests.integration.test_indicator_pages import Tables
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from outcomes.core.formatting import format_date, format_datetime
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import access
-from outcomes.indicators.clinic_models import AgreedAction, Clinic
 from outcomes.indicators.forms import AgreedActionForm, ClinicForm, SaveConflict, clinic_key
+from outcomes.indicators.models import AgreedAction, Clinic
 from outcomes.indicators.views.common import check_format, table_download
 
 LIST_HEADERS = ["Date", "Kind", "Title", "Where", "Indicators reviewed", "Agreed actions", "Open actions"]

@@ -10,10 +10,17 @@ from django.views.decorators.http import require_http_methods
 
 from outcomes.core.forms import error_list
 from outcomes.indicators import access
-from outcomes.indicators.clinic_models import ExceptionRecord, MilestoneIndicatorLink
 from outcomes.indicators.forms import MilestoneLinkForm, unlink_milestone
 from outcomes.indicators.kpi_table import GOOD_PERFORMANCE, format_figure
-from outcomes.indicators.models import Area, Indicator, Period, Target, Value
+from outcomes.indicators.models import (
+    Area,
+    ExceptionRecord,
+    Indicator,
+    MilestoneIndicatorLink,
+    Period,
+    Target,
+    Value,
+)
 from outcomes.indicators.views.common import check_format, page_links, select_items, table_download
 from outcomes.indicators.views.figures import series_for
 

@@ -3,9 +3,8 @@ milestone's page (the plans app includes ``indicators/_milestone_indicator.html`
 
 from outcomes.indicators import rules
 from outcomes.indicators.access import code_slug
-from outcomes.indicators.clinic_models import ExceptionRecord, MilestoneIndicatorLink
 from outcomes.indicators.kpi_table import format_figure, on_target_judgement
-from outcomes.indicators.models import DerivedFigure, Target, Value
+from outcomes.indicators.models import DerivedFigure, ExceptionRecord, MilestoneIndicatorLink, Target, Value
 
 
 def linked_measures(milestone) -> dict | None:
