@@ -3,12 +3,14 @@
 Every figure of a progress report comes from these functions; the renderers only display them.
 """
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
-from outcomes.core.formatting import round_half_up
+from outcomes.core.formatting import format_weight, round_half_up
 from outcomes.core.fractions import NotAFraction, parse_fraction
 
 
@@ -124,12 +126,87 @@ def overview_counts(
     return result, column_totals, grand_total
 
 
+def largest_remainder(values: Mapping[str, Fraction], places: int = 0) -> dict[str, Decimal]:
+    """Largest-remainder rounding: each value rounded down to ``places`` decimals, then the units
+    still needed for the figures to add up to their exact sum (rounded) given one each to the values
+    that lost most; a tie goes to the larger value, then to the earlier key. A value that is already
+    exact at ``places`` never moves, because only values with a remainder can receive a unit."""
+    scale = 10**places
+    keys = list(values)
+    scaled = {k: Fraction(values[k]) * scale for k in keys}
+    floors = {k: math.floor(v) for k, v in scaled.items()}
+    wanted = int(round_half_up(sum(scaled.values(), Fraction(0))))
+    order = sorted(keys, key=lambda k: (-(scaled[k] - floors[k]), -scaled[k], keys.index(k)))
+    for key in order[: max(wanted - sum(floors.values()), 0)]:
+        floors[key] += 1
+    return {k: Decimal(floors[k]).scaleb(-places) if places else Decimal(floors[k]) for k in keys}
+
+
 def percentages_of_total(column_totals: Mapping[str, Fraction], grand_total: int) -> dict[str, int]:
-    """% row rule: each colour's exact total as a percentage of all milestones, rounded half up to a
-    whole number (seed 003: 239/6 of 159 = 25.05% -> 25). They need not add up to 100."""
+    """% row rule: each colour's exact total as a percentage of all milestones, in whole numbers
+    that add up to 100 (largest remainder; seed 003: 25.05, 64.68, 10.27, 0 -> 25, 65, 10, 0)."""
     if grand_total == 0:
         return dict.fromkeys(column_totals, 0)
-    return {key: int(round_half_up(value * 100 / grand_total)) for key, value in column_totals.items()}
+    shares = {key: Fraction(value) * 100 / grand_total for key, value in column_totals.items()}
+    return {key: int(value) for key, value in largest_remainder(shares, 0).items()}
+
+
+ROW_PLACES = 1  # priority rows: 28.5, 4.3 (seed 003 F1)
+
+
+@dataclass(frozen=True)
+class ColumnGap:
+    """A column whose priority figures, as shown, do not add up to its Total as shown."""
+
+    key: str
+    rows_sum: Decimal
+    total: int
+
+
+@dataclass(frozen=True)
+class OverviewFigures:
+    """The overview exactly as every rendering shows it (HTML, Word, Excel, JSON)."""
+
+    rows: list[dict[str, Decimal]]
+    totals: dict[str, int]
+    grand_total: int
+    percents: dict[str, int]
+    gaps: list[ColumnGap]
+
+
+def overview_rounding(
+    rows: Sequence[OverviewRow], column_totals: Mapping[str, Fraction], grand_total: int
+) -> OverviewFigures:
+    """Overview rounding rule (decision 0050). Priority rows to one decimal place, each adding up
+    to its number of milestones; the Total row in whole numbers adding up to the grand total; the
+    % row in whole numbers adding up to 100; all by largest remainder from the exact weights.
+    A column of one-decimal figures cannot always add up to a whole-number total (seed 003: Green
+    12 + 3.5 + 14 + 4.3 + 6 = 39.8 against 40), so such columns are returned as gaps, to be named
+    in the note beside the table."""
+    shown_rows = [largest_remainder(row.counts, ROW_PLACES) for row in rows]
+    totals = {k: int(v) for k, v in largest_remainder(column_totals, 0).items()}
+    gaps = []
+    for key, total in totals.items():
+        rows_sum = sum((r[key] for r in shown_rows), Decimal(0))
+        if shown_rows and rows_sum != total:
+            gaps.append(ColumnGap(key, rows_sum, total))
+    return OverviewFigures(
+        shown_rows, totals, grand_total, percentages_of_total(column_totals, grand_total), gaps
+    )
+
+
+def overview_rounding_note(gaps: Sequence[ColumnGap], labels: Mapping[str, str]) -> str | None:
+    """The sentence beside the overview that says which columns do not add up, and why."""
+    if not gaps:
+        return None
+    shown = "; ".join(
+        f"{labels.get(g.key, g.key)} {format_weight(g.rows_sum, ROW_PLACES)} against {g.total}" for g in gaps
+    )
+    return (
+        "Each priority's figures are shown to one decimal place and add up to its total; the Total "
+        "and % rows are the exact sums rounded to whole numbers so that they add up to "
+        f"the number of milestones and to 100. So a column can differ from its Total by rounding: {shown}."
+    )
 
 
 def key_issue_milestones(

@@ -50,9 +50,13 @@ class StatusChange:
 
 @dataclass
 class Changes:
+    """The Total row of the previous round's report beside this one's, both exactly as each report
+    shows them (whole numbers), and the difference between the two as shown."""
+
     previous: Round
-    previous_totals: dict[str, Fraction]
-    difference: dict[str, Fraction]
+    previous_totals: dict[str, int]
+    current_totals: dict[str, int]
+    difference: dict[str, int]
     changed: list[StatusChange]
 
 
@@ -66,6 +70,7 @@ class ProgressReport:
     totals: dict[str, Fraction]
     grand_total: int
     percents: dict[str, int]
+    figures: rules.OverviewFigures
     has_split: bool
     excluded: list[Priority]
     sections: list[PrioritySection]
@@ -81,6 +86,16 @@ class ProgressReport:
 
     def status(self, key: str) -> RagStatus:
         return next(s for s in self.statuses if s.key == key)
+
+    @property
+    def rounding_note(self) -> str | None:
+        return rules.overview_rounding_note(self.figures.gaps, {s.key: s.label for s in self.statuses})
+
+    @property
+    def overview_notes(self) -> list[str]:
+        """The notes beside the overview, in every rendering: split statuses and rounding."""
+        found = [rules.SPLIT_STATUS_NOTE] if self.has_split else []
+        return found + [n for n in [self.rounding_note] if n]
 
     @property
     def update_heading(self) -> str:
@@ -135,6 +150,7 @@ def build_progress_report(round_: Round) -> ProgressReport:
     overview, totals, grand_total = rules.overview_counts(
         ((p, [weights[m.pk] for m in by_priority[p.pk]]) for p in reported), keys
     )
+    figures = rules.overview_rounding(overview, totals, grand_total)
     reported_milestones = [m for p in reported for m in by_priority[p.pk]]
 
     sections = []
@@ -169,12 +185,13 @@ def build_progress_report(round_: Round) -> ProgressReport:
         overview=overview,
         totals=totals,
         grand_total=grand_total,
-        percents=rules.percentages_of_total(totals, grand_total),
+        percents=figures.percents,
+        figures=figures,
         has_split=any(rules.is_split_status(weights[m.pk]) for m in reported_milestones),
         excluded=[p for p in priorities if p.is_excluded],
         sections=sections,
         key_issues=key_issues,
-        changes=_changes(round_, reported, by_priority, weights, keys, no_update),
+        changes=_changes(round_, reported, by_priority, weights, figures, keys, no_update),
         awaiting_update=sum(1 for m in reported_milestones if m.pk not in updates),
         awaiting_approval=sum(
             1 for m in reported_milestones if m.pk in updates and updates[m.pk].state == Update.SUBMITTED
@@ -182,18 +199,17 @@ def build_progress_report(round_: Round) -> ProgressReport:
     )
 
 
-def _changes(round_, reported, by_priority, weights, keys, no_update) -> Changes | None:
+def _changes(round_, reported, by_priority, weights, figures, keys, no_update) -> Changes | None:
     previous = round_.previous()
     if previous is None:
         return None
     milestones = [m for p in reported for m in by_priority[p.pk]]
     _, before = _round_weights(previous, milestones, no_update)
-    _, previous_totals, _ = rules.overview_counts(
+    # The same rule over the same milestones as the previous round's own report: the same figures.
+    rows, previous_totals, grand_total = rules.overview_counts(
         ((p, [before[m.pk] for m in by_priority[p.pk]]) for p in reported), keys
     )
-    _, current_totals, _ = rules.overview_counts(
-        ((p, [weights[m.pk] for m in by_priority[p.pk]]) for p in reported), keys
-    )
+    shown_before = rules.overview_rounding(rows, previous_totals, grand_total).totals
     changed = [
         StatusChange(m, before.get(m.pk), weights[m.pk])
         for m in milestones
@@ -201,8 +217,9 @@ def _changes(round_, reported, by_priority, weights, keys, no_update) -> Changes
     ]
     return Changes(
         previous=previous,
-        previous_totals=previous_totals,
-        difference={k: current_totals[k] - previous_totals[k] for k in keys},
+        previous_totals=shown_before,
+        current_totals=figures.totals,
+        difference={k: figures.totals[k] - shown_before[k] for k in keys},
         changed=changed,
     )
 
@@ -223,6 +240,12 @@ def report_as_json(report: ProgressReport) -> dict:
     def counts(values: dict[str, Fraction]) -> dict[str, str]:
         return {k: fraction_text(values[k]) for k in keys}
 
+    def shown(values: dict) -> dict[str, int | float]:
+        # As the page shows them, as JSON numbers: 28.5, 40.
+        return {k: int(values[k]) if values[k] == int(values[k]) else float(values[k]) for k in keys}
+
+    figures = report.figures
+
     return {
         "plan": {"slug": report.plan.slug, "title": report.plan.title},
         "round": {
@@ -242,6 +265,15 @@ def report_as_json(report: ProgressReport) -> dict:
             ],
             "total": {**counts(report.totals), "total": str(report.grand_total)},
             "percent": report.percents,
+            "shown": {
+                "rows": [
+                    {"priority": row.priority.number, **shown(cells), "total": row.total}
+                    for row, cells in zip(report.overview, figures.rows, strict=True)
+                ],
+                "total": {**shown(figures.totals), "total": figures.grand_total},
+                "percent": figures.percents,
+            },
+            "notes": report.overview_notes,
         },
         "split_statuses": report.has_split,
         "excluded": [{"priority": p.number, "reason": p.excluded_reason} for p in report.excluded],
@@ -274,8 +306,9 @@ def report_as_json(report: ProgressReport) -> dict:
         if report.changes is None
         else {
             "previous_round": report.changes.previous.slug,
-            "previous_total": counts(report.changes.previous_totals),
-            "difference": counts(report.changes.difference),
+            "previous_total": report.changes.previous_totals,
+            "current_total": report.changes.current_totals,
+            "difference": report.changes.difference,
             "milestones": [
                 {
                     "priority": c.milestone.priority.number,

@@ -5,7 +5,6 @@ Every figure comes from the ``ProgressReport``; this module only lays it out.
 
 import io
 import re
-from fractions import Fraction
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -16,7 +15,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
 
 from outcomes.core.formatting import format_date, format_weight, ordinal
-from outcomes.plans.rules import NO_RED_MILESTONES_TEXT, SPLIT_STATUS_NOTE
+from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import ProgressReport, weights_label
 
 # (fill, text) per RagStatus.style; the text colour keeps the word readable on its fill.
@@ -57,8 +56,8 @@ def colours(status) -> tuple[str, str]:
     return STATUS_COLOURS.get(status.style, STATUS_COLOURS["other"])
 
 
-def signed(value: Fraction) -> str:
-    return "0" if value == 0 else ("+" if value > 0 else "-") + format_weight(abs(value), 1)
+def signed(value: int) -> str:
+    return f"+{value}" if value > 0 else str(value)
 
 
 def overview_label(report: ProgressReport, row) -> str:
@@ -91,7 +90,7 @@ def awaiting_note(report: ProgressReport) -> str | None:
 
 def notes(report: ProgressReport) -> list[str]:
     """The notes under the overview: split statuses, excluded priorities, an open round."""
-    found = [SPLIT_STATUS_NOTE] if report.has_split else []
+    found = list(report.overview_notes)
     found += [excluded_note(p) for p in report.excluded]
     return found + [n for n in [awaiting_note(report)] if n]
 
@@ -185,17 +184,17 @@ def _overview(doc, report: ProgressReport) -> None:
     for cell, status in zip(table.rows[0].cells[1:], report.statuses, strict=False):
         _shade(cell, status)
         cell.paragraphs[0].alignment = center
-    for row in report.overview:
+    for row, cells in zip(report.overview, report.figures.rows, strict=True):
         _add_row(
             table,
             [overview_label(report, row)],
-            *([format_weight(row.counts[k], 1)] for k in report.keys),
+            *([format_weight(cells[k], 1)] for k in report.keys),
             [str(row.total)],
         )
     _add_row(
         table,
         ["Total"],
-        *([format_weight(report.totals[k], 0)] for k in report.keys),
+        *([str(report.figures.totals[k])] for k in report.keys),
         [str(report.grand_total)],
         bold=True,
     )
@@ -214,8 +213,8 @@ def _changes(doc, report: ProgressReport) -> None:
         _add_row(
             table,
             [status.label],
-            [format_weight(changes.previous_totals[key], 1)],
-            [format_weight(report.totals[key], 1)],
+            [str(changes.previous_totals[key])],
+            [str(changes.current_totals[key])],
             [signed(changes.difference[key])],
         )
     lines = [change_line(report, c) for c in changes.changed] or ["No milestone changed status."]

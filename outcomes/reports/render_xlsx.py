@@ -5,6 +5,7 @@ wherever a number is meant, and the exact split weights are kept as fractions be
 """
 
 import io
+from decimal import Decimal
 from fractions import Fraction
 
 from openpyxl import Workbook
@@ -26,7 +27,10 @@ from outcomes.reports.render_docx import (
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-ONE_PLACE = "0.0"
+
+
+def _shown(value: Decimal) -> float | int:
+    return int(value) if value == int(value) else float(value)
 
 
 def _number(value: Fraction, places: int = 2) -> float | int:
@@ -70,15 +74,10 @@ def _overview(ws, report: ProgressReport) -> None:
     _header(ws, top, ["Priority", *(s.label for s in report.statuses), "Total"])
     for column, status in enumerate(report.statuses, start=2):
         _paint(ws.cell(row=top, column=column), status)
-    rows = [
-        [overview_label(report, row), *(_number(row.counts[k]) for k in keys), row.total]
-        for row in report.overview
-    ]
-    for values in rows:
-        ws.append(values)
-        for cell in ws[ws.max_row][1:-1]:
-            cell.number_format = ONE_PLACE
-    ws.append(["Total", *(_number(report.totals[k], 0) for k in keys), report.grand_total])
+    # The figures as the page shows them (28.5, 4.3, 40), so the workbook adds up as the page does.
+    for row, cells in zip(report.overview, report.figures.rows, strict=True):
+        ws.append([overview_label(report, row), *(_shown(cells[k]) for k in keys), row.total])
+    ws.append(["Total", *(report.figures.totals[k] for k in keys), report.grand_total])
     ws.append(["%", *(report.percents[k] for k in keys), None])
     for row in ws.iter_rows(min_row=ws.max_row - 1):
         for cell in row:
@@ -175,14 +174,12 @@ def _changes(ws, report: ProgressReport) -> None:
         ws.append(
             [
                 status.label,
-                _number(changes.previous_totals[key]),
-                _number(report.totals[key]),
-                _number(changes.difference[key]),
+                changes.previous_totals[key],
+                changes.current_totals[key],
+                changes.difference[key],
             ]
         )
-        for cell in ws[ws.max_row][1:3]:
-            cell.number_format = ONE_PLACE
-        ws.cell(row=ws.max_row, column=4).number_format = "+0.0;-0.0;0"
+        ws.cell(row=ws.max_row, column=4).number_format = "+0;-0;0"
     ws.append([])
     start = ws.max_row + 1
     _header(ws, start, ["Priority", "Milestone", "Before", "After"])

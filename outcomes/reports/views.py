@@ -34,7 +34,6 @@ def progress_html(request: HttpRequest, slug: str, round_slug: str) -> HttpRespo
             "statuses": {s.key: s for s in report.statuses},
             "label": lambda weights: weights_label(report, weights),
             "can_see_plan": access.can_view_plan(request.user, report.plan),
-            "split_note": rules.SPLIT_STATUS_NOTE,
             "no_red_text": rules.NO_RED_MILESTONES_TEXT,
         },
     )

@@ -81,8 +81,9 @@ def test_the_html_page_shows_the_overview_with_words_and_totals(client, users):
     for text in [
         "28.5",
         "4.3",
-        "23.3",
+        "23.4",
         "2.3",
+        "Green 39.8 against 40; Amber 102.9 against 103; Red 16.3 against 16",
         "<strong>40</strong>",
         "<strong>103</strong>",
         "<strong>16</strong>",
@@ -121,11 +122,11 @@ def test_changes_since_the_previous_round_are_reported(users):
     changes = report_as_json(build_progress_report(june))["changes"]
     assert changes["previous_round"] == "dec-2013"
     # December: P1 M6 and P2 M1 amber, the other four blue at close; June: see the fixture.
-    assert changes["previous_total"] == {"green": "0", "amber": "2", "red": "0", "blue": "4"}
+    assert changes["previous_total"] == {"green": 0, "amber": 2, "red": 0, "blue": 4}
     moved = {(c["priority"], c["milestone"]): (c["before"], c["after"]) for c in changes["milestones"]}
     assert moved[(1, 6)] == ({"amber": "1"}, {"red": "1"})
     assert moved[(2, 1)] == ({"amber": "1"}, {"green": "1"})
-    assert changes["difference"]["blue"] == "-3"  # P2 M4 has no update yet in June
+    assert changes["difference"]["blue"] == -3  # P2 M4 has no update yet in June
 
 
 def test_the_excel_report_has_the_overview_and_every_milestone(client, users):
@@ -146,7 +147,7 @@ def test_the_word_report_holds_the_overview_table(client, users):
     overview = doc.tables[0]
     rows = [[c.text for c in row.cells] for row in overview.rows]
     assert rows[0][1:] == ["Green", "Amber", "Red", "Blue", "Total"]
-    assert rows[4][1:] == ["4.3", "23.3", "2.3", "0", "30"]
+    assert rows[4][1:] == ["4.3", "23.4", "2.3", "0", "30"]  # adds up to 30 (decision 0050)
     assert rows[6][1:] == ["40", "103", "16", "0", "159"]
     assert rows[7][1:5] == ["25", "65", "10", "0"]
 

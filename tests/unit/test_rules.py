@@ -109,21 +109,6 @@ class TestOverviewCounts:
             assert sum(row.counts.values()) == row.total
 
 
-class TestPercentagesOfTotal:
-    def test_it_gives_the_published_percentages(self):
-        totals = {"green": F(239, 6), "amber": F(617, 6), "red": F(49, 3), "blue": F(0)}
-        assert rules.percentages_of_total(totals, 159) == {"green": 25, "amber": 65, "red": 10, "blue": 0}
-
-    def test_it_rounds_half_up(self):
-        assert rules.percentages_of_total({"green": F(1), "amber": F(7)}, 8) == {
-            "green": 13,
-            "amber": 88,
-        }  # 12.5 -> 13, 87.5 -> 88
-
-    def test_it_copes_with_no_milestones(self):
-        assert rules.percentages_of_total({"green": F(0)}, 0) == {"green": 0}
-
-
 class TestKeyIssueMilestones:
     def test_it_lists_milestones_with_any_red(self):
         milestones = [

@@ -40,7 +40,6 @@ class Command(BaseCommand):
                     "report": report,
                     "statuses": {s.key: s for s in report.statuses},
                     "label": lambda weights: weights_label(report, weights),
-                    "split_note": rules.SPLIT_STATUS_NOTE,
                     "no_red_text": rules.NO_RED_MILESTONES_TEXT,
                     "css": _stylesheet(),
                 },
