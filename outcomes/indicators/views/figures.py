@@ -156,6 +156,15 @@ def scorecard(area: Area, topic: str = "") -> dict[str, list[ScorecardRow]]:
     }
 
 
+MISSING_REASONS = dict(Value.MISSING_REASONS)
+
+
+def missing_text(code: str) -> str:
+    """What a page says for a value published as missing, from the publisher's code."""
+    reason = MISSING_REASONS.get(code, "Not available")
+    return "Not available" if reason == "Not available" else f"Not available: {reason.lower()}"
+
+
 @dataclass
 class SeriesRow:
     period: Period
@@ -212,8 +221,7 @@ def series_for(indicator: Indicator, area: Area) -> list[PeriodSeries]:
         value, fig = values.get(period.pk), figures.get(period.pk)
         series = out.setdefault(period.kind, PeriodSeries(period.kind, kinds.get(period.kind, period.kind)))
         if value is not None and value.value is None:
-            reason = value.get_missing_reason_display().lower()
-            text = f"Not available ({reason})" if value.missing_reason else ""
+            text = missing_text(value.missing_reason)
         else:
             text = format_figure(value.value if value else None, indicator)
         ci = ""
