@@ -110,6 +110,16 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# The embedded default must hold a partnership's concurrency (docs/decisions/0070-sqlite-concurrency.md):
+# WAL lets pages read while someone saves; every transaction takes the write lock when it begins, so
+# two saves queue (for up to the busy timeout) instead of failing when a reader turns writer.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_number("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
