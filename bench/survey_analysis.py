@@ -81,8 +81,10 @@ def main() -> None:
             call_command("load_demo", stdout=quiet)
         from outcomes.accounts.models import User
         from outcomes.accounts.roles import Role
-        from outcomes.surveys import analysis, generator, suppression
+        from outcomes.surveys import generator, suppression
+        from outcomes.surveys import questionnaire as questionnaires
         from outcomes.surveys.models import Edition, Response, School
+        from outcomes.surveys.results import kept, reports
 
         edition = Edition.objects.get(slug="primary-2009")
         missing = args.n - Response.objects.filter(edition=edition).count()
@@ -91,26 +93,26 @@ def main() -> None:
             generator.generate(edition, missing, seed=2024, days=(edition.opens, edition.opens))
         made = time.perf_counter() - started
         total = Response.objects.filter(edition=edition).count()
-        questions = sum(1 for item in analysis.questionnaires.load(edition).items if item.number)
+        questions = sum(1 for item in questionnaires.load(edition).items if item.number)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
         def forget_everything() -> None:
-            analysis._CACHE.clear()
-            analysis._ANSWERS.clear()
+            kept._CACHE.clear()
+            kept._ANSWERS.clear()
             suppression.forget_decompositions()
 
         def forget_school_figures() -> None:
             """Keep only what a process keeps between requests for the borough."""
-            borough = analysis.borough_results(edition, compare=False)
-            for key in [k for k, kept in analysis._CACHE.items() if kept is not borough]:
-                del analysis._CACHE[key]
+            borough = reports.borough_results(edition, compare=False)
+            for key in [k for k, found in kept._CACHE.items() if found is not borough]:
+                del kept._CACHE[key]
             suppression.forget_decompositions()
 
         def cold_borough() -> float:
             forget_everything()
             start = time.perf_counter()
-            results = analysis.borough_results(edition)
+            results = reports.borough_results(edition)
             elapsed = time.perf_counter() - start
             assert results.respondents.value == total
             return elapsed
@@ -124,7 +126,7 @@ def main() -> None:
         # The part of each page that is the school's figures (school_results, which is what this
         # benchmark timed before it timed whole pages), measured inside the same requests.
         in_analysis: list[float] = []
-        school_results = analysis.school_results
+        school_results = reports.school_results
 
         def timed_school_results(*args, **kwargs):
             start = time.perf_counter()
@@ -148,11 +150,11 @@ def main() -> None:
         def school_pages(school) -> tuple[float, float]:
             """The page's median of REPEATS, and that of the school_results part of the same requests."""
             in_analysis.clear()
-            analysis.school_results = timed_school_results
+            reports.school_results = timed_school_results
             try:
                 pages = [kept_borough_page(school) for _ in range(REPEATS)]
             finally:
-                analysis.school_results = school_results
+                reports.school_results = school_results
             return statistics.median(pages), statistics.median(in_analysis)
 
         def nothing_kept_page(school) -> float:

@@ -14,8 +14,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from outcomes.core.models import record_change
-from outcomes.surveys import analysis
 from outcomes.surveys import questionnaire as questionnaires
+from outcomes.surveys.results import kept
+from outcomes.surveys.results.figures import ALL, Results, percentage
 
 # What an indicator first created by a feed is, where the indicators app does not have it yet.
 KNOWN_INDICATORS = {
@@ -58,18 +59,18 @@ def feeds_of(edition) -> list[Feed]:
     return found
 
 
-def feed_value(results: analysis.Results, feed: Feed) -> Written:
+def feed_value(results: Results, feed: Feed) -> Written:
     """The share of pupils who answered the question giving one of the feed's answers, from the
     borough's suppressed results: suppressed when any of the counts it adds up is."""
     row = results.question(feed.question).rows[0]
-    everyone = row.group(analysis.ALL)
+    everyone = row.group(ALL)
     counts = [o.count for o in everyone.options if o.name in feed.choices]
     hidden = next((c.reason for c in counts if c.suppressed), None) or everyone.answered.reason
     if hidden:
         return Written(feed.indicator, None, None, None, hidden)
     numerator = sum(c.value for c in counts)
     denominator = everyone.answered.value
-    return Written(feed.indicator, analysis.percentage(numerator, denominator), numerator, denominator, None)
+    return Written(feed.indicator, percentage(numerator, denominator), numerator, denominator, None)
 
 
 def _indicator(code: str):
@@ -106,7 +107,7 @@ def feed_indicators(edition, *, user=None) -> list[Written]:
     area = lait.home_area()
     if area is None:
         raise NoHomeArea("The indicators have no home area (setting INDICATORS_HOME_AREA).")
-    results = analysis.borough_results(edition, compare=False)
+    results = kept.borough_figures(edition)
     label = f"{edition.year}/{(edition.year + 1) % 100:02d}"
     written, indicators = [], []
     with transaction.atomic():

@@ -1,5 +1,5 @@
 """Survey results laid out for people: the tables that the pages and the PDF show, and the Excel
-workbook. Every figure comes from ``analysis``; a suppressed one is shown as [c] with its reason."""
+workbook. Every figure comes from ``results``; a suppressed one is shown as [c] with its reason."""
 
 import io
 from dataclasses import dataclass, field
@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from outcomes.surveys.analysis import ALL, Count, Participation, ParticipationRow, Results
+from outcomes.surveys.results.figures import ALL, Count, Participation, ParticipationRow, Results
 
 SUPPRESSED = "[c]"
 BOLD = Font(bold=True)

@@ -11,10 +11,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.accounts.roles import Role
-from outcomes.surveys import analysis, authoring
+from outcomes.surveys import authoring
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.generator import synthetic_responses
 from outcomes.surveys.models import Edition, Question, Response, School
+from outcomes.surveys.results import figures, reports
 from outcomes.surveys.services import record_responses
 from tests.conftest import make_user
 
@@ -50,7 +51,7 @@ def test_the_borough_json_counts_what_pupils_answered_with_its_base():
     bullied, answered = hand_count("q30", "yes")
     figure = option(data, "q30", "yes")
     assert (figure["count"], figure["base"]) == (bullied, answered)
-    assert figure["percentage"] == float(analysis.percentage(bullied, answered))
+    assert figure["percentage"] == float(figures.percentage(bullied, answered))
     assert figure["of_respondents"]["base"] == 572
     assert data["respondents"] == {"count": 572, "reason": None}
 
@@ -220,12 +221,12 @@ def test_unchanged_questions_are_compared_with_the_earlier_edition():
     earlier = earlier_edition(changed_label="How is your health?")
     data = report()
     health = next(q for q in data["questions"] if q["name"] == "q4")["rows"][0]
-    assert health["comparison"]["note"] == analysis.CHANGED_NOTE
+    assert health["comparison"]["note"] == figures.CHANGED_NOTE
     assert "previous" not in health["breakdowns"][0]["options"][0]
     bullied = next(q for q in data["questions"] if q["name"] == "q30")["rows"][0]
     assert bullied["comparison"]["status"] == "compared"
     assert bullied["comparison"]["editions"] == [{"slug": "primary-2008", "year": 2008}]
-    theirs = analysis.borough_results(earlier, compare=False).question("q30").rows[0].group(analysis.ALL)
+    theirs = reports.borough_results(earlier, compare=False).question("q30").rows[0].group(figures.ALL)
     yes = next(o for o in theirs.options if o.name == "yes")
     assert option(data, "q30", "yes")["previous"][0]["percentage"] == float(yes.percentage)
 
@@ -242,7 +243,7 @@ def test_the_percentage_bullied_becomes_ni_69_for_the_home_area_and_year(client,
     assert response.status_code == 302
     value = Value.objects.get(indicator__code="NI 69", area__la_number=372)
     bullied, answered = hand_count("q30", "yes")
-    assert value.value == analysis.percentage(bullied, answered)
+    assert value.value == figures.percentage(bullied, answered)
     assert (value.numerator, value.denominator) == (bullied, answered)
     assert value.period.start == date(2009, 9, 1)
     assert DerivedFigure.objects.filter(indicator=value.indicator, area=value.area).exists()

@@ -27,10 +27,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from outcomes.surveys import analysis, conditions
+from outcomes.surveys import conditions
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.models import Edition, Response, School
 from outcomes.surveys.questionnaire import FIRST_CHOICE, NOT_ANSWERED, NOT_SHOWN, TICKED
+from outcomes.surveys.results import participation, reports
 from outcomes.surveys.results_export import SUPPRESSED, participation_tables, question_tables
 
 pytestmark = pytest.mark.django_db
@@ -481,7 +482,7 @@ def test_an_edition_with_its_own_threshold_of_30_is_walked_the_same(client, user
     edition = Edition.objects.get(slug=SLUG)
     shown_at_ten = [
         o.count.value
-        for q in analysis.school_results(edition, School.objects.get(code="wath-central")).questions
+        for q in reports.school_results(edition, School.objects.get(code="wath-central")).questions
         for r in q.rows
         for g in r.groups
         for o in g.options
@@ -502,8 +503,8 @@ def walk_the_borough(client, users, tmp_path) -> None:
     assert_participation_protected(data)
 
     client.force_login(users["performance_officer"])
-    results = analysis.borough_results(edition)
-    taking_part = analysis.participation(edition)
+    results = reports.borough_results(edition)
+    taking_part = participation.participation(edition)
     kwargs = {"slug": SLUG}
     assert_page_shows(client, reverse("surveys:borough_report", kwargs=kwargs), question_tables(results))
     assert_page_shows(
@@ -537,8 +538,8 @@ def walk_a_school(client, users, tmp_path, code: str) -> None:
     assert_nothing_recoverable(data, Pupils(edition, school))
 
     client.force_login(users["performance_officer"])
-    results = analysis.school_results(edition, school)
-    own = analysis.school_participation(results)
+    results = reports.school_results(edition, school)
+    own = participation.school_participation(results)
     kwargs = {"slug": SLUG, "code": code}
     tables = participation_tables(None, own) + question_tables(results)
     assert_page_shows(client, reverse("surveys:school_report", kwargs=kwargs), tables)

@@ -12,9 +12,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
-from outcomes.surveys import analysis, authoring
+from outcomes.surveys import authoring
 from outcomes.surveys.generator import synthetic_responses
 from outcomes.surveys.models import Edition, School
+from outcomes.surveys.results import figures, reports
 from outcomes.surveys.services import record_responses
 from tests.integration.test_survey_authoring import renamed, upload
 from tests.integration.test_survey_results_disclosure import Tables
@@ -50,12 +51,12 @@ def report(*args) -> dict:
 def a_count_of_twenty(edition):
     """A school, question and answer whose all-pupils count is 20 and shown at the borough's 10."""
     for school in School.objects.filter(responses__edition=edition).distinct().order_by("code"):
-        results = analysis.school_results(edition, school)
+        results = reports.school_results(edition, school)
         for question in results.questions:
             row = question.rows[0]
             if row.name is not None:  # a grid's rows are tables of their own
                 continue
-            for option in row.group(analysis.ALL).options:
+            for option in row.group(figures.ALL).options:
                 if option.count.value == 20:
                     return school, question, option
     raise AssertionError("the demo has no shown count of 20 in a school report")

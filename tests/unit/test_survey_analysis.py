@@ -1,4 +1,4 @@
-"""Survey frequencies against hand counts on a small questionnaire made here (analysis.py).
+"""Survey frequencies against hand counts on a small questionnaire made here (outcomes/surveys/results/).
 
 The hand counts go through the answers one pupil at a time, with the questionnaire's own rules for
 what each pupil was shown; the analysis counts packed answer codes with numpy. Threshold 1 shows
@@ -10,8 +10,8 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from outcomes.surveys import analysis
 from outcomes.surveys.questionnaire import ChoiceSpec, ItemSpec, Questionnaire, RowSpec, SectionSpec
+from outcomes.surveys.results import figures, frequencies
 
 GROUPS = {
     "white": "White",
@@ -105,7 +105,7 @@ def survey():
     return q, pupils, codes
 
 
-def in_group(answers: dict, group: analysis.Group) -> bool:
+def in_group(answers: dict, group: figures.Group) -> bool:
     if group.kind == "gender":
         return answers.get("q1", "") == group.name
     if group.kind == "ethnicity":
@@ -136,7 +136,7 @@ def by_hand(q, pupils, group, question, row=None) -> dict:
 
 def test_every_figure_matches_a_hand_count(survey):
     q, pupils, codes = survey
-    results = analysis.analyse_codes(None, q, codes, threshold=1)
+    results = frequencies.analyse_codes(None, q, codes, threshold=1)
     assert results.respondents.value == 400
     checked = 0
     for question in results.questions:
@@ -154,7 +154,7 @@ def test_every_figure_matches_a_hand_count(survey):
 
 def test_the_questions_split_by_gender_and_ethnic_group_but_not_by_themselves(survey):
     q, _, codes = survey
-    results = analysis.analyse_codes(None, q, codes, threshold=1)
+    results = frequencies.analyse_codes(None, q, codes, threshold=1)
     assert [g.group.kind for g in results.question("q1").rows[0].groups] == ["all"]
     labels = [g.group.label for g in results.question("q3").rows[0].groups]
     assert labels[:3] == ["All pupils", "Male", "Female"]
@@ -163,30 +163,30 @@ def test_the_questions_split_by_gender_and_ethnic_group_but_not_by_themselves(su
 
 def test_percentages_of_those_who_answered_shown_and_all_to_one_decimal_place(survey):
     q, _, codes = survey
-    results = analysis.analyse_codes(None, q, codes, threshold=1)
-    when = results.question("q5").rows[0].group(analysis.ALL)
+    results = frequencies.analyse_codes(None, q, codes, threshold=1)
+    when = results.question("q5").rows[0].group(figures.ALL)
     recent = when.options[0]
-    assert recent.percentage == analysis.percentage(recent.count.value, when.answered.value)
-    assert recent.of_shown == analysis.percentage(recent.count.value, when.shown.value)
-    assert recent.of_respondents == analysis.percentage(recent.count.value, 400)
-    assert analysis.percentage(1, 8) == Decimal("12.5")
-    assert analysis.percentage(1, 3) == Decimal("33.3")
-    assert analysis.percentage(1, 0) is None
+    assert recent.percentage == figures.percentage(recent.count.value, when.answered.value)
+    assert recent.of_shown == figures.percentage(recent.count.value, when.shown.value)
+    assert recent.of_respondents == figures.percentage(recent.count.value, 400)
+    assert figures.percentage(1, 8) == Decimal("12.5")
+    assert figures.percentage(1, 3) == Decimal("33.3")
+    assert figures.percentage(1, 0) is None
 
 
 def test_a_conditional_questions_shown_base_is_the_trigger_answers_count(survey):
     q, _, codes = survey
-    results = analysis.analyse_codes(None, q, codes, threshold=1)
-    yes = results.question("q4").rows[0].group(analysis.ALL).options[0]
-    assert results.question("q5").rows[0].group(analysis.ALL).shown.value == yes.count.value
-    skip = results.question("q8").rows[0].group(analysis.ALL).options[1]
-    assert results.question("q9").rows[0].group(analysis.ALL).shown.value == 400 - skip.count.value
+    results = frequencies.analyse_codes(None, q, codes, threshold=1)
+    yes = results.question("q4").rows[0].group(figures.ALL).options[0]
+    assert results.question("q5").rows[0].group(figures.ALL).shown.value == yes.count.value
+    skip = results.question("q8").rows[0].group(figures.ALL).options[1]
+    assert results.question("q9").rows[0].group(figures.ALL).shown.value == 400 - skip.count.value
 
 
 def test_small_groups_are_suppressed_with_their_reason(survey):
     q, _, codes = survey
-    results = analysis.analyse_codes(None, q, codes, threshold=10)
-    sizes = analysis.analyse_codes(None, q, codes, threshold=1).question("q3").rows[0]
+    results = frequencies.analyse_codes(None, q, codes, threshold=10)
+    sizes = frequencies.analyse_codes(None, q, codes, threshold=1).question("q3").rows[0]
     health = results.question("q3").rows[0]
     for group in health.groups:
         size = sizes.group(group.group.key).respondents.value
@@ -201,8 +201,8 @@ def test_small_groups_are_suppressed_with_their_reason(survey):
 def test_the_threshold_is_a_setting(settings, survey):
     q, _, codes = survey
     settings.SURVEY_SUPPRESSION_THRESHOLD = 30
-    assert analysis.suppression_threshold() == 30
-    results = analysis.analyse_codes(None, q, codes)
+    assert figures.suppression_threshold() == 30
+    results = frequencies.analyse_codes(None, q, codes)
     assert results.threshold == 30
     counts = [o.count.value for qr in results.questions for r in qr.rows for g in r.groups for o in g.options]
     assert all(c is None or c == 0 or c >= 30 for c in counts)

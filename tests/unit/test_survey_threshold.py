@@ -4,9 +4,9 @@ setting otherwise, and never below the borough's."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from outcomes.surveys import analysis
 from outcomes.surveys.authoring import read_workbook
 from outcomes.surveys.models import Edition, suppression_threshold_problem
+from outcomes.surveys.results import figures
 from tests.unit.test_survey_workbook import GOOD, SETTINGS, problems_of, workbook
 
 
@@ -19,14 +19,14 @@ def borough_threshold(settings):
 def test_an_edition_uses_its_own_threshold():
     edition = Edition(suppression_threshold=30)
     assert edition.suppression_threshold_in_force == 30
-    assert analysis.suppression_threshold(edition) == 30
+    assert figures.suppression_threshold(edition) == 30
 
 
 def test_without_its_own_an_edition_uses_the_boroughs():
     edition = Edition()
     assert edition.suppression_threshold_in_force == 12
-    assert analysis.suppression_threshold(edition) == 12
-    assert analysis.suppression_threshold() == 12
+    assert figures.suppression_threshold(edition) == 12
+    assert figures.suppression_threshold() == 12
 
 
 def test_an_edition_cannot_be_less_cautious_than_the_borough():
@@ -45,7 +45,7 @@ def test_a_threshold_stored_before_the_borough_raised_its_own_gives_way(settings
     edition = Edition(suppression_threshold=15)
     settings.SURVEY_SUPPRESSION_THRESHOLD = 20
     assert edition.suppression_threshold_in_force == 20
-    assert analysis.suppression_threshold(edition) == 20
+    assert figures.suppression_threshold(edition) == 20
 
 
 def with_threshold(value) -> bytes:

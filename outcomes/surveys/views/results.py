@@ -7,8 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from outcomes.surveys import access, analysis, feeds
+from outcomes.surveys import access, feeds
 from outcomes.surveys.models import Edition
+from outcomes.surveys.results import reports
+from outcomes.surveys.results.figures import suppression_threshold
+from outcomes.surveys.results.participation import participation as participation_of
+from outcomes.surveys.results.participation import school_participation
 from outcomes.surveys.results_export import (
     legend,
     participation_tables,
@@ -51,7 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _borough(request: HttpRequest, slug: str):
     edition = access.get_borough_results_for_user(request.user, slug)
-    return edition, analysis.borough_results(edition)
+    return edition, reports.borough_results(edition)
 
 
 @login_required
@@ -95,7 +99,7 @@ def borough_report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def participation(request: HttpRequest, slug: str) -> HttpResponse:
     edition = access.get_borough_results_for_user(request.user, slug)
-    taking_part = analysis.participation(edition)
+    taking_part = participation_of(edition)
     return render(
         request,
         "surveys/results/participation.html",
@@ -104,7 +108,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
             "edition": edition,
             "participation": taking_part,
             "tables": participation_tables(taking_part, None),
-            "legend": legend(analysis.suppression_threshold(edition)),
+            "legend": legend(suppression_threshold(edition)),
         },
     )
 
@@ -113,8 +117,8 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def participation_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     edition = access.get_borough_results_for_user(request.user, slug)
-    taking_part = analysis.participation(edition)
-    results = analysis.borough_results(edition)
+    taking_part = participation_of(edition)
+    results = reports.borough_results(edition)
     content = results_workbook(results, taking_part, frequencies=False)
     return _attachment(content, XLSX, f"{edition.slug}-participation.xlsx")
 
@@ -123,11 +127,11 @@ def participation_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def participation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     edition = access.get_borough_results_for_user(request.user, slug)
-    taking_part = analysis.participation(edition)
+    taking_part = participation_of(edition)
     content = report_pdf(
         edition.title,
         "Participation by school and by area",
-        [legend(analysis.suppression_threshold(edition))],
+        [legend(suppression_threshold(edition))],
         participation_tables(taking_part, None),
     )
     return _attachment(content, PDF, f"{edition.slug}-participation.pdf")
@@ -135,8 +139,8 @@ def participation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _school(request: HttpRequest, slug: str, code: str):
     edition, school = access.get_school_report_for_user(request.user, slug, code)
-    results = analysis.school_results(edition, school)
-    return edition, school, results, analysis.school_participation(results)
+    results = reports.school_results(edition, school)
+    return edition, school, results, school_participation(results)
 
 
 @login_required

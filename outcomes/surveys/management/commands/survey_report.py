@@ -3,8 +3,10 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from outcomes.surveys import analysis
 from outcomes.surveys.models import Edition, School
+from outcomes.surveys.results import reports
+from outcomes.surveys.results.as_json import results_as_json
+from outcomes.surveys.results.participation import participation, school_participation
 from outcomes.surveys.results_export import results_workbook
 
 
@@ -37,11 +39,11 @@ class Command(BaseCommand):
             if school is None:
                 raise CommandError(f"There is no school with the code '{options['school']}'.")
         if school is None:
-            results = analysis.borough_results(edition)
-            taking_part, own = analysis.participation(edition), None
+            results = reports.borough_results(edition)
+            taking_part, own = participation(edition), None
         else:
-            results = analysis.school_results(edition, school)
-            taking_part, own = None, analysis.school_participation(results)
+            results = reports.school_results(edition, school)
+            taking_part, own = None, school_participation(results)
         if options["format"] == "xlsx":
             content = results_workbook(results, taking_part, own)
             if options["output"]:
@@ -51,5 +53,5 @@ class Command(BaseCommand):
             else:
                 sys.stdout.buffer.write(content)
             return
-        data = analysis.results_as_json(results, taking_part, own)
+        data = results_as_json(results, taking_part, own)
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
