@@ -153,6 +153,13 @@ X_FRAME_OPTIONS = "DENY"
 
 # Largest plan file accepted for import through the web pages.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# What one upload may hold, for every importer (outcomes/core/imports/limits.py, decision 0062).
+IMPORT_LIMITS = {
+    "FILE_BYTES": int(env_number("IMPORT_MAX_FILE_MB", 10) * 1024 * 1024),
+    "EXPANDED_BYTES": int(env_number("IMPORT_MAX_EXPANDED_MB", 60) * 1024 * 1024),
+    "ROWS": int(env_number("IMPORT_MAX_ROWS", 20_000)) + 1,
+    "PROBLEMS": int(env_number("IMPORT_MAX_PROBLEMS_LISTED", 100)),
+}
 
 
 # The DfE LAIT files the demo loads, and which of their measures (short codes; empty: every one).

@@ -18,11 +18,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.models import record_change
 from outcomes.indicators import rules
 from outcomes.indicators.models import Area, ImportRun, Indicator, Value
 from outcomes.indicators.periods import PeriodNotUnderstood, month_label, parse_period, periods_for
-from outcomes.plans.validation import ImportFailed, Problem
 
 SHEET = "Values"
 # (heading, key). Headings are matched without regard to case.

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from outcomes.core.formatting import format_decimal, fraction_text
+from outcomes.core.imports import ImportFailed, Problem
+from outcomes.core.imports.jsonfile import Path, json_location, read_json
 from outcomes.core.models import record_change
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
@@ -29,14 +31,7 @@ from outcomes.plans.models import (
     Update,
 )
 from outcomes.plans.services import add_default_rag_statuses
-from outcomes.plans.validation import (
-    ImportFailed,
-    Path,
-    Problem,
-    json_location,
-    read_json,
-    validate_plan_data,
-)
+from outcomes.plans.validation import validate_plan_data
 
 __all__ = ["ImportFailed", "Path", "Problem", "export_plan", "import_plan", "read_json"]
 

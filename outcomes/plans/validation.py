@@ -1,61 +1,16 @@
 """Checking a plan document (docs/interchange.md) before anything is written: every problem is
 collected with where it is, so that a file is corrected once, not once per error."""
 
-import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from outcomes.core.imports import Problem
+from outcomes.core.imports.jsonfile import Path, json_location
 from outcomes.plans import rules
 from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Update
-
-Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
-
-
-class ImportFailed(Exception):
-    def __init__(self, source: str, problems: list[Problem]):
-        self.source = source
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(
-            f"{source}: nothing was imported, because of {len(problems)} "
-            f"problem{'s' if len(problems) != 1 else ''}:\n{lines}{more}"
-        )
-
-
-def json_location(path: Path) -> str:
-    text = "$"
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
-
-
-def read_json(raw: bytes | str, source: str) -> dict:
-    try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise ImportFailed(source, [Problem("", "the file is not UTF-8 text")]) from None
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(
-            source, [Problem(f"line {exc.lineno}, column {exc.colno}", f"this is not valid JSON ({exc.msg})")]
-        ) from None
-    if not isinstance(data, dict):
-        raise ImportFailed(source, [Problem("$", "the document must be a JSON object")])
-    return data
-
 
 _SLUG = re.compile(r"^[-a-z0-9_]+$")
 

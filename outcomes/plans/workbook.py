@@ -13,7 +13,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from outcomes.plans.validation import ImportFailed, Path, Problem
+from outcomes.core.imports import ImportFailed, Problem
+from outcomes.core.imports.jsonfile import Path
 
 # sheet -> [(column heading, key in the interchange document)]
 PLAN_FIELDS = [

@@ -15,8 +15,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.models import record_change
-from outcomes.plans.validation import ImportFailed, Problem
 from outcomes.surveys import conditions
 from outcomes.surveys.models import (
     Choice,

@@ -11,8 +11,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from outcomes.accounts.roles import Role
+from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.models import record_change
-from outcomes.plans.validation import ImportFailed, Problem
 from outcomes.surveys.models import (
     CODE_ALPHABET,
     CODE_LENGTH,

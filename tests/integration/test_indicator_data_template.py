@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
+from outcomes.core.imports import ImportFailed
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators.models import Area, DerivedFigure, ImportRun, Indicator, Target, Value
 from outcomes.indicators.template import (
@@ -20,7 +21,6 @@ from outcomes.indicators.template import (
     export_values,
     import_template,
 )
-from outcomes.plans.validation import ImportFailed
 
 pytestmark = pytest.mark.django_db
 

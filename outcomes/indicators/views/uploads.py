@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from outcomes.core.forms import error_list
+from outcomes.core.imports import ImportFailed
 from outcomes.indicators import access
 from outcomes.indicators.forms import TemplateUploadForm
 from outcomes.indicators.views.common import FORMATS
-from outcomes.plans.validation import ImportFailed
 
 
 @login_required

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from outcomes.core.imports import ImportFailed
 from outcomes.indicators.template import blank_template, import_template
-from outcomes.plans.validation import ImportFailed
 
 
 class Command(BaseCommand):
