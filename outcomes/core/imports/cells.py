@@ -9,6 +9,8 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+from outcomes.core.downloads.cells import EXCEL_CELL_LIMIT as EXCEL_CELL_CHARACTERS
+
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
 # Dates before or after these are typing mistakes (and beyond what every database stores).
@@ -17,7 +19,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
 # What neither PostgreSQL (NUL) nor the XML inside .xlsx and .docx files (other C0 controls, lone
 # surrogates, U+FFFE and U+FFFF) can hold.
-_UNSTORABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_UNSTORABLE = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class BadValue(ValueError):
@@ -193,9 +195,6 @@ def max_length(model, field: str) -> int:
     """The longest text the model's field holds: a CharField's max_length, or Excel's cell limit
     (32,767 characters) for a TextField, so that whatever is imported can be exported whole."""
     return model._meta.get_field(field).max_length or EXCEL_CELL_CHARACTERS
-
-
-EXCEL_CELL_CHARACTERS = 32_767
 
 
 def _finite(value) -> bool:
