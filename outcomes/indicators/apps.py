@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class IndicatorsConfig(AppConfig):
     name = "outcomes.indicators"
     label = "indicators"
+
+    def ready(self) -> None:
+        # Plans sits on a lower floor and cannot import indicators: the milestone page shows the
+        # linked indicator through the panel registered here.
+        from outcomes.indicators.views.milestones import PANEL_TEMPLATE, milestone_panel
+        from outcomes.plans.panels import register_milestone_panel
+
+        register_milestone_panel("indicators.linked_indicator", PANEL_TEMPLATE, milestone_panel)

@@ -77,6 +77,22 @@ def test_the_breastfeeding_milestone_shows_baseline_target_and_actual_from_its_i
     assert "Performance clinic held on 30 June 2014" in html
 
 
+def test_the_milestone_page_draws_the_indicator_through_the_registered_panel(client, users):
+    from outcomes.indicators.views.milestones import PANEL_TEMPLATE, milestone_panel
+    from outcomes.plans.panels import register_milestone_panel, unregister_milestone_panel
+
+    client.force_login(users["performance_officer"])
+    assert milestone_page(client, 1, 6).count("Measured by BF-INIT") == 1
+    unregister_milestone_panel("indicators.linked_indicator")
+    try:
+        html = milestone_page(client, 1, 6)
+        assert "Delivery milestone 6" in html
+        assert "Measured by" not in html
+    finally:
+        register_milestone_panel("indicators.linked_indicator", PANEL_TEMPLATE, milestone_panel)
+    assert milestone_page(client, 1, 6).count("Measured by BF-INIT") == 1
+
+
 def test_the_actual_follows_the_indicator_when_its_data_change(client, users):
     client.force_login(users["performance_officer"])
     response = upload(client, HEADER + "BF-INIT,,2013-14,66.2,,,revised,\n", "bf.csv")

@@ -1,10 +1,18 @@
-"""A plan milestone's baseline, target and actual read from the indicator linked to it, for the
-milestone's page (the plans app includes ``indicators/_milestone_indicator.html``)."""
+"""A plan milestone's baseline, target and actual read from the indicator linked to it: a panel of the
+milestone's page, registered with ``plans.panels`` when the app is ready (``apps.py``)."""
 
 from outcomes.indicators import rules
 from outcomes.indicators.access import code_slug
 from outcomes.indicators.kpi_table import format_figure, on_target_judgement
 from outcomes.indicators.models import DerivedFigure, ExceptionRecord, MilestoneIndicatorLink, Target, Value
+
+PANEL_TEMPLATE = "indicators/_milestone_indicator.html"
+
+
+def milestone_panel(request, milestone) -> dict | None:
+    """The panel's context, or None (no panel) when no indicator measures the milestone."""
+    measures = linked_measures(milestone)
+    return None if measures is None else {"indicator_measures": measures}
 
 
 def linked_measures(milestone) -> dict | None:

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_http_methods
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
-from outcomes.indicators.views.milestones import linked_measures
 from outcomes.plans import access, rules, services, workbook
 from outcomes.plans.forms import MilestoneForm, PlanImportForm
 from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
 from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, Update
+from outcomes.plans.panels import render_milestone_panels
 from outcomes.plans.services import milestone_key, no_update_key
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -94,7 +94,7 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "link_problems": problems,
             "no_information_warnings": warnings,
             "history": history,
-            "indicator_measures": linked_measures(milestone),
+            "panels": render_milestone_panels(request, milestone),
             "open_rounds": plan.rounds.filter(closed_at__isnull=True),
             "can_update": access.can_update_milestone(request.user, milestone),
             "manages": access.manages_plans(request.user),
