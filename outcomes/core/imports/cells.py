@@ -162,8 +162,11 @@ def day(value) -> date | None:
     return found
 
 
-def choice(value, choices, *, what: str = "value") -> str:
-    """One of ``choices`` (compared without regard to case), as it is spelt in ``choices``."""
+def choice(value, choices, *, what: str = "value") -> str | None:
+    """One of ``choices`` (compared without regard to case), as it is spelt in ``choices``; None
+    when blank."""
+    if is_blank(value):
+        return None
     raw = short(text(value, multiline=False))
     for option in choices:
         if option.lower() == raw.lower():

@@ -26,7 +26,7 @@ class Limits:
 
     @property
     def file_words(self) -> str:
-        return _bytes_words(self.file_bytes)
+        return bytes_words(self.file_bytes)
 
     @property
     def summary(self) -> str:
@@ -42,7 +42,7 @@ def limits() -> Limits:
     return Limits(**{key.lower(): int(value) for key, value in given.items()})
 
 
-def _bytes_words(size: int) -> str:
+def bytes_words(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):,.3g} MB"
     return f"{size / 1024:,.0f} KB"

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from outcomes.core.imports import cells
-from outcomes.core.imports.limits import limits
+from outcomes.core.imports.limits import bytes_words, limits
 from outcomes.core.imports.problems import ImportFailed, Problem, where
 
 
@@ -109,7 +109,7 @@ class Table:
         """Read a sheet (``name``: None for a CSV file, or a workbook's only or first sheet):
         its header checked against ``columns`` (``strict``: any other heading is a problem) and its
         non-blank rows. Returns None when the sheet is missing or its header is wrong."""
-        actual = None
+        actual = None if name is not None or not self.names else self.names[0]
         if name is not None:
             actual = self._find(name)
             if actual is None:
@@ -117,7 +117,10 @@ class Table:
                 return None
         sheet = Sheet(actual or name, columns, self.problems)
         stream = self._values(actual)
-        header = next(stream, None) or ()
+        header = next(stream, None)
+        if header is None:
+            self.problems.append(Problem(where(sheet.name, 1), "the sheet is empty: start from the template"))
+            return None
         if not self._header(sheet, header, strict):
             return None
         self._rows(sheet, stream)
@@ -192,7 +195,7 @@ def check_size(data: bytes, source: str) -> None:
 
 def too_large(size: int) -> Problem:
     return Problem(
-        "", f"the file is {size / 1024 / 1024:,.1f} MB: at most {limits().file_words} can be imported"
+        "", f"the file is {bytes_words(size)}: at most {limits().file_words} can be imported"
     )
 
 
