@@ -2,7 +2,6 @@
 row and column it is in, and nothing changes. Run on PostgreSQL too, where 1e999999 and NUL
 differ (DATABASE_URL=postgres://...)."""
 
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse

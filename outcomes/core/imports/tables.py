@@ -194,9 +194,7 @@ def check_size(data: bytes, source: str) -> None:
 
 
 def too_large(size: int) -> Problem:
-    return Problem(
-        "", f"the file is {bytes_words(size)}: at most {limits().file_words} can be imported"
-    )
+    return Problem("", f"the file is {bytes_words(size)}: at most {limits().file_words} can be imported")
 
 
 def open_workbook(data: bytes, source: str) -> Table:
