@@ -10,9 +10,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
+from outcomes.core import downloads
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.imports.jsonfile import Path
 
@@ -141,12 +142,10 @@ def _cell_text(value) -> str:
 
 
 def _write_sheet(wb: Workbook, title: str, columns, rows: list[list]) -> None:
-    ws = wb.create_sheet(title)
-    ws.append([heading for heading, _ in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
+    ws = downloads.add_sheet(wb, title)
+    downloads.header_row(ws, [heading for heading, _ in columns])
     for row in rows:
-        ws.append(row)
+        downloads.append(ws, row)
     ws.freeze_panes = "A2"
     for index, (heading, _) in enumerate(columns, start=1):
         wide = heading in {
@@ -164,13 +163,11 @@ def _write_sheet(wb: Workbook, title: str, columns, rows: list[list]) -> None:
 
 
 def plan_workbook_bytes(data: dict) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Plan"
-    ws.append(["Field", "Value"])
-    ws["A1"].font = ws["B1"].font = Font(bold=True)
+    wb = downloads.new_workbook()
+    ws = downloads.add_sheet(wb, "Plan", first=True)
+    downloads.header_row(ws, ["Field", "Value"])
     for heading, key in PLAN_FIELDS:
-        ws.append([heading, _cell_text(data.get(key))])
+        downloads.append(ws, [heading, _cell_text(data.get(key))])
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 90
 
@@ -230,9 +227,7 @@ def plan_workbook_bytes(data: dict) -> bytes:
     for column in range(len(UPDATE_COLUMNS) - len(RAG_KEYS) + 1, len(UPDATE_COLUMNS) + 1):
         for row in range(2, max(len(updates) + 200, 500)):
             shares.cell(row=row, column=column).number_format = "@"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return downloads.workbook_bytes(wb)
 
 
 class _Reader:

@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core import downloads
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
@@ -17,14 +16,6 @@ from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, Update
 from outcomes.plans.panels import render_milestone_panels
 from outcomes.plans.services import milestone_key, no_update_key
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -141,21 +132,21 @@ def my_milestones(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_json(request: HttpRequest, slug: str) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, slug)
-    content = json.dumps(export_plan(plan), ensure_ascii=False, indent=1).encode()
-    return _download(content, "application/json", f"{plan.slug}.json")
+    return downloads.json_download(export_plan(plan), f"{plan.slug}.json")
 
 
 @login_required
 def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, slug)
-    return _download(workbook.plan_workbook_bytes(export_plan(plan)), XLSX, f"{plan.slug}.xlsx")
+    return downloads.attachment(workbook.plan_workbook_bytes(export_plan(plan)), f"{plan.slug}.xlsx")
 
 
 @login_required
 def template_xlsx(request: HttpRequest) -> HttpResponse:
     if not access.manages_plans(request.user):
         raise PermissionDenied
-    return _download(workbook.plan_workbook_bytes(workbook.EXAMPLE_PLAN), XLSX, "outcomes-plan-template.xlsx")
+    content = workbook.plan_workbook_bytes(workbook.EXAMPLE_PLAN)
+    return downloads.attachment(content, "outcomes-plan-template.xlsx")
 
 
 @login_required
