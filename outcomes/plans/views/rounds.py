@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +6,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from outcomes.core import downloads
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
 from outcomes.plans import access, rules, services
@@ -278,21 +276,17 @@ def publish(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
 def export_csv(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     round_ = access.get_round_for_user(request.user, slug, round_slug)
     keys = [s.key for s in round_.plan.rag_statuses.all()]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "priority",
-            "milestone",
-            "action",
-            "milestone_text",
-            "delivery_lead",
-            "strategy_lead",
-            "update",
-            "state",
-            *keys,
-        ]
-    )
+    headers = [
+        "priority",
+        "milestone",
+        "action",
+        "milestone_text",
+        "delivery_lead",
+        "strategy_lead",
+        "update",
+        "state",
+        *keys,
+    ]
     updates = {u.milestone_id: u for u in round_.updates.all()}
     milestones = (
         Milestone.objects.filter(priority__plan=round_.plan)
@@ -300,10 +294,11 @@ def export_csv(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse
         .prefetch_related("leads")
         .order_by("priority__number", "number")
     )
+    rows = []
     for m in milestones:
         u = updates.get(m.pk)
         weights = u.weights if u else {}
-        writer.writerow(
+        rows.append(
             [
                 m.priority.number,
                 m.number,
@@ -316,6 +311,5 @@ def export_csv(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse
                 *[weights.get(k, "") for k in keys],
             ]
         )
-    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{round_.plan.slug}-{round_.slug}.csv"'
-    return response
+    content = downloads.csv_bytes(headers, rows)
+    return downloads.attachment(content, f"{round_.plan.slug}-{round_.slug}.csv")
