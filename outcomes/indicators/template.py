@@ -5,17 +5,12 @@ An import reads the whole file first and reports every problem with its file, sh
 column; nothing is saved unless the whole file is valid.
 """
 
-import csv
-import io
-import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.db import transaction
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from outcomes.core import downloads
 from outcomes.core.models import record_change
 from outcomes.indicators.models import ImportRun, Indicator, Value
 from outcomes.indicators.periods import periods_for
@@ -43,64 +38,16 @@ GUIDANCE = [
     ),
 ]
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def content_type(fmt: str) -> str:
-    return CONTENT_TYPES[fmt]
-
-
 # ---------------------------------------------------------------------------------------------------
 # Export
-
-
-def _cell(value):
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
 
 
 def export_table(
     headers: Sequence[str], rows: Iterable[Sequence], fmt: str, *, title: str = "Table"
 ) -> bytes:
-    """A table as CSV (UTF-8, for Excel too) or as an .xlsx workbook with one sheet."""
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow(["" if v is None else _safe_text(v) for v in row])
-        return buffer.getvalue().encode("utf-8")
-    if fmt == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Table"
-        sheet.append(list(headers))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([_cell(v) for v in row])
-            for cell in sheet[sheet.max_row]:
-                # Text that starts with "=" is text here, never a formula.
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"
-        for index, heading in enumerate(headers, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = min(max(len(str(heading)) + 2, 10), 60)
-        sheet.freeze_panes = "A2"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
-    raise ValueError(f"unknown export format {fmt!r}: use csv or xlsx")
-
-
-def _safe_text(value):
-    # A spreadsheet would run text beginning with these as a formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
-        return "'" + value
-    return value
+    """A table as CSV (UTF-8 with a byte-order mark, for Excel too) or as an .xlsx workbook with one
+    sheet, written by the one download writer (docs/decisions/0065)."""
+    return downloads.table_bytes(fmt, headers, rows, title)
 
 
 def export_dicts(keys: Sequence[str], rows: Iterable[dict], fmt: str, *, title: str = "Table") -> bytes:
@@ -139,39 +86,31 @@ def blank_template(fmt: str = "xlsx") -> bytes:
     headers = [h for h, _ in TEMPLATE_COLUMNS]
     if fmt == "csv":
         return export_table(headers, [], "csv")
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
-    sheet.append(headers)
-    for index, heading in enumerate(headers, start=1):
-        sheet.cell(row=1, column=index).font = Font(bold=True)
-        sheet.column_dimensions[get_column_letter(index)].width = max(len(heading) + 4, 14)
+    workbook = downloads.new_workbook()
+    sheet = downloads.add_sheet(workbook, SHEET, first=True)
+    downloads.header_row(sheet, headers)
+    downloads.set_widths(sheet, [max(len(heading) + 4, 14) for heading in headers])
     sheet.freeze_panes = "A2"
-    guide = workbook.create_sheet("Guidance")
-    guide.append(["Column", "What to put in it"])
-    guide["A1"].font = guide["B1"].font = Font(bold=True)
+    guide = downloads.add_sheet(workbook, "Guidance")
+    downloads.header_row(guide, ["Column", "What to put in it"])
     for row in GUIDANCE:
-        guide.append(list(row))
-    guide.append([])
-    guide.append(["Example", "NI 59 | (blank) | April 2010 | 80.17 | 190 | 237 | final |"])
-    guide.column_dimensions["A"].width = 18
-    guide.column_dimensions["B"].width = 110
-    codes = workbook.create_sheet("Indicators")
-    codes.append(["Indicator code", "Name", "Period type", "Unit"])
-    for cell in codes[1]:
-        cell.font = Font(bold=True)
+        downloads.append(guide, list(row))
+    downloads.append(guide, [])
+    downloads.append(guide, ["Example", "NI 59 | (blank) | April 2010 | 80.17 | 190 | 237 | final |"])
+    downloads.set_widths(guide, [18, 110])
+    codes = downloads.add_sheet(workbook, "Indicators")
+    downloads.header_row(codes, ["Indicator code", "Name", "Period type", "Unit"])
     for indicator in Indicator.objects.filter(from_lait=False).order_by("code"):
-        codes.append(
+        downloads.append(
+            codes,
             [
                 indicator.code,
                 indicator.name,
                 indicator.get_period_type_display(),
                 indicator.get_unit_kind_display(),
-            ]
+            ],
         )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return downloads.workbook_bytes(workbook)
 
 
 # ---------------------------------------------------------------------------------------------------

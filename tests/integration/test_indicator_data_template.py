@@ -212,12 +212,12 @@ def test_the_blank_template_has_the_columns_and_the_indicators(ni59):
     assert workbook["Values"].max_row == 1
     codes = [row[0] for row in workbook["Indicators"].iter_rows(min_row=2, values_only=True)]
     assert "NI 59 test" in codes
-    assert blank_template("csv").decode("utf-8").strip().split(",") == HEADINGS
+    assert blank_template("csv").decode("utf-8-sig").strip().split(",") == HEADINGS
 
 
 def test_export_table_writes_csv_and_excel_and_keeps_text_as_text():
     rows = [["NI 59", Decimal("80.17"), None], ["=HYPERLINK(1)", 3, "x"]]
-    text = export_table(["Code", "Value", "Note"], rows, "csv").decode("utf-8")
+    text = export_table(["Code", "Value", "Note"], rows, "csv").decode("utf-8-sig")
     assert text.splitlines() == ["Code,Value,Note", "NI 59,80.17,", "'=HYPERLINK(1),3,x"]
     sheet = load_workbook(io.BytesIO(export_table(["Code", "Value", "Note"], rows, "xlsx", title="T"))).active
     assert sheet.title == "T"

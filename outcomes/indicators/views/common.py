@@ -1,27 +1,21 @@
 """What the indicator pages share: downloads of any table as CSV or Excel."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 
-FORMATS = ("csv", "xlsx")
+from outcomes.core import downloads
+
+FORMATS = downloads.TABLE_FORMATS
 
 
 def table_download(
     headers: list[str], rows: list[list], fmt: str, filename: str, title: str = ""
 ) -> HttpResponse:
     """A table as a CSV or Excel download (the same columns the page shows, symbols with their words)."""
-    from outcomes.indicators.template import content_type, export_table
-
-    if fmt not in FORMATS:
-        raise Http404("No such format")
-    content = export_table(headers, rows, fmt, title=title)
-    response = HttpResponse(content, content_type=content_type(fmt))
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    return downloads.table_download(fmt, filename, headers, rows, title or "Table")
 
 
 def check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise Http404("No such format")
+    downloads.check_table_format(fmt)
 
 
 def select_items(choices, selected: str, blank: str | None = None) -> list[dict]:

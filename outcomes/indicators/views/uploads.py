@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core import downloads
 from outcomes.core.imports.views import upload_page
 from outcomes.indicators import access
 from outcomes.indicators.forms import TemplateUploadForm
-from outcomes.indicators.views.common import FORMATS
 
 
 @login_required
@@ -37,11 +37,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def blank_template(request: HttpRequest, fmt: str) -> HttpResponse:
     from outcomes.indicators.template import blank_template as make
-    from outcomes.indicators.template import content_type
 
     access.require_manager(request.user)
-    if fmt not in FORMATS:
-        raise Http404("No such format")
-    response = HttpResponse(make(fmt), content_type=content_type(fmt))
-    response["Content-Disposition"] = f'attachment; filename="indicator-values-template.{fmt}"'
-    return response
+    downloads.check_table_format(fmt)
+    return downloads.attachment(make(fmt), f"indicator-values-template.{fmt}")
