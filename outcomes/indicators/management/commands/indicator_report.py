@@ -36,4 +36,5 @@ class Command(BaseCommand):
                 raise CommandError("An Excel file cannot be shown here: give --output report.xlsx.")
             sys.stdout.buffer.write(data)
         else:
-            self.stdout.write(data.decode("utf-8"), ending="")
+            # The byte-order mark is for Excel opening a file; a pipe reads better without it.
+            self.stdout.write(data.decode("utf-8-sig"), ending="")
