@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
-from outcomes.indicators.clinic_models import AgreedAction, Clinic
 from outcomes.indicators.forms import clinic_key
+from outcomes.indicators.models import AgreedAction, Clinic
 from outcomes.plans.models import Update
 
 pytestmark = pytest.mark.django_db
