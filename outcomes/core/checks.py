@@ -33,7 +33,10 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        return hashlib.sha256(self.evidence.encode("utf-8")).hexdigest()[:32]
+        # The message is part of it: two findings of one rule at one place (a sum in the words
+        # and a percentage in a table of the same update) are explained one by one.
+        text = f"{self.key}\n{self.message}\n{self.evidence}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
     @property
     def identity(self) -> tuple[str, str, str]:
@@ -137,3 +140,42 @@ def grouped(listed: Iterable[Listed]) -> list[tuple[Rule, list[Listed]]]:
     for item in listed:
         by_rule.setdefault(item.rule.name, []).append(item)
     return [(_RULES[name], items) for name, items in by_rule.items()]
+
+
+def find(rule_name: str, key: str) -> list[Finding]:
+    """The current findings of one rule at one place (usually one)."""
+    rule = get_rule(rule_name)
+    return [f for f in run_rule(rule) if f.key == key]
+
+
+def explain(*, finding: Finding, reason: str, user):
+    """Mark ``finding`` explained (or change its reason), with the change recorded."""
+    from outcomes.core.models import ExplainedFinding, record_change
+
+    row, created = ExplainedFinding.objects.get_or_create(
+        rule=finding.rule,
+        key=finding.key,
+        fingerprint=finding.fingerprint,
+        defaults={
+            "where": finding.where[:300],
+            "message": finding.message,
+            "reason": reason,
+            "explained_by": user,
+        },
+    )
+    before = None if created else {"reason": row.reason}
+    if not created:
+        row.reason = reason
+        row.explained_by = user
+        row.where = finding.where[:300]
+        row.message = finding.message
+        row.save()
+    record_change(
+        user=user,
+        obj=row,
+        action="explained" if created else "explanation changed",
+        summary=f"Data check '{_RULES[finding.rule].title}' at {finding.where} explained: {reason}",
+        before=before,
+        after={"reason": reason},
+    )
+    return row

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from outcomes.accounts.roles import Role
+from outcomes.core.access import reviews_data_quality
 
 
 def nav_items(user) -> list[tuple[str, str, str]]:
@@ -22,6 +23,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
     if user.manages_plans:
         items.append(("surveys", "Surveys", reverse("surveys:manage")))
     items.append(("results", "Survey results", reverse("surveys:results")))
+    if reviews_data_quality(user):
+        items.append(("data_quality", "Data quality", reverse("core:data_quality")))
     if user.role == Role.ADMINISTRATOR or user.is_superuser:
         items.append(("admin", "Users and organisations", reverse("admin:index")))
     return items

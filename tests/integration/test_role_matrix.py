@@ -8,6 +8,7 @@ import pytest
 from django.urls import get_resolver, reverse
 
 from outcomes.accounts.roles import Role
+from tests.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
 from tests.integration.role_rows_surveys_authoring import ROWS as SURVEY_AUTHORING_ROWS
 from tests.integration.role_rows_surveys_pupils import ROWS as SURVEY_PUPIL_ROWS
@@ -72,6 +73,7 @@ MATRIX = [
     *SURVEY_AUTHORING_ROWS,
     *SURVEY_PUPIL_ROWS,
     *SURVEY_RESULT_ROWS,
+    *DATA_QUALITY_ROWS,
 ]
 CASES = [
     pytest.param(

@@ -1,0 +1,14 @@
+"""Who may see the data-quality checks: the performance team (decision 0075). Administrators, who
+may do everything, also may; lead officers, viewers and schools see the checks about their own
+entries where they enter them, and never this page."""
+
+from django.core.exceptions import PermissionDenied
+
+
+def reviews_data_quality(user) -> bool:
+    return bool(user.is_authenticated and getattr(user, "manages_plans", False))
+
+
+def require_data_quality_reviewer(user) -> None:
+    if not reviews_data_quality(user):
+        raise PermissionDenied("The data-quality checks are for performance officers.")
