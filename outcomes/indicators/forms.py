@@ -2,11 +2,13 @@
 records every change (who, when, before and after) and refuses to overwrite a newer save."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 
 from outcomes.accounts.models import Person
-from outcomes.core.models import record_change
+from outcomes.core.conflicts import conflict_message
+from outcomes.core.models import ChangeRecord, record_change
 from outcomes.indicators.models import (
     AgreedAction,
     Clinic,
@@ -20,7 +22,19 @@ from outcomes.plans.services import milestone_key
 
 
 class SaveConflict(Exception):
-    """Someone else saved the record after this form was opened."""
+    """Someone else saved the record after this form was opened. Says who and when, from the
+    record's latest change, and carries that person's name for the version shown beside the form."""
+
+    def __init__(self, thing: str, record):
+        last = (
+            ChangeRecord.objects.filter(
+                content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
+            )
+            .select_related("user")
+            .first()
+        )
+        self.who = last.user.display_name if last and last.user else None
+        super().__init__(conflict_message(thing, self.who, last.at if last else None))
 
 
 def clinic_key(clinic: Clinic) -> str:
@@ -113,10 +127,7 @@ class ClinicForm(forms.Form):
         if clinic is not None:
             clinic = Clinic.objects.select_for_update().get(pk=clinic.pk)
             if data.get("version") is not None and data["version"] != clinic.version:
-                raise SaveConflict(
-                    "Someone else saved this clinic while you were editing it. "
-                    "Their changes are shown below: make yours again."
-                )
+                raise SaveConflict("this clinic", clinic)
             before = _clinic_snapshot(clinic)
         else:
             before = None
@@ -231,10 +242,7 @@ class AgreedActionForm(forms.Form):
         if action is not None:
             action = AgreedAction.objects.select_for_update().get(pk=action.pk)
             if data.get("version") is not None and data["version"] != action.version:
-                raise SaveConflict(
-                    "Someone else saved this action while you were editing it. "
-                    "Their changes are shown below: make yours again."
-                )
+                raise SaveConflict(f"agreed action {action.number}", action)
             before = _action_snapshot(action)
         else:
             before = None

@@ -1,6 +1,8 @@
 """Performance clinics and challenge sessions: record one, agree actions with owners and dates,
 follow them up at the next clinic; every change recorded; nothing overwritten by a stale form."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -93,17 +95,74 @@ def test_agreed_actions_have_owners_and_dates_and_are_followed_up_at_the_next_cl
     assert history.last().after["status"] == "done"
 
 
-def test_a_stale_form_does_not_overwrite_a_newer_save(client, users):
-    client.force_login(users["performance_officer"])
+def hidden_version(html: str) -> str:
+    return re.search(r'name="version" value="([^"]*)"', html).group(1)
+
+
+def other_version(html: str) -> str:
+    """The part of the page that shows what the other person saved."""
+    start = html.index('id="other-version"')
+    return html[start : html.index("Your version is in the form below", start)]
+
+
+def textarea(html: str, name: str) -> str:
+    return re.search(rf'<textarea[^>]*name="{name}"[^>]*>(.*?)</textarea>', html, re.S).group(1).strip()
+
+
+def test_a_stale_form_keeps_the_second_persons_text_beside_the_saved_version(client, users):
+    client.force_login(users["administrator"])
     clinic = create(client)
     url = reverse("indicators:clinic_edit", args=[clinic.slug])
-    first = client.post(url, {**NEW, "findings": "First edit", "version": clinic.version})
+    opened_at = clinic.version
+    first = client.post(url, {**NEW, "findings": "First edit", "version": opened_at})
     assert first.status_code == 302
-    stale = client.post(url, {**NEW, "findings": "Stale edit", "version": clinic.version})
+    client.force_login(users["performance_officer"])
+    stale = client.post(url, {**NEW, "title": "My title", "findings": "Stale edit", "version": opened_at})
+    html = stale.content.decode()
     assert stale.status_code == 200
-    assert "Someone else saved this clinic" in stale.content.decode()
     clinic.refresh_from_db()
     assert clinic.findings == "First edit"
+    who = users["administrator"].display_name
+    assert f"{who} saved this clinic at " in html
+    assert "Your changes have not been saved" in html
+    # Theirs beside, mine still in the form, and the form now against their version.
+    theirs = other_version(html)
+    assert f"What {who} saved" in theirs
+    assert "First edit" in theirs
+    assert "Core assessments" in theirs
+    assert "Performance clinic" in theirs
+    assert "Stale edit" not in theirs
+    assert textarea(html, "findings") == "Stale edit"
+    assert 'value="My title"' in html
+    assert hidden_version(html) == str(clinic.version)
+    again = client.post(url, {**NEW, "findings": "Stale edit", "version": hidden_version(html)})
+    assert again.status_code == 302
+    clinic.refresh_from_db()
+    assert clinic.findings == "Stale edit"
+
+
+def test_a_stale_agreed_action_keeps_the_second_persons_text(client, users):
+    client.force_login(users["administrator"])
+    clinic = create(client)
+    add_action(client, clinic)
+    action = AgreedAction.objects.get(clinic=clinic, number=1)
+    url = reverse("indicators:action_edit", args=[clinic.slug, 1])
+    fields = {"owner": "Gani Martins", "due": "2010-12-01", "status": "open", "version": action.version}
+    assert client.post(url, {**fields, "text": "Audit twenty files"}).status_code == 302
+    client.force_login(users["performance_officer"])
+    stale = client.post(url, {**fields, "text": "Audit every file", "due": "2011-01-15"})
+    html = stale.content.decode()
+    assert stale.status_code == 200
+    action.refresh_from_db()
+    assert action.text == "Audit twenty files"
+    assert "saved agreed action 1 at " in html
+    theirs = other_version(html)
+    assert "Audit twenty files" in theirs
+    assert "1 December 2010" in theirs
+    assert "Open" in theirs
+    assert textarea(html, "text") == "Audit every file"
+    assert 'value="2011-01-15"' in html
+    assert hidden_version(html) == str(action.version)
 
 
 def test_lead_officers_read_clinics_but_do_not_change_them(client, users):

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_date, format_datetime
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
@@ -157,27 +158,33 @@ def clinic_new(request: HttpRequest) -> HttpResponse:
 def clinic_edit(request: HttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_to_manage(request.user, slug)
     form = ClinicForm(request.POST or None, initial=ClinicForm.initial_for(clinic))
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             clinic = form.save(request.user, clinic)
         except SaveConflict as exc:
             clinic.refresh_from_db()
-            form = ClinicForm(initial=ClinicForm.initial_for(clinic))
-            form.conflict = str(exc)
+            form = rebind_after_conflict(ClinicForm, request.POST, clinic.version, str(exc))
+            conflict = {"who": exc.who, "rows": saved_fields(form, ClinicForm.initial_for(clinic))}
         else:
             messages.success(request, f"Saved '{clinic.title}'.")
             return redirect("indicators:clinic", clinic.slug)
-    return _clinic_form(request, form, clinic)
+    return _clinic_form(request, form, clinic, conflict)
 
 
-def _clinic_form(request: HttpRequest, form: ClinicForm, clinic: Clinic | None) -> HttpResponse:
-    errors = error_list(form)
-    if getattr(form, "conflict", None):
-        errors.insert(0, {"text": form.conflict, "href": "#id_title"})
+def _clinic_form(
+    request: HttpRequest, form: ClinicForm, clinic: Clinic | None, conflict: dict | None = None
+) -> HttpResponse:
     return render(
         request,
         "indicators/clinic_form.html",
-        {"section": "clinics", "form": form, "errors": errors, "clinic": clinic},
+        {
+            "section": "clinics",
+            "form": form,
+            "errors": error_list(form),
+            "clinic": clinic,
+            "conflict": conflict,
+        },
     )
 
 
@@ -199,25 +206,34 @@ def action_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     action = access.get_action_to_manage(request.user, slug, number)
     clinic = action.clinic
     form = AgreedActionForm(request.POST or None, clinic=clinic, initial=AgreedActionForm.initial_for(action))
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             action = form.save(request.user, action)
         except SaveConflict as exc:
             action.refresh_from_db()
-            form = AgreedActionForm(clinic=clinic, initial=AgreedActionForm.initial_for(action))
-            form.conflict = str(exc)
+            form = rebind_after_conflict(
+                AgreedActionForm, request.POST, action.version, str(exc), clinic=clinic
+            )
+            conflict = {"who": exc.who, "rows": saved_fields(form, AgreedActionForm.initial_for(action))}
         else:
             messages.success(request, f"Saved agreed action {action.number}.")
             return redirect("indicators:clinic", clinic.slug)
-    return _action_form(request, form, clinic, action)
+    return _action_form(request, form, clinic, action, conflict)
 
 
-def _action_form(request, form: AgreedActionForm, clinic: Clinic, action: AgreedAction | None):
-    errors = error_list(form)
-    if getattr(form, "conflict", None):
-        errors.insert(0, {"text": form.conflict, "href": "#id_text"})
+def _action_form(
+    request, form: AgreedActionForm, clinic: Clinic, action: AgreedAction | None, conflict: dict | None = None
+):
     return render(
         request,
         "indicators/action_form.html",
-        {"section": "clinics", "form": form, "errors": errors, "clinic": clinic, "action": action},
+        {
+            "section": "clinics",
+            "form": form,
+            "errors": error_list(form),
+            "clinic": clinic,
+            "action": action,
+            "conflict": conflict,
+        },
     )

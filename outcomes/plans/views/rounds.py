@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core import downloads
+from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
 from outcomes.plans import access, rules, services
@@ -117,12 +118,8 @@ def update_milestone(
                 )
             except services.EditConflict as exc:
                 conflict = exc.current if exc.current.pk else None
-                # Saving again after reading theirs replaces it knowingly.
-                data = request.POST.copy()
-                data["version"] = str(conflict.version) if conflict else ""
-                form = UpdateForm(data, statuses=statuses)
-                form.is_valid()
-                form.add_error(None, str(exc))
+                version = conflict.version if conflict else None
+                form = rebind_after_conflict(UpdateForm, request.POST, version, str(exc), statuses=statuses)
             except (rules.RuleViolation, services.RoundClosed) as exc:
                 form.add_error(None, str(exc))
             else:
