@@ -11,10 +11,11 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils.text import slugify
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from outcomes.core import downloads
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.models import record_change
 from outcomes.surveys import conditions
@@ -768,31 +769,29 @@ def _workbook_rows(settings: dict, survey_name: str, sections: list[SectionSpec]
 def workbook_bytes(settings: dict, survey_name: str, sections: list[SectionSpec]) -> bytes:
     """The workbook for these settings and sections, in the layout read_workbook reads."""
     settings_row, survey_rows, choice_rows = _workbook_rows(settings, survey_name, sections)
-    wb = Workbook()
+    wb = downloads.new_workbook()
     ws = wb.active
     ws.title = "survey"
     _header(ws, SURVEY_COLUMNS)
     for row in survey_rows:
-        ws.append([row.get(column, "") or None for column in SURVEY_COLUMNS])
+        downloads.append(ws, [row.get(column, "") or None for column in SURVEY_COLUMNS])
     _widths(ws, SURVEY_COLUMNS, wide={"label": 70, "hint": 40, "info": 40, "relevant": 45})
     ws = wb.create_sheet("choices")
     _header(ws, CHOICES_COLUMNS)
     for row in choice_rows:
-        ws.append([value or None for value in row])
+        downloads.append(ws, [value or None for value in row])
     _widths(ws, CHOICES_COLUMNS, wide={"label": 60, "group": 25})
     ws = wb.create_sheet("settings")
     _header(ws, SETTINGS_COLUMNS)
-    ws.append([value if value not in ("",) else None for value in settings_row])
+    downloads.append(ws, [value if value not in ("",) else None for value in settings_row])
     for cell in ws[2][5:7]:
         cell.number_format = "yyyy-mm-dd"
     _widths(ws, SETTINGS_COLUMNS, wide={"title": 40, "confidentiality": 60, "welcome": 60, "end_text": 60})
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return downloads.workbook_bytes(wb)
 
 
 def _header(ws, columns: list[str]) -> None:
-    ws.append(columns)
+    downloads.append(ws, columns)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"

@@ -6,11 +6,12 @@ import secrets
 import zipfile
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from outcomes.accounts.roles import Role
+from outcomes.core import downloads
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.models import record_change
 from outcomes.surveys.models import (
@@ -267,12 +268,13 @@ def _list(value) -> list[str]:
 def schools_workbook(schools=None) -> bytes:
     """Areas, schools and rolls in the layout import_schools reads."""
     schools = list(schools if schools is not None else School.objects.select_related("area").order_by("name"))
-    wb = Workbook()
+    wb = downloads.new_workbook()
     ws = wb.active
     ws.title = "schools"
     _header(ws, SCHOOL_COLUMNS)
     for s in schools:
-        ws.append(
+        downloads.append(
+            ws,
             [
                 s.code,
                 s.name,
@@ -282,7 +284,7 @@ def schools_workbook(schools=None) -> bytes:
                 f"{SEPARATOR} ".join(s.aliases) or None,
                 "yes" if s.active else "no",
                 "yes" if s.is_group else "no",
-            ]
+            ],
         )
     ws = wb.create_sheet("rolls")
     _header(ws, ROLL_COLUMNS)
@@ -291,18 +293,16 @@ def schools_workbook(schools=None) -> bytes:
         .select_related("school")
         .order_by("school__name", "year", "year_group")
     ):
-        ws.append([r.school.code, r.year, r.year_group, r.pupils])
+        downloads.append(ws, [r.school.code, r.year, r.year_group, r.pupils])
     ws = wb.create_sheet("areas")
     _header(ws, AREA_COLUMNS)
     for a in Area.objects.all():
-        ws.append([a.name, f"{SEPARATOR} ".join(a.aliases) or None])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+        downloads.append(ws, [a.name, f"{SEPARATOR} ".join(a.aliases) or None])
+    return downloads.workbook_bytes(wb)
 
 
 def _header(ws, columns: list[str]) -> None:
-    ws.append(columns)
+    downloads.append(ws, columns)
     for index, cell in enumerate(ws[1], start=1):
         cell.font = Font(bold=True)
         ws.column_dimensions[get_column_letter(index)].width = (

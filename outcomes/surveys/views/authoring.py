@@ -1,8 +1,6 @@
 """The performance officer's survey pages: editions, questionnaire workbooks, the window, schools,
 their rolls, links and codes, and which sign-ins are a school's staff."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -10,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from openpyxl import Workbook
 
+from outcomes.core import downloads
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
 from outcomes.surveys import access, authoring, schools
@@ -35,14 +33,7 @@ from outcomes.surveys.models import (
 )
 from outcomes.surveys.questionnaire import build, describe
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECTION = "surveys"
-
-
-def _download(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _link_url(request: HttpRequest, link: AccessLink) -> str:
@@ -91,7 +82,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def template(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    return _download(authoring.template_workbook(), "survey-template.xlsx")
+    return downloads.attachment(authoring.template_workbook(), "survey-template.xlsx")
 
 
 @login_required
@@ -125,7 +116,7 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def workbook(request: HttpRequest, slug: str) -> HttpResponse:
     found = access.get_edition_to_manage(request.user, slug)
-    return _download(authoring.export_workbook(found), f"{found.slug}.xlsx")
+    return downloads.attachment(authoring.export_workbook(found), f"{found.slug}.xlsx")
 
 
 @login_required
@@ -245,18 +236,19 @@ def links(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def links_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     found = access.get_edition_to_manage(request.user, slug)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "links"
-    ws.append(["school", "name", "area", "code", "link", "active"])
-    for link in found.links.select_related("school__area").order_by("school__name"):
-        area = link.school.area.name if link.school.area else ""
-        ws.append(
-            [link.school.code, link.school.name, area, link.code, _link_url(request, link), link.active]
-        )
-    out = io.BytesIO()
-    wb.save(out)
-    return _download(out.getvalue(), f"{found.slug}-links.xlsx")
+    rows = [
+        [
+            link.school.code,
+            link.school.name,
+            link.school.area.name if link.school.area else "",
+            link.code,
+            _link_url(request, link),
+            link.active,
+        ]
+        for link in found.links.select_related("school__area").order_by("school__name")
+    ]
+    headers = ["school", "name", "area", "code", "link", "active"]
+    return downloads.workbook_download([downloads.Sheet("links", headers, rows)], f"{found.slug}-links.xlsx")
 
 
 @login_required
@@ -326,13 +318,13 @@ def school_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def school_template(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    return _download(schools.schools_workbook([]), "schools-template.xlsx")
+    return downloads.attachment(schools.schools_workbook([]), "schools-template.xlsx")
 
 
 @login_required
 def school_export(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    return _download(schools.schools_workbook(), "schools.xlsx")
+    return downloads.attachment(schools.schools_workbook(), "schools.xlsx")
 
 
 @login_required
