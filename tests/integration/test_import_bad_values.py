@@ -2,6 +2,8 @@
 row and column it is in, and nothing changes. Run on PostgreSQL too, where 1e999999 and NUL
 differ (DATABASE_URL=postgres://...)."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -97,3 +99,87 @@ def test_a_file_over_the_size_limit_is_refused_unread(officer, settings):
     )
     assert "big.csv: the file is 3 KB: at most 2 KB can be imported" in html
     assert _values_state() == before
+
+
+def _workbook(**sheets) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _truncated(data: bytes, part: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The workbook with one sheet's XML cut in half, as a failed copy leaves it."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            raw = src.read(info)
+            dst.writestr(info.filename, raw[: len(raw) // 2] if info.filename == part else raw)
+    return out.getvalue()
+
+
+def _schools_state():
+    from outcomes.surveys.models import School, SchoolRoll
+
+    return (list(School.objects.order_by("pk").values()), list(SchoolRoll.objects.order_by("pk").values()))
+
+
+SCHOOL_HEAD = ["code", "name", "phase"]
+ROLL_HEAD = ["school", "year", "year_group", "pupils"]
+
+
+@pytest.mark.parametrize(
+    ("sheets", "where", "message"),
+    [
+        (
+            {"schools": [SCHOOL_HEAD, ["new-school", "N" * 201, "primary"]]},
+            "sheet 'schools', row 2, column B (name)",
+            "at most 200 fit",
+        ),
+        (
+            {"rolls": [ROLL_HEAD, ["swinton-brookfield", 2009, 5, "9" * 5000]]},
+            "sheet 'rolls', row 2, column D (pupils)",
+            "whole number",
+        ),
+        (
+            {"rolls": [ROLL_HEAD, ["swinton-brookfield", 2009, 5, 1e40]]},
+            "sheet 'rolls', row 2, column D (pupils)",
+            "whole number",
+        ),
+        (
+            {"rolls": [ROLL_HEAD, ["swinton-brookfield", 2009, 5, float("inf")]]},
+            "sheet 'rolls', row 2, column D (pupils)",
+            "whole number",
+        ),
+        (
+            {"rolls": [ROLL_HEAD, ["swinton-brookfield", 1e40, 5, 30]]},
+            "sheet 'rolls', row 2, column B (year)",
+            "academic year",
+        ),
+    ],
+)
+def test_a_schools_workbook_with_a_value_that_cannot_be_stored_changes_nothing(
+    officer, sheets, where, message
+):
+    before = _schools_state()
+    html = page(post_file(officer, "surveys:school_import", "bad.xlsx", _workbook(**sheets)))
+    assert f"bad.xlsx, {where}: ".replace("'", "&#39;") in html
+    assert message in html
+    assert _schools_state() == before
+
+
+def test_a_truncated_schools_workbook_is_refused_as_damaged(officer):
+    rows = [ROLL_HEAD, *[["swinton-brookfield", 2009, 5, 30 + n] for n in range(300)]]
+    before = _schools_state()
+    html = page(post_file(officer, "surveys:school_import", "cut.xlsx", _truncated(_workbook(rolls=rows))))
+    assert "cut.xlsx, sheet &#39;rolls&#39;: this sheet is damaged and cannot be read" in html
+    assert _schools_state() == before

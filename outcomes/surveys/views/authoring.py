@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core import downloads
 from outcomes.core.forms import error_list
+from outcomes.core.imports.views import upload_page
 from outcomes.core.models import ChangeRecord
-from outcomes.surveys import access, authoring, schools
+from outcomes.surveys import access, authoring, school_rolls, schools
 from outcomes.surveys.forms import (
     CopyEditionForm,
     ExtendWindowForm,
@@ -288,43 +289,34 @@ def school_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def school_import(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    form = SchoolsForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            counts = schools.import_schools(upload.read(), upload.name, user=request.user)
-        except authoring.ImportFailed as exc:
-            problems = exc.problems
-        else:
-            messages.success(
-                request,
-                f"Imported {counts['schools']} schools, {counts['rolls']} rolls and {counts['areas']} areas.",
-            )
-            return redirect("surveys:schools")
-    return render(
+
+    def run(data: bytes, name: str) -> HttpResponse:
+        counts = school_rolls.import_schools(data, name, user=request.user)
+        messages.success(
+            request,
+            f"Imported {counts['schools']} schools, {counts['rolls']} rolls and {counts['areas']} areas.",
+        )
+        return redirect("surveys:schools")
+
+    return upload_page(
         request,
-        "surveys/authoring/school_import.html",
-        {
-            "section": SECTION,
-            "form": form,
-            "errors": error_list(form),
-            "problems": problems,
-            "filename": request.FILES["file"].name if "file" in request.FILES else "",
-        },
+        form=SchoolsForm(request.POST or None, request.FILES or None),
+        template="surveys/authoring/school_import.html",
+        run=run,
+        context={"section": SECTION},
     )
 
 
 @login_required
 def school_template(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    return downloads.attachment(schools.schools_workbook([]), "schools-template.xlsx")
+    return downloads.attachment(school_rolls.schools_workbook([]), "schools-template.xlsx")
 
 
 @login_required
 def school_export(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    return downloads.attachment(schools.schools_workbook(), "schools.xlsx")
+    return downloads.attachment(school_rolls.schools_workbook(), "schools.xlsx")
 
 
 @login_required
