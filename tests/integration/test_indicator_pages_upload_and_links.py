@@ -115,7 +115,7 @@ def test_a_performance_officer_links_and_unlinks_a_milestone_with_a_record_of_ea
     assert link.indicator.code == "NI 59"
     assert "Measured by NI 59" in milestone_page(client, 1, 7)
 
-    assert client.post(url, {"action": "unlink", "link": link.pk}).status_code == 302
+    assert client.post(url, {"action": "unlink", "link": link.pk, "confirm": "yes"}).status_code == 302
     assert not MilestoneIndicatorLink.objects.filter(milestone=milestone).exists()
     history = ChangeRecord.objects.filter(subject_key=milestone_key(milestone))
     assert sorted(history.values_list("action", flat=True)) == ["linked", "unlinked"]

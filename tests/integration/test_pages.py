@@ -167,7 +167,7 @@ def test_publishing_lets_viewers_read_the_report(client, users, demo_round):
     demo_round.published_at = None
     demo_round.save()
     client.force_login(users["performance_officer"])
-    client.post(reverse("plans:publish", kwargs=ROUND), {"publish": "1"})
+    client.post(reverse("plans:publish", kwargs=ROUND), {"publish": "1", "confirm": "yes"})
     client.force_login(users["viewer"])
     assert client.get(reverse("reports:progress", kwargs=ROUND)).status_code == 200
     home = client.get(reverse("core:home")).content.decode()

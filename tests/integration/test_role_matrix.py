@@ -63,7 +63,7 @@ MATRIX = [
     ),
     ("plans:approve_all", ROUND, "post", {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302}),
     ("plans:close", ROUND, "get", MANAGERS_ONLY),
-    ("plans:publish", ROUND, "post", {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302}),
+    ("plans:publish", ROUND, "post", MANAGERS_ONLY),  # the confirmation page
     ("plans:export_csv", ROUND, "get", PLAN_READERS),
     ("reports:progress", ROUND, "get", REPORT_READERS),
     ("reports:progress_docx", ROUND, "get", REPORT_READERS),

@@ -167,7 +167,7 @@ def test_the_window_is_extended_with_a_reason(client, users, demo):
 def test_closing_an_edition_stops_responses(client, users, demo):
     client.force_login(users["performance_officer"])
     assert demo.accepts_responses()
-    client.post(reverse("surveys:state", kwargs={"slug": demo.slug}), {"state": "closed"})
+    client.post(reverse("surveys:state", kwargs={"slug": demo.slug}), {"state": "closed", "confirm": "yes"})
     demo.refresh_from_db()
     assert demo.state == "closed"
     assert not demo.accepts_responses()

@@ -106,11 +106,11 @@ def test_a_new_school_gets_a_link_and_a_passed_on_link_is_replaced(client, users
     link = AccessLink.objects.get(edition=edition, school__code="new-primary")
     old_code, old_token = link.code, link.token
     url = reverse("surveys:link_action", kwargs={"slug": edition.slug, "code": "new-primary"})
-    client.post(url, {"action": "replace"})
+    client.post(url, {"action": "replace", "confirm": "yes"})
     link.refresh_from_db()
     assert link.code != old_code
     assert link.token != old_token
-    client.post(url, {"action": "withdraw"})
+    client.post(url, {"action": "withdraw", "confirm": "yes"})
     link.refresh_from_db()
     assert link.active is False
     assert ChangeRecord.objects.filter(object_id=str(link.pk), action="link_withdrawn").exists()
@@ -139,7 +139,7 @@ def test_a_school_sign_in_is_linked_to_its_school_and_unlinked(client, users):
     client.post(url, {"account": account.username})
     harthill = School.objects.get(code="harthill")
     assert list(harthill.staff.all()) == [account]
-    client.post(url, {"remove": account.username})
+    client.post(url, {"remove": account.username, "confirm": "yes"})
     assert not harthill.staff.exists()
     assert ChangeRecord.objects.filter(object_id=str(harthill.pk), action="staff_unlinked").exists()
 

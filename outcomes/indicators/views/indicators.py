@@ -6,8 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.indicators import access
 from outcomes.indicators.forms import MilestoneLinkForm, unlink_milestone
@@ -242,6 +244,21 @@ def milestone_links(request: HttpRequest, code: str) -> HttpResponse:
                 .first()
             )
             if link is not None:
+                asked = confirm_first(
+                    request,
+                    Confirmation(
+                        title=f"Unlink {link.milestone.reference} from {indicator.code}?",
+                        consequences=[
+                            f"The milestone's page will no longer show {indicator.code}'s baseline, "
+                            "target and actual."
+                        ],
+                        button="Unlink",
+                        cancel_url=reverse("indicators:milestone_links", args=[slug]),
+                    ),
+                    section="indicators",
+                )
+                if asked is not None:
+                    return asked
                 unlink_milestone(request.user, link)
                 messages.success(request, f"Unlinked {link.milestone.reference} from {indicator.code}.")
             return redirect("indicators:milestone_links", slug)

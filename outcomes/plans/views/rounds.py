@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core import downloads
+from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
@@ -260,6 +261,34 @@ def close(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
 def publish(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     round_ = access.get_round_to_manage(request.user, slug, round_slug)
     publish_it = request.POST.get("publish") == "1"
+    if publish_it:
+        question = Confirmation(
+            title=f"Publish the report for {round_.title}?",
+            consequences=[
+                "Viewers (board, scrutiny and panel members) will be able to read the progress report "
+                "and download it as Word and Excel.",
+                *(
+                    []
+                    if round_.is_closed
+                    else ["The round is still open: the report will change as updates are saved."]
+                ),
+            ],
+            button="Publish the report",
+            cancel_url=reverse("plans:round", args=[slug, round_slug]),
+            warning=False,
+            caption=round_.plan.title,
+        )
+    else:
+        question = Confirmation(
+            title=f"Withdraw the published report for {round_.title}?",
+            consequences=["Viewers will no longer be able to read the report or download it."],
+            button="Withdraw the report",
+            cancel_url=reverse("plans:round", args=[slug, round_slug]),
+            caption=round_.plan.title,
+        )
+    asked = confirm_first(request, question, section="plans")
+    if asked is not None:
+        return asked
     services.set_published(user=request.user, round_=round_, published=publish_it)
     messages.success(
         request,

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core import downloads
+from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.core.imports.views import upload_page
 from outcomes.core.models import ChangeRecord
@@ -194,7 +195,27 @@ def state(request: HttpRequest, slug: str) -> HttpResponse:
     found = access.get_edition_to_manage(request.user, slug)
     form = StateForm(request.POST)
     if form.is_valid():
-        authoring.set_state(found, form.cleaned_data["state"], user=request.user)
+        new = form.cleaned_data["state"]
+        if new != found.state and new in (Edition.LIVE, Edition.CLOSED):
+            asked = confirm_first(
+                request,
+                Confirmation(
+                    title=f"{'Open' if new == Edition.LIVE else 'Close'} {found.title} to pupils?",
+                    consequences=[
+                        "Pupils will be able to answer it with their school's link or code between "
+                        f"{found.opens:%-d %B %Y} and {found.effective_closes:%-d %B %Y}."
+                        if new == Edition.LIVE
+                        else "Pupils will no longer be able to answer it; answers already sent are kept."
+                    ],
+                    button="Make it live" if new == Edition.LIVE else "Close it",
+                    cancel_url=reverse("surveys:edition", args=[found.slug]),
+                    warning=new == Edition.CLOSED,
+                ),
+                section=SECTION,
+            )
+            if asked is not None:
+                return asked
+        authoring.set_state(found, new, user=request.user)
         messages.success(request, f"'{found.title}' is now {found.get_state_display().lower()}.")
     return redirect("surveys:edition", found.slug)
 
@@ -266,6 +287,9 @@ def link_action(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     form = LinkActionForm(request.POST)
     if form.is_valid():
         action = form.cleaned_data["action"]
+        asked = _confirm_link_action(request, link, action)
+        if asked is not None:
+            return asked
         if action == "replace":
             schools.replace_link(link, user=request.user)
             messages.success(request, f"{link.school.name} has a new link and code: {link.code}.")
@@ -274,6 +298,37 @@ def link_action(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             done = "reopened" if action == "reopen" else "withdrawn"
             messages.success(request, f"The link of {link.school.name} is {done}.")
     return redirect("surveys:links", found.slug)
+
+
+def _confirm_link_action(request: HttpRequest, link: AccessLink, action: str) -> HttpResponse | None:
+    """Withdrawing a link, or replacing it, stops its code working for pupils: ask first."""
+    if action == "reopen":
+        return None
+    school = link.school.name
+    if action == "withdraw":
+        question = Confirmation(
+            title=f"Withdraw the link of {school}?",
+            consequences=[
+                f"Pupils of {school} will no longer be able to start the survey with its link or "
+                f"the code {link.code}.",
+                "Answers already sent are kept. You can reopen the link later.",
+            ],
+            button="Withdraw the link",
+            cancel_url=reverse("surveys:links", args=[link.edition.slug]),
+            caption=link.edition.title,
+        )
+    else:
+        question = Confirmation(
+            title=f"Give {school} a new link and code?",
+            consequences=[
+                f"The current link and the code {link.code} will stop working at once: pupils and staff "
+                "who have them will need the new ones.",
+            ],
+            button="Make a new link and code",
+            cancel_url=reverse("surveys:links", args=[link.edition.slug]),
+            caption=link.edition.title,
+        )
+    return confirm_first(request, question, section=SECTION)
 
 
 @login_required
@@ -330,6 +385,18 @@ def school_staff(request: HttpRequest, code: str) -> HttpResponse:
         if removing:
             account = school.staff.filter(username=removing).first()
             if account is not None:
+                asked = confirm_first(
+                    request,
+                    Confirmation(
+                        title=f"Remove {account.username} from {school.name}?",
+                        consequences=[f"{account.username} will no longer see {school.name}'s results."],
+                        button="Remove",
+                        cancel_url=reverse("surveys:school_staff", args=[school.code]),
+                    ),
+                    section=SECTION,
+                )
+                if asked is not None:
+                    return asked
                 schools.unlink_staff(school, account, user=request.user)
                 messages.success(request, f"{account.username} can no longer see {school.name}'s results.")
             return redirect("surveys:school_staff", school.code)
