@@ -12,3 +12,6 @@ class IndicatorsConfig(AppConfig):
         from outcomes.plans.panels import register_milestone_panel
 
         register_milestone_panel("indicators.linked_indicator", PANEL_TEMPLATE, milestone_panel)
+
+        # The indicators' data-quality rules join the registry of outcomes/core/checks.py.
+        from outcomes.indicators import checks  # noqa: F401

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class SurveysConfig(AppConfig):
     name = "outcomes.surveys"
     label = "surveys"
+
+    def ready(self) -> None:
+        # The survey's data-quality rules join the registry of outcomes/core/checks.py.
+        from outcomes.surveys import checks  # noqa: F401
