@@ -162,3 +162,54 @@ class Client:
             "/accounts/login/", {"csrfmiddlewaretoken": token, "username": username, "password": password}
         )
         assert status == 302, f"{username} could not sign in ({status})"
+
+
+SURVEY_SETUP = """
+from outcomes.surveys.demo import load_demo_surveys
+load_demo_surveys()
+"""
+
+# Sessions as the pupils' pages leave them after the last page (views/pupils.py STATE): a whole
+# questionnaire from the generator's model, for the school code given.
+PUPIL_SESSIONS = """
+import random, sys
+from datetime import timedelta
+from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
+from outcomes.surveys import questionnaire as questionnaires
+from outcomes.surveys.answer_forms import pages, shown_items
+from outcomes.surveys.generator import _Model
+from outcomes.surveys.models import AccessLink, Edition
+from outcomes.surveys.views.pupils import STATE
+
+edition = Edition.objects.get(slug="primary-2009")
+link = AccessLink.objects.get(edition=edition, school__code={school!r})
+q = questionnaires.load(edition)
+model = _Model(q, random.Random(1))
+rng = random.Random({seed})
+for _ in range({count}):
+    answers = model.answers(rng)
+    seen = q.visibility(answers)
+    done = [page.number for page in pages(q) if shown_items(page, seen)]
+    store = SessionStore()
+    store[STATE] = {{"link": link.token, "rev": edition.revision, "answers": answers, "done": done}}
+    store.set_expiry(0)
+    store.save(must_create=True)
+    print(store.session_key)
+"""
+
+
+def pupil_sessions(env: dict, count: int, school: str = "swinton-brookfield", seed: int = 0) -> list[str]:
+    """Session keys, each holding a finished questionnaire ready to send."""
+    return run_python(env, PUPIL_SESSIONS.format(count=count, school=school, seed=seed)).split()
+
+
+def postgres_url(name: str) -> str | None:
+    """A PostgreSQL database of this name, made afresh, when a server answers on 127.0.0.1:5432."""
+    try:
+        socket.create_connection((HOST, 5432), timeout=1).close()
+    except OSError:
+        return None
+    for command in (["dropdb", "--if-exists"], ["createdb"]):
+        subprocess.run([*command, "-h", HOST, "-U", "postgres", name], check=True, timeout=60)
+    return f"postgres://postgres@{HOST}:5432/{name}"

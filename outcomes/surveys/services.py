@@ -6,7 +6,7 @@ time would be a timestamp finer than the day), and the response keeps only the d
 """
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,9 +17,20 @@ from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.models import Edition, Response, School, SchoolParticipation, TextAnswer
 from outcomes.surveys.questionnaire import InvalidAnswers
 
-__all__ = ["InvalidAnswers", "PreparedResponse", "prepare_response", "record_response", "record_responses"]
+__all__ = [
+    "AlreadySent",
+    "InvalidAnswers",
+    "PreparedResponse",
+    "prepare_response",
+    "record_response",
+    "record_responses",
+]
 
 BATCH = 2000
+
+
+class AlreadySent(Exception):
+    """The questionnaire was saved by an earlier request (a second click of Send): nothing is saved."""
 
 
 @dataclass
@@ -76,13 +87,18 @@ def record_response(
     mode: str = Response.ONLINE,
     on: date | None = None,
     user=None,
+    claim: Callable[[], bool] | None = None,
 ) -> Response:
     """Save one completed questionnaire with its answers in one transaction and return it.
 
     ``user`` is the member of staff typing in a paper questionnaire (its entry is recorded against
-    the school's participation, never against the response)."""
+    the school's participation, never against the response). ``claim`` runs first inside the
+    transaction and consumes the single-use token the questionnaire came with; when it returns False
+    (an earlier request took the token) nothing is saved and AlreadySent is raised."""
     prepared = prepare_response(edition, school, answers, mode=mode, on=on)
     with transaction.atomic():
+        if claim is not None and not claim():
+            raise AlreadySent
         response = prepared.response
         response.save(force_insert=True)
         TextAnswer.objects.bulk_create(

@@ -3,7 +3,7 @@ link or code, one section per page, conditional questions, answers saved once at
 nothing kept that could say who answered."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from unittest import mock
 
 import pytest
@@ -12,11 +12,12 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils import timezone
 
 from outcomes.core.models import ChangeRecord
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.models import AccessLink, Edition, Response, TextAnswer
-from outcomes.surveys.views.pupils import STATE
+from outcomes.surveys.views.pupils import SENT, STATE
 
 pytestmark = pytest.mark.django_db
 
@@ -376,8 +377,12 @@ def test_nothing_that_could_identify_the_pupil_is_kept_or_logged(client, link, c
     pupil.answer_all(ANSWERS)
     response = pupil.send()
 
-    # The session is gone, from the database and from the browser.
-    assert not Session.objects.filter(session_key=session_key).exists()
+    # The answers are gone from the session. Its row keeps only the mark that the questionnaire went
+    # (for a second click of Send) until midnight, so its expiry says the day, not the time; the
+    # browser forgets the cookie.
+    row = Session.objects.get(session_key=session_key)
+    assert row.get_decoded() == {SENT: link.edition.slug, "_session_expiry": 0}
+    assert timezone.localtime(row.expire_date).time() == time.min
     assert response.cookies["sessionid"].value == ""
     # No audit record of an online response (its time would date the pupil's answers).
     assert ChangeRecord.objects.count() == records_before

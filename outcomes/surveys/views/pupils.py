@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from markupsafe import Markup
 
 from outcomes.core.memo import Memo
-from outcomes.surveys import access, ratelimit
+from outcomes.surveys import access, pupil_sessions, ratelimit
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.answer_forms import (
     AnswerForm,
@@ -30,10 +30,8 @@ from outcomes.surveys.answer_forms import (
     shown_items,
 )
 from outcomes.surveys.models import AccessLink, Edition
-from outcomes.surveys.services import InvalidAnswers, record_response
-
-STATE = "survey_pupil"  # the session key holding one pupil's questionnaire in progress
-
+from outcomes.surveys.pupil_sessions import SENT, STATE
+from outcomes.surveys.services import AlreadySent, InvalidAnswers, record_response
 
 # Rendered questions as a pupil first sees them (no answer, no error), by edition, revision, question
 # and shown grid rows: the GOV.UK macros are slow, and every pupil sees the same blank questions.
@@ -132,6 +130,7 @@ def _end_session(request) -> None:
     deleted); a signed-in member of staff trying the link keeps their sign-in."""
     if request.user.is_authenticated:
         request.session.pop(STATE, None)
+        request.session.pop(SENT, None)
     else:
         request.session.flush()
 
@@ -267,6 +266,8 @@ def send(request: HttpRequest) -> HttpResponse:
     """The last step: send the answers, saved in one transaction."""
     bound = _bound(request)
     if bound is None:
+        if isinstance(request.session.get(SENT), str):  # a second click: the first one sent it
+            return redirect("surveys:pupil_done", request.session[SENT])
         return redirect("surveys:pupil_start")
     link, state = bound
     if not access.link_accepts_responses(link):
@@ -283,7 +284,11 @@ def send(request: HttpRequest) -> HttpResponse:
         if not ratelimit.allow_completion(link):
             return _limited(request, edition, "completions", reverse("surveys:pupil_send"))
         try:
-            record_response(edition, link.school, state["answers"])
+            record_response(
+                edition, link.school, state["answers"], claim=pupil_sessions.claim(request, edition.slug)
+            )
+        except AlreadySent:
+            return redirect("surveys:pupil_done", edition.slug)
         except InvalidAnswers as problems:
             # Only if the questionnaire changed under the pupil: back to the page that needs an answer.
             first = page_of(q, next(iter(problems.problems)))
@@ -291,8 +296,9 @@ def send(request: HttpRequest) -> HttpResponse:
                 state["done"] = [n for n in state["done"] if n < first.number]
                 _save(request, state)
             return redirect(_page_url(first))
-        _end_session(request)
-        return redirect("surveys:pupil_done", edition.slug)
+        response = redirect("surveys:pupil_done", edition.slug)
+        pupil_sessions.forget_sent(request, response, edition.slug)
+        return response
     last = previous_page(q, len(pages(q)) + 1, seen)
     return _render(
         request, "send.html", {"edition": edition, "school": link.school, "back_url": _page_url(last)}

@@ -1,0 +1,62 @@
+"""A pupil's questionnaire in progress lives in their (server-side) session
+(docs/decisions/0026-pupil-sessions-and-anonymity.md) and is sent once, however often Send is
+pressed (0071-one-send-one-response.md)."""
+
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+STATE = "survey_pupil"  # the questionnaire in progress: link token, edition revision, answers, pages done
+SENT = "survey_sent"  # after sending: the edition's slug, so that a second click finds the thank-you page
+
+
+def _end_of_today() -> datetime:
+    today = timezone.localdate()
+    return timezone.make_aware(datetime.combine(today + timedelta(days=1), time.min))
+
+
+def claim(request, edition_slug: str) -> Callable[[], bool]:
+    """The single-use token of a questionnaire is its session row holding it. Run inside the saving
+    transaction, this locks the row and swaps the questionnaire for the SENT mark; a second Send
+    from the same session (a double click, sent at the same instant by another worker) waits for
+    the lock, finds the mark and saves nothing. Returns False when the questionnaire is gone."""
+
+    def take() -> bool:
+        store = request.session
+        if not hasattr(store, "get_model_class") or store.session_key is None:
+            return True  # a session engine without rows (not used here: settings keep the database)
+        rows = store.get_model_class().objects.select_for_update()
+        row = rows.filter(session_key=store.session_key, expire_date__gt=timezone.now()).first()
+        if row is None:
+            return False
+        data = store.decode(row.session_data)
+        if not isinstance(data.get(STATE), dict):
+            return False
+        del data[STATE]
+        data[SENT] = edition_slug
+        row.session_data = store.encode(data)
+        if not request.user.is_authenticated:
+            # Kept only for a second click, until midnight: the expiry says the day, not the time.
+            row.expire_date = _end_of_today()
+        row.save(update_fields=["session_data", "expire_date"])
+        return True
+
+    return take
+
+
+def forget_sent(request, response, edition_slug: str) -> None:
+    """After the questionnaire is saved: the session in memory says what its row already says
+    (claim wrote it), so it is not written again, and a pupil's browser forgets the cookie. A member
+    of staff trying the link keeps their sign-in."""
+    request.session.pop(STATE, None)
+    request.session[SENT] = edition_slug
+    request.session.modified = False
+    if not request.user.is_authenticated:
+        response.delete_cookie(
+            settings.SESSION_COOKIE_NAME,
+            path=settings.SESSION_COOKIE_PATH,
+            domain=settings.SESSION_COOKIE_DOMAIN,
+            samesite=settings.SESSION_COOKIE_SAMESITE,
+        )
