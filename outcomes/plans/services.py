@@ -8,8 +8,9 @@ from fractions import Fraction
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from outcomes.core.conflicts import conflict_message
 from outcomes.core.formatting import format_decimal, fraction_text
-from outcomes.core.models import record_change
+from outcomes.core.models import ChangeRecord, record_change
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, RagStatus, Round, Update
@@ -273,11 +274,16 @@ def _milestone_snapshot(milestone: Milestone) -> dict:
 
 
 class MilestoneEditConflict(Exception):
+    """Someone changed the milestone after the form was opened; says who and when, from its history."""
+
     def __init__(self, current: Milestone):
-        super().__init__(
-            "Someone else changed this milestone while you were editing it. Your changes have not "
-            "been saved: the form now shows their version; make your changes again."
+        last = (
+            ChangeRecord.objects.filter(subject_key=milestone_key(current), action="milestone.changed")
+            .select_related("user")
+            .first()
         )
+        self.who = last.user.display_name if last and last.user else None
+        super().__init__(conflict_message("this milestone", self.who, last.at if last else None))
         self.current = current
 
 

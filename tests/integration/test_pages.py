@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -306,12 +307,23 @@ def test_a_stale_milestone_edit_is_refused_and_shows_the_newer_version(client, u
     client.force_login(users["performance_officer"])
     m = Milestone.objects.get(priority__plan=demo_plan, priority__number=1, number=28)
     client.post(milestone_edit_url(1, 28), _edit_data(m, text="First edit"))
-    response = client.post(milestone_edit_url(1, 28), _edit_data(m, text="Second edit"))
+    response = client.post(milestone_edit_url(1, 28), _edit_data(m, text="Second edit", sub_heading="Meals"))
     html = response.content.decode()
-    assert "Someone else changed this milestone" in html
-    assert "First edit" in html
+    assert "saved this milestone at" in html
+    assert "Your changes have not been saved" in html
+    other = html[html.index('id="other-version"') : html.index("Saving it will replace theirs")]
+    assert "First edit" in other
+    form = html[html.index('name="version"') :]
+    assert ">Second edit</textarea>" in form  # what the second person typed is kept
+    assert 'value="Meals"' in form
     m.refresh_from_db()
     assert m.text == "First edit"
+    # Saving again, having read theirs, replaces it knowingly.
+    version = re.search(r'name="version" value="(\d+)"', html).group(1)
+    again = client.post(milestone_edit_url(1, 28), {**_edit_data(m, text="Second edit"), "version": version})
+    assert again.status_code == 302
+    m.refresh_from_db()
+    assert m.text == "Second edit"
 
 
 def test_a_bad_measure_is_explained(client, users, demo_plan):

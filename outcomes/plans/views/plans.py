@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from outcomes.core import downloads
+from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
@@ -197,6 +198,7 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
     plan = access.get_plan_to_manage(request.user, slug)
     milestone = access.get_milestone_for_user(request.user, plan, priority, number)
     form = MilestoneForm(request.POST or None, initial=_milestone_initial(milestone))
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_milestone(
@@ -208,14 +210,13 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
                 expected_version=form.cleaned_data["version"],
             )
         except services.MilestoneEditConflict as exc:
-            form = MilestoneForm(initial=_milestone_initial(exc.current))
-            form.conflict = str(exc)
+            # Keep what this person typed; show the other person's version beside it.
+            form = rebind_after_conflict(MilestoneForm, request.POST, exc.current.version, str(exc))
+            conflict = {"who": exc.who, "rows": saved_fields(form, _milestone_initial(exc.current))}
         else:
             messages.success(request, f"Milestone {milestone.reference} saved.")
             return redirect("plans:milestone", slug, priority, number)
     errors = error_list(form)
-    if getattr(form, "conflict", None):
-        errors.insert(0, {"text": form.conflict, "href": "#id_text"})
     return render(
         request,
         "plans/milestone_edit.html",
@@ -225,6 +226,7 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
             "milestone": milestone,
             "form": form,
             "errors": errors,
+            "conflict": conflict,
         },
     )
 
