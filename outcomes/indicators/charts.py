@@ -238,6 +238,12 @@ def _legend(chart: TrendChart) -> str:
     return "".join(out)
 
 
+def charts_england(indicator) -> bool:
+    """Whether England's figure belongs on a chart of local authorities' figures: not for a count,
+    where England's is the total of every LA's and would dwarf them (decision 0040)."""
+    return indicator.unit_kind != "count"
+
+
 @dataclass
 class BarChart:
     """Horizontal bars, one per area, with reference lines (the neighbours' average, England).
@@ -248,7 +254,8 @@ class BarChart:
     values: list
     highlight: int | None = None
     unit: str = ""
-    references: list[tuple[str, float | None, str]] = field(default_factory=list)
+    # (name, value, dash pattern, the value as the page shows it): the legend repeats the page's figure.
+    references: list[tuple[str, float | None, str, str]] = field(default_factory=list)
 
     def svg(self) -> Markup:
         return render_bar_chart(self)
@@ -256,13 +263,18 @@ class BarChart:
 
 def render_bar_chart(chart: BarChart, chart_id: str = "bars") -> Markup:
     row, label_w, right = 26, 230, 24
-    refs = [(name, float(v), dash) for name, v, dash in chart.references if not _nan(v)]
+    refs = [
+        (name, float(v), dash, shown or f"{_number(float(v))}{chart.unit}")
+        for name, v, dash, *shown_text in chart.references
+        if not _nan(v)
+        for shown in [shown_text[0] if shown_text else ""]
+    ]
     height = TOP + row * len(chart.labels) + 40 + 20 * len(refs)
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    present = _present(chart.values) + [v for _, v, _ in refs]
+    present = _present(chart.values) + [v for _, v, _, _ in refs]
     desc = (
         f"Bar chart of {len(_present(chart.values))} values"
-        + (", with " + " and ".join(name for name, _, _ in refs) if refs else "")
+        + (", with " + " and ".join(name for name, _, _, _ in refs) if refs else "")
         + ". The table that follows gives every value."
     )
     parts = [
@@ -306,7 +318,7 @@ def render_bar_chart(chart: BarChart, chart_id: str = "bars") -> Markup:
             f'<rect x="{start:.1f}" y="{y + 5}" width="{max(end - start, 1):.1f}" height="{row - 10}" '
             f'fill="{colour}"/>'
         )
-    for j, (name, value, dash) in enumerate(refs):
+    for j, (name, value, dash, shown) in enumerate(refs):
         colour = NEIGHBOURS if j == 0 else ENGLAND
         parts.append(
             f'<line x1="{x(value):.1f}" x2="{x(value):.1f}" y1="{TOP - 4}" y2="{bottom + 2}" '
@@ -317,7 +329,7 @@ def render_bar_chart(chart: BarChart, chart_id: str = "bars") -> Markup:
             f'<line x1="{label_w}" x2="{label_w + 28}" y1="{ly - 4}" y2="{ly - 4}" stroke="{colour}" '
             f'stroke-width="2.5" stroke-dasharray="{dash}"/>'
             f'<text x="{label_w + 34}" y="{ly}" font-size="12" fill="#0b0c0c">{escape(name)}: '
-            f"{escape(_number(value))}{escape(chart.unit)}</text>"
+            f"{escape(shown)}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))

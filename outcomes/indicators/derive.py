@@ -274,20 +274,19 @@ def _indicator_columns(
     else:
         dot = dot_year = sn_comparison = region_comparison = england_comparison = nan
 
-    rank, rank_of, national_rank, national_rank_of = nan.copy(), nan.copy(), nan.copy(), nan.copy()
+    rank, rank_of, national_rank, national_rank_of = nan.copy(), nan.copy(), nan, nan
     quartile = np.full((n_periods, n_areas), "", dtype=object)
     if judged:
-        # Every period at once: each row of these tables is ranked and banded on its own.
-        member_values = values[:, geo.members]
-        member_counts = np.count_nonzero(~np.isnan(member_values), axis=1)[:, None].astype(float)
-        rank[:, geo.members] = _ranks(member_values, polarity, band)
-        rank_of[:, geo.members] = np.where(np.isnan(member_values), np.nan, member_counts)
+        # Every period at once: each row of these tables is ranked and banded on its own. Ranks
+        # are among every LA with a value in the period, former ones that still report included,
+        # as DfE's tool ranks; bands among the LAs of the current neighbour list (decision 0040).
         if not indicator.no_quartile:
-            quartile[:, geo.members] = _bands(member_values, polarity, band)
+            quartile[:, geo.members] = _bands(values[:, geo.members], polarity, band)
         la_values = values[:, geo.las]
         la_counts = np.count_nonzero(~np.isnan(la_values), axis=1)[:, None].astype(float)
-        national_rank[:, geo.las] = _ranks(la_values, polarity, band)
-        national_rank_of[:, geo.las] = np.where(np.isnan(la_values), np.nan, la_counts)
+        rank[:, geo.las] = _ranks(la_values, polarity, band)
+        rank_of[:, geo.las] = np.where(np.isnan(la_values), np.nan, la_counts)
+        national_rank, national_rank_of = rank, rank_of
 
     significance_95, significance_998 = nan.copy(), nan.copy()
     ci_lower, ci_upper = nan.copy(), nan.copy()

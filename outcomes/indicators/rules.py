@@ -157,14 +157,23 @@ def rag(
 
 def target_in_force(targets: Iterable, period_id: int, period_end: date):
     """The target a value for a period is judged against: one set for that very period; otherwise
-    the first milestone due on or after the period ends. A milestone already past is not carried
-    forward: without a later target there is nothing to judge against."""
+    the first milestone due on or after the period ends and less than a year after it (a target
+    "by 31 March 2010" is for the year to March 2010, not for 2008-09, its baseline). A milestone
+    already past is not carried forward: without a target of its own a period is not judged."""
     targets = list(targets)
     for target in targets:
         if target.period_id == period_id:
             return target
-    due = [t for t in targets if t.period_id is None and t.due is not None and t.due >= period_end]
+    year_on = _year_after(period_end)
+    due = [t for t in targets if t.period_id is None and t.due is not None and period_end <= t.due < year_on]
     return min(due, key=lambda t: (t.due, t.pk or 0)) if due else None
+
+
+def _year_after(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def significance(lower, upper, benchmark, polarity: str) -> int | None:
@@ -246,3 +255,24 @@ def dot_arrow(code: int | None) -> str:
 
 def comparison_symbol(code: int | None) -> str:
     return COMPARISON_SYMBOLS.get(code, "")
+
+
+def published_places(values, most: int = 4) -> int | None:
+    """How many decimal places a measure's values are published with, for a measure whose definition
+    does not say (LAIT's "NA"): the most any value has, up to ``most`` (a value with more is an
+    unrounded computation and says nothing). None when there is no value to tell."""
+    held = np.asarray([v for v in values if v is not None], dtype=float)
+    held = held[np.isfinite(held)]
+    needed = np.full(len(held), most + 1)
+    for places in range(most, -1, -1):
+        needed[np.isclose(np.round(held, places), held, rtol=0, atol=1e-9)] = places
+    told = needed[needed <= most]
+    return int(told.max()) if len(told) else None
+
+
+def shown_places(indicator, values) -> int | None:
+    """The decimal places a derived figure (a neighbours' average) is shown with: as the measure
+    publishes its values."""
+    if indicator.decimal_places is not None:
+        return indicator.decimal_places
+    return published_places(values)

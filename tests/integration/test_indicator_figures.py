@@ -1,8 +1,11 @@
 """The figures of an indicator's page and the benchmarking pages, on the demo's data."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from outcomes.indicators import access
 from outcomes.indicators.derive import recompute
 from outcomes.indicators.lait import home_area
 from outcomes.indicators.models import Indicator, Value
@@ -25,3 +28,60 @@ def test_a_suppressed_value_of_the_home_area_shows_its_reason(client, users):
         )
         assert response.status_code == 200
         assert "Not available: confidential (suppressed)" in response.content.decode()
+
+
+def _neighbours_page(client, code: str) -> str:
+    response = client.get(reverse("indicators:neighbours", args=["372", code]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _summary(html: str, key: str) -> str:
+    """The value of a row of the page's summary list, without the judgement's words."""
+    start = html.index(f'<dt class="govuk-summary-list__key">\n      {key}')
+    cell = html[html.index("<dd", start) : html.index("</dd>", start)]
+    return re.sub(r"<[^>]+>", " ", cell).split()[0]
+
+
+def test_the_neighbours_average_is_shown_as_the_measure_publishes_in_summary_and_legend(client, users):
+    """Issue 11 item 6: "50.2857%" beside values published as whole numbers; "25" above, "24.9" below."""
+    client.force_login(users["viewer"])
+    indicator = Indicator.objects.get(code="LAC_LongStable%")
+    assert indicator.decimal_places is None  # LAIT says "NA"; its values are whole numbers
+    html = _neighbours_page(client, access.code_slug("LAC_LongStable%"))
+    shown = _summary(html, "Statistical neighbours&#39; average")
+    assert re.fullmatch(r"\d+%", shown), shown
+    assert f"Statistical neighbours&#39; average: {shown}</text>" in html
+
+
+def test_a_count_measures_neighbour_chart_leaves_englands_total_out(client, users):
+    client.force_login(users["viewer"])
+    Indicator.objects.filter(code="LAC").update(unit_kind=Indicator.COUNT)
+    html = _neighbours_page(client, "lac")
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    assert "England" not in chart
+    assert "England's figure is not charted" in html
+    Indicator.objects.filter(code="LAC").update(unit_kind=Indicator.RATE)
+    chart = _neighbours_page(client, "lac")
+    assert "England: " in chart[chart.index("<svg") : chart.index("</svg>")]
+
+
+def test_the_rank_explanation_says_how_many_were_ranked(client, users):
+    client.force_login(users["viewer"])
+    html = _neighbours_page(client, "rereferral")
+    found = re.search(
+        r"Rank (\d+) of (\d+): among the (\d+) local authorities with a value in that period", html
+    )
+    assert found, "the page explains the rank"
+    assert found[2] == found[3]
+    assert 140 <= int(found[3]) <= 160
+
+
+def test_a_baseline_year_is_not_judged_against_a_later_target(client, users):
+    """NI 59's 2008-09 baseline was shown Red against the target "by 31 March 2010"."""
+    from outcomes.indicators.models import DerivedFigure
+
+    fig = DerivedFigure.objects.get(indicator__code="NI 59", area=home_area(), period__label="2008-09")
+    assert fig.target_id is None
+    assert fig.rag == ""
+    assert fig.on_target is None

@@ -129,3 +129,24 @@ def test_the_bar_chart_marks_the_area_itself_in_words_and_draws_the_references()
     assert len(widths) == 2
     assert widths[0] < widths[1]
     assert re.search(r"Bar chart of 2 values", svg.find(f"{SVG}desc").text)
+
+
+def test_the_bar_charts_legend_repeats_the_figure_the_page_shows():
+    chart = BarChart(
+        title="t",
+        labels=["A", "B"],
+        values=[24, 26],
+        references=[("Statistical neighbours' average", 24.94, "6 4", "25")],
+    )
+    assert "Statistical neighbours&#39; average: 25</text>" in str(chart.svg())
+
+
+def test_englands_total_is_charted_only_beside_figures_it_is_comparable_with():
+    from outcomes.indicators.charts import charts_england
+
+    class Measure:
+        unit_kind = "count"
+
+    assert not charts_england(Measure)
+    Measure.unit_kind = "percentage"
+    assert charts_england(Measure)

@@ -209,3 +209,27 @@ def test_counts_match_to_the_precision_published():
 def test_symbols():
     assert [rules.dot_arrow(c) for c in (1, 0, -1, None)] == ["↑", "→", "↓", ""]
     assert [rules.comparison_symbol(c) for c in (1, 0, -1, None)] == ["★", "●", "▲", ""]
+
+
+def test_a_target_is_not_applied_to_a_year_before_its_own():
+    # NI 59's 2008-09 baseline (to 31 March 2009) against "by 31 March 2010": not its target.
+    march_10 = T(1, None, date(2010, 3, 31))
+    assert rules.target_in_force([march_10], 5, date(2009, 3, 31)) is None
+    assert rules.target_in_force([march_10], 6, date(2010, 3, 31)) is march_10
+    assert rules.target_in_force([march_10], 7, date(2009, 4, 30)) is march_10
+
+
+def test_published_places_are_the_most_a_value_has():
+    assert rules.published_places([50, 51, None]) == 0
+    assert rules.published_places([50.5, 0.07, 1 / 3]) == 2  # 1/3 is unrounded: not counted
+    assert rules.published_places([1 / 3]) is None
+    assert rules.published_places([]) is None
+
+
+def test_shown_places_take_the_definitions_places_first():
+    class Measure:
+        decimal_places = 1
+
+    assert rules.shown_places(Measure, [50.25]) == 1
+    Measure.decimal_places = None
+    assert rules.shown_places(Measure, [50.25]) == 2

@@ -3,8 +3,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from outcomes.indicators import access
-from outcomes.indicators.charts import BarChart
+from outcomes.indicators import access, rules
+from outcomes.indicators.charts import BarChart, charts_england
 from outcomes.indicators.kpi_table import NEIGHBOURS, comparison_judgement, format_figure
 from outcomes.indicators.models import Area, DerivedFigure, Indicator, Period, StatisticalNeighbour
 from outcomes.indicators.views.common import check_format, select_items, table_download
@@ -112,7 +112,15 @@ def _comparison(area: Area, indicator: Indicator, period_key: str):
     figs = by_period[chosen.pk]
     mine = figs.get(area.pk)
     rows = [(None, area, mine)] + [(n, n.neighbour, figs.get(n.neighbour_id)) for n in neighbours]
-    return {"periods": periods, "period": chosen, "mine": mine, "rows": rows, "neighbours": neighbours}
+    held = [f.value for area_figs in by_period.values() for f in area_figs.values()]
+    return {
+        "periods": periods,
+        "period": chosen,
+        "mine": mine,
+        "rows": rows,
+        "neighbours": neighbours,
+        "places": rules.shown_places(indicator, held),
+    }
 
 
 def _comparison_rows(indicator: Indicator, data: dict) -> list[list[str]]:
@@ -139,22 +147,22 @@ def neighbours(request: HttpRequest, area: str, code: str) -> HttpResponse:
     found = access.get_area_for_user(request.user, area)
     indicator = access.get_indicator_for_user(request.user, code)
     data = _comparison(found, indicator, request.GET.get("period", ""))
+    mine = data["mine"] if data else None
+    sn = format_figure(mine.sn_average, indicator, data["places"]) if mine else ""
+    england = format_figure(mine.england_value, indicator) if mine else ""
     chart = None
     if data:
-        mine = data["mine"]
-        unit = "%" if indicator.unit_kind == Indicator.PERCENTAGE else ""
+        references = [("Statistical neighbours' average", mine.sn_average if mine else None, "6 4", sn)]
+        if charts_england(indicator):
+            references.append(("England", mine.england_value if mine else None, "2 3", england))
         chart = BarChart(
             title=f"{indicator.name}: {found.name} and its statistical neighbours, {data['period'].label}",
             labels=[a.name for _, a, _ in data["rows"]],
             values=[f.value if f else None for _, _, f in data["rows"]],
             highlight=0,
-            unit=unit,
-            references=[
-                ("Statistical neighbours' average", mine.sn_average if mine else None, "6 4"),
-                ("England", mine.england_value if mine else None, "2 3"),
-            ],
+            unit="%" if indicator.unit_kind == Indicator.PERCENTAGE else "",
+            references=references,
         )
-    mine = data["mine"] if data else None
     return render(
         request,
         "indicators/neighbours.html",
@@ -167,9 +175,11 @@ def neighbours(request: HttpRequest, area: str, code: str) -> HttpResponse:
             "data": data,
             "rows": _comparison_rows(indicator, data) if data else [],
             "chart": chart,
-            "sn": format_figure(mine.sn_average, indicator) if mine else "",
+            "sn": sn,
             "sn_judgement": comparison_judgement(mine.sn_comparison if mine else None, NEIGHBOURS),
-            "england": format_figure(mine.england_value, indicator) if mine else "",
+            "england": england,
+            "england_charted": charts_england(indicator),
+            "ranked": mine.rank_of if mine and mine.rank is not None and (mine.rank_of or 0) >= 2 else None,
             "england_judgement": comparison_judgement(mine.england_comparison if mine else None, "England"),
             "region": format_figure(mine.region_value, indicator) if mine else "",
             "sn_set": _neighbour_set(),

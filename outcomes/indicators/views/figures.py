@@ -4,7 +4,8 @@ computed here: every number comes from ``DerivedFigure`` (derive.recompute) or `
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from outcomes.indicators.charts import ENGLAND, NEIGHBOURS, VALUE, Series, TrendChart
+from outcomes.indicators import rules
+from outcomes.indicators.charts import ENGLAND, NEIGHBOURS, VALUE, Series, TrendChart, charts_england
 from outcomes.indicators.kpi_table import (
     NEIGHBOURS as NEIGHBOURS_WORDS,
 )
@@ -119,8 +120,10 @@ def scorecard(area: Area, topic: str = "") -> dict[str, list[ScorecardRow]]:
     """Every measure's latest figure for ``area`` (the latest period with a value, or the latest
     period when none has one), by topic. One query for the figures, one for the indicators."""
     latest: dict[int, tuple] = {}
+    series: dict[int, list] = defaultdict(list)
     rows = DerivedFigure.objects.filter(area=area).order_by("period__sort_key").values_list(*SCORECARD_FIELDS)
     for row in rows:
+        series[row[0]].append(row[3])
         if row[3] is not None or row[0] not in latest:
             latest[row[0]] = row
     indicators = Indicator.objects.in_bulk(list(latest))
@@ -138,7 +141,7 @@ def scorecard(area: Area, topic: str = "") -> dict[str, list[ScorecardRow]]:
                 previous=format_figure(fig["previous_value"], indicator),
                 previous_period=fig["previous_period__label"] or "",
                 dot=dot_judgement(fig["dot"]),
-                sn=format_figure(fig["sn_average"], indicator),
+                sn=format_figure(fig["sn_average"], indicator, rules.shown_places(indicator, series[pk])),
                 sn_judgement=comparison_judgement(fig["sn_comparison"], NEIGHBOURS_WORDS),
                 region=format_figure(fig["region_value"], indicator),
                 region_judgement=comparison_judgement(fig["region_comparison"], "the region"),
@@ -216,6 +219,7 @@ def series_for(indicator: Indicator, area: Area) -> list[PeriodSeries]:
     figures = {f.period_id: f for f in DerivedFigure.objects.filter(indicator=indicator, area=area)}
     periods = sorted((v.period for v in values.values()), key=lambda p: p.sort_key)
     kinds = dict(Period.KINDS)
+    places = rules.shown_places(indicator, [v.value for v in values.values()])
     out: dict[str, PeriodSeries] = {}
     for period in periods:
         value, fig = values.get(period.pk), figures.get(period.pk)
@@ -240,7 +244,7 @@ def series_for(indicator: Indicator, area: Area) -> list[PeriodSeries]:
                 on_target=on_target_judgement(fig.on_target if fig else None),
                 rag=(fig.rag_word or "") if fig else "",
                 dot=dot_judgement(fig.dot if fig else None),
-                sn=format_figure(fig.sn_average, indicator) if fig else "",
+                sn=format_figure(fig.sn_average, indicator, places) if fig else "",
                 england=format_figure(fig.england_value, indicator) if fig else "",
                 rank=rank_text(fig.rank, fig.rank_of) if fig else "",
                 band=band_text(fig.quartile_band, fig.rank_of) if fig else "",
@@ -266,7 +270,11 @@ def _chart(indicator: Indicator, area: Area, series: PeriodSeries) -> TrendChart
         series=[
             Series("value", area.name, pick("value"), VALUE),
             Series("sn", "Statistical neighbours' average", pick("sn_average"), NEIGHBOURS, "6 4", "square"),
-            Series("england", "England", pick("england_value"), ENGLAND, "2 3", "triangle"),
+            *(
+                [Series("england", "England", pick("england_value"), ENGLAND, "2 3", "triangle")]
+                if charts_england(indicator)
+                else []
+            ),
         ],
         lower=pick("ci_lower"),
         upper=pick("ci_upper"),
