@@ -52,9 +52,12 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# The same checks run before each commit when pre-commit is installed (.pre-commit-config.yaml).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null

@@ -1,7 +1,7 @@
 """Benchmark: the LAIT import, the recompute of every derived figure and an area's scorecard, on
 SQLite files in a fresh temporary folder, all measured in the same run.
 
-    .venv/bin/python bench/indicators.py [LAIT folder]   (default ../shared/data/lait)
+    .venv/bin/python bench/indicators.py [LAIT folder]   (default data/lait, the copy in the repository)
 
 Figures printed in seconds:
 - baseline: a plain bulk load of the same 641,070 rows (seven text/number columns, no index) into a
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FOLDER = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "lait"
+FOLDER = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "lait"
 WORK = Path(tempfile.mkdtemp(prefix="outcomes-bench-"))
 os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'outcomes.sqlite3'}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")

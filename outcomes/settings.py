@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "outcomes.reports",
     "outcomes.indicators",
     "outcomes.surveys",
+    "outcomes.home",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +124,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,16 +165,8 @@ IMPORT_LIMITS = {
 
 # The DfE LAIT files the demo loads, and which of their measures (short codes; empty: every one).
 # The test suite loads a handful (tests/conftest.py); a code containing a comma cannot be named here.
-def _shared_lait_dir() -> str:
-    """The partnership's shared data sits beside the checkout (../shared); a checkout made
-    elsewhere on these machines (CI's clean clone, say) finds it at /work/shared."""
-    for candidate in (BASE_DIR.parent / "shared" / "data" / "lait", Path("/work/shared/data/lait")):
-        if candidate.is_dir():
-            return str(candidate)
-    return str(BASE_DIR.parent / "shared" / "data" / "lait")
-
-
-OUTCOMES_LAIT_DIR = env_str("OUTCOMES_LAIT_DIR", _shared_lait_dir())
+# The repository carries a copy of the LAIT release (data/lait/README.md: Open Government Licence).
+OUTCOMES_LAIT_DIR = env_str("OUTCOMES_LAIT_DIR", str(BASE_DIR / "data" / "lait"))
 OUTCOMES_DEMO_LAIT_MEASURES = env_list("OUTCOMES_DEMO_LAIT_MEASURES", "")
 # The partnership's own area (LA number or name): its scorecard is the home one, targets and
 # exceptions are its own. 372 is Rotherham.

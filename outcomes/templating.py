@@ -21,7 +21,7 @@ from outcomes.core.formatting import (
     fraction_text,
     ordinal,
 )
-from outcomes.core.navigation import nav_items
+from outcomes.home.navigation import nav_items
 
 
 def url(name: str, *args, **kwargs) -> str:

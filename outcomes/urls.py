@@ -5,6 +5,7 @@ admin.site.site_header = "Outcomes administration"
 admin.site.site_title = "Outcomes"
 
 urlpatterns = [
+    path("", include("outcomes.home.urls")),
     path("", include("outcomes.core.urls")),
     path("accounts/", include("outcomes.accounts.urls")),
     path("", include("outcomes.plans.urls")),

@@ -1,15 +1,11 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from outcomes.accounts.roles import MANAGING_ROLES, Role
+from outcomes.accounts.roles import Role
 
 
 class User(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.VIEWER)
-
-    @property
-    def manages_plans(self) -> bool:
-        return self.is_active and (self.role in MANAGING_ROLES or self.is_superuser)
 
     @property
     def display_name(self) -> str:

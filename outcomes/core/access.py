@@ -4,9 +4,11 @@ entries where they enter them, and never this page."""
 
 from django.core.exceptions import PermissionDenied
 
+from outcomes.accounts.roles import is_manager
+
 
 def reviews_data_quality(user) -> bool:
-    return bool(user.is_authenticated and getattr(user, "manages_plans", False))
+    return bool(user.is_authenticated and is_manager(user))
 
 
 def require_data_quality_reviewer(user) -> None:

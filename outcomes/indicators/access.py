@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.text import slugify
 
-from outcomes.accounts.roles import Role
+from outcomes.accounts.roles import Role, is_manager
 from outcomes.indicators.models import AgreedAction, Area, Clinic, Indicator
 
 READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER, Role.VIEWER}
@@ -33,7 +33,7 @@ def can_read_clinics(user) -> bool:
 
 
 def manages_indicators(user) -> bool:
-    return bool(_active(user) and user.manages_plans)
+    return is_manager(user)
 
 
 def require_reader(user) -> None:

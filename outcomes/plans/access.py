@@ -9,16 +9,22 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from outcomes.accounts.roles import Role
+from outcomes.accounts.roles import Role, is_manager
 from outcomes.plans.models import Milestone, Plan, Round, StrategicLead
 
 
 def manages_plans(user) -> bool:
-    return bool(user.is_authenticated and user.manages_plans)
+    return is_manager(user)
 
 
 def is_lead_officer(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role == Role.LEAD_OFFICER)
+
+
+def can_list_plans(user) -> bool:
+    """Managers see every plan; lead officers the plans they lead in. Viewers read published reports
+    from the home page, not the plans' working pages."""
+    return manages_plans(user) or is_lead_officer(user)
 
 
 def _person(user):

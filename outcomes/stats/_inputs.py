@@ -40,6 +40,10 @@ def parse_polarity(value) -> Polarity:
     """Polarity as "high", "low" or None; LAIT's "High"/"Low" are accepted in any case."""
     if value is None:
         return None
-    if isinstance(value, str) and value.lower() in ("high", "low"):
-        return value.lower()
+    if isinstance(value, str):
+        lowered = value.lower()
+        if lowered == "high":
+            return "high"
+        if lowered == "low":
+            return "low"
     raise ValueError(f'polarity must be "high", "low" or None, not {value!r}')

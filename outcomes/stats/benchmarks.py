@@ -58,7 +58,8 @@ def quartile_boundaries(values) -> tuple[float, float, float]:
     is present.
     """
     x = as_floats(values).ravel()
-    return tuple(float(q[0, 0]) for q in _row_quartiles(x[None, :]))
+    lower, median, upper = (float(q[0, 0]) for q in _row_quartiles(x[None, :]))
+    return lower, median, upper
 
 
 def quartile_bands(values, polarity: Polarity, boundary: str = "better") -> list[str | None]:

@@ -10,13 +10,13 @@ Other parts of the survey app add their helpers at the end of this file.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from outcomes.accounts.roles import Role
+from outcomes.accounts.roles import Role, is_manager
 from outcomes.core.memo import Memo
 from outcomes.surveys.models import Edition, School
 
 
 def manages_surveys(user) -> bool:
-    return bool(user.is_authenticated and user.manages_plans)
+    return is_manager(user)
 
 
 def is_school_account(user) -> bool:
@@ -185,3 +185,13 @@ def result_editions_for(user):
     if manages_surveys(user) or schools_of(user).exists():
         return editions
     return [e for e in editions if can_read_borough_results(user, e)]
+
+
+def has_results_to_read(user) -> bool:
+    """Whether the results pages hold anything this user may open: the navigation offers them only
+    then, so that nobody is led to an empty page."""
+    if manages_surveys(user):
+        return True
+    if is_school_account(user):
+        return schools_of(user).exists()
+    return bool(result_editions_for(user))

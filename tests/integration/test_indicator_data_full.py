@@ -19,7 +19,6 @@ LAIT = Path(settings.OUTCOMES_LAIT_DIR)
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.skipif(not (LAIT / "bds_long_0.parquet").is_file(), reason="no LAIT data in ../shared/data/lait")
 def test_the_full_lait_import():
     _clear()
     result = import_lait(LAIT)

@@ -171,7 +171,7 @@ def test_publishing_lets_viewers_read_the_report(client, users, demo_round):
     client.post(reverse("plans:publish", kwargs=ROUND), {"publish": "1", "confirm": "yes"})
     client.force_login(users["viewer"])
     assert client.get(reverse("reports:progress", kwargs=ROUND)).status_code == 200
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert "Update June 2014" in home
 
 
@@ -450,7 +450,7 @@ def test_the_home_page_leads_staff_to_the_home_areas_scorecard_and_its_exception
     from outcomes.indicators.models import ExceptionRecord
 
     client.force_login(users["viewer"])
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert reverse("indicators:scorecard", kwargs={"area": "372"}) in home
     assert "Rotherham's scorecard" in home
     open_now = ExceptionRecord.objects.filter(closed_at__isnull=True).count()
@@ -461,7 +461,7 @@ def test_the_home_page_leads_staff_to_the_home_areas_scorecard_and_its_exception
 
 def test_a_school_account_is_led_to_its_own_survey_results_only(client, users):
     client.force_login(users["school"])
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     assert "Swinton Brookfield" in home
     assert reverse("surveys:results") in home
     assert reverse("indicators:list") not in home

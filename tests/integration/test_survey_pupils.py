@@ -411,7 +411,7 @@ def test_a_signed_in_member_of_staff_trying_the_link_stays_signed_in(client, use
     client.force_login(users["performance_officer"])
     Pupil(client).complete(link, ANSWERS)
     assert STATE not in client.session
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("home:home")).status_code == 200
 
 
 # --- One school, one edition -------------------------------------------------------------------------------

@@ -18,8 +18,6 @@ LAIT = Path(settings.OUTCOMES_LAIT_DIR)
 
 def _real_label_pairs() -> Counter:
     pq = pytest.importorskip("pyarrow.parquet")
-    if not (LAIT / "bds_long_0.parquet").is_file():
-        pytest.skip("the LAIT data is not in ../shared/data/lait")
     with open(LAIT / "lait_data_dictionary.csv", encoding="latin-1", newline="") as handle:
         year_type = {row["Measure_short"]: row["Year_Type"] for row in csv.DictReader(handle)}
     table = pq.read_table(LAIT / "bds_long_0.parquet", columns=["Short Desc", "Years"])

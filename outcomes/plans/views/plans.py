@@ -21,7 +21,7 @@ from outcomes.plans.services import milestone_key, no_update_key
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    if not (access.manages_plans(request.user) or access.is_lead_officer(request.user)):
+    if not access.can_list_plans(request.user):
         raise PermissionDenied
     plans = access.visible_plans(request.user)
     return render(

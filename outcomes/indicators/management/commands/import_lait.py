@@ -14,7 +14,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", help="the folder holding the LAIT files, e.g. ../shared/data/lait")
+        parser.add_argument("folder", help="the folder holding the LAIT files, e.g. data/lait")
         parser.add_argument(
             "--measures",
             help="import only these LAIT short codes, separated by commas (areas and lists always)",

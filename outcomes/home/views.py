@@ -28,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
     my_schools = list(survey_access.schools_of(user)) if survey_access.is_school_account(user) else []
     return render(
         request,
-        "core/home.html",
+        "home/home.html",
         {
             "section": "home",
             "plans": plans,
