@@ -179,3 +179,25 @@ def explain(*, finding: Finding, reason: str, user):
         after={"reason": reason},
     )
     return row
+
+
+def for_page(request, app: str, subject: str | None = None, **scope) -> dict:
+    """The findings about the data of one page where it is entered, for ``core/_findings.html``:
+    everyone there sees them; only the performance team may mark them explained."""
+    from outcomes.core.access import reviews_data_quality
+
+    return {
+        "listed": with_explanations(run_checks(app, subject=subject, **scope)),
+        "can_explain": reviews_data_quality(request.user),
+    }
+
+
+def summary_message(findings: Iterable[Finding], limit: int = 5) -> str | None:
+    """What the checks found, in one message for the page shown after a save or an upload."""
+    findings = list(findings)
+    if not findings:
+        return None
+    shown = " ".join(f"{f.where}: {f.message}" for f in findings[:limit])
+    more = f" And {len(findings) - limit} more." if len(findings) > limit else ""
+    count = f"{len(findings)} thing{'' if len(findings) == 1 else 's'}"
+    return f"The data checks found {count} to look at. {shown}{more}"

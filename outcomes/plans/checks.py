@@ -13,13 +13,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outcomes.core import text_checks
-from outcomes.core.checks import Finding, register
+from outcomes.core.checks import Finding, for_page, register
 from outcomes.core.formatting import format_date, format_decimal
 from outcomes.core.fractions import NotAFraction
 from outcomes.plans import rules
 from outcomes.plans.models import Milestone, MilestoneLink, Plan, Round, Update
 
 APP = "plans"
+
+
+def milestone_panel(request, milestone: Milestone) -> dict | None:
+    """The milestone page's panel: the findings about the milestone and its updates, if any."""
+    found = for_page(request, APP, milestone=milestone)
+    return {"data_checks": found, "heading": "Data checks on this milestone"} if found["listed"] else None
 
 
 @dataclass(frozen=True)
@@ -202,6 +208,8 @@ def red_without_key_issue(plan=None, round=None, milestone=None):
     source="notes-003 §19.4, §20 V7",
 )
 def cross_link_broken(plan=None, round=None, milestone=None):
+    if round is not None and milestone is None:
+        return  # a plan's links are not about one round
     plans = [plan] if plan is not None else [round.plan] if round is not None else None
     if milestone is not None:
         plans = [milestone.priority.plan]
@@ -368,8 +376,12 @@ def _latest_rounds(plans) -> dict[int, Round]:
 def milestone_overdue(plan=None, round=None, milestone=None, today: date | None = None):
     today = today or timezone.localdate()
     milestones = [m for m in _milestones(plan, round, milestone) if m.due is not None]
-    plans = {m.priority.plan_id for m in milestones}
-    latest = _latest_rounds(plans)
+    # As at the round asked about, or else each plan's latest round.
+    latest = (
+        {round.plan_id: round}
+        if round is not None
+        else _latest_rounds({m.priority.plan_id for m in milestones})
+    )
     updates = {
         (u.round_id, u.milestone_id): u
         for u in Update.objects.filter(round__in=latest.values(), milestone__in=milestones)

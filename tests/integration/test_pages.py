@@ -427,7 +427,7 @@ def test_an_update_that_says_no_data_but_is_not_blue_is_flagged(client, users):
     # Seed 003 line 645: P1 M10 "No available data", listed as a Key Issue (Red).
     client.force_login(users["performance_officer"])
     page = milestone_page(client, 1, 10)
-    assert "says there is no information or no update, but its status is not Blue" in page
+    assert "says there is no information or no update, but its status is Red, not Blue" in page
 
 
 def test_after_saving_an_update_only_this_sites_pages_are_followed(client, users, demo_round):

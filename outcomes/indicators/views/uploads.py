@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from outcomes.core import downloads
+from outcomes.core import checks, downloads
 from outcomes.core.imports.views import upload_page
 from outcomes.indicators import access
 from outcomes.indicators.forms import TemplateUploadForm
+from outcomes.indicators.models import ImportRun
 
 
 @login_required
@@ -23,15 +25,25 @@ def upload(request: HttpRequest) -> HttpResponse:
             request,
             f"Imported {name}: {run.created} values added, {run.updated} changed, {run.unchanged} unchanged.",
         )
-        return redirect("indicators:upload")
+        # The result page lists what the data checks find in the values just imported.
+        return redirect(reverse("indicators:upload") + f"?run={run.pk}")
 
     return upload_page(
         request,
         form=TemplateUploadForm(request.POST or None, request.FILES or None),
         template="indicators/upload.html",
         run=run,
-        context={"section": "indicators", "columns": GUIDANCE},
+        context={"section": "indicators", "columns": GUIDANCE, "data_checks": _checks_of_run(request)},
     )
+
+
+def _checks_of_run(request: HttpRequest) -> dict | None:
+    run = (
+        ImportRun.objects.filter(pk=request.GET.get("run", "")).first()
+        if request.GET.get("run", "").isdigit()
+        else None
+    )
+    return checks.for_page(request, "indicators", import_run=run) if run is not None else None
 
 
 @login_required

@@ -10,13 +10,13 @@ from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.models import ChangeRecord
-from outcomes.plans import access, rules, services, workbook
+from outcomes.plans import access, services, workbook
 from outcomes.plans.forms import MilestoneForm, PlanImportForm
 from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
 from outcomes.plans.leads import split_leads
-from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, Update
+from outcomes.plans.models import Milestone, MilestoneLead, Plan, Update
 from outcomes.plans.panels import render_milestone_panels
-from outcomes.plans.services import milestone_key, no_update_key
+from outcomes.plans.services import milestone_key
 
 
 @login_required
@@ -62,17 +62,7 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
         .order_by("-round__opens")
     )
     statuses = {s.key: s for s in plan.rag_statuses.all()}
-    all_links = [
-        (
-            (link.milestone.priority.number, link.milestone.number),
-            (link.priority_number, link.milestone_number),
-        )
-        for link in plan_links(plan)
-    ]
-    existing = set(Milestone.objects.filter(priority__plan=plan).values_list("priority__number", "number"))
-    problems = rules.link_problems(all_links, existing).get((priority, number), [])
-    blue = no_update_key(plan)
-    warnings = [u for u in updates if rules.no_information_but_not_blue(u.text, u.exact_weights(), blue)]
+    # Links that do not return, "no update" not Blue...: the data checks' panel (plans/apps.py).
     history = ChangeRecord.objects.filter(subject_key=milestone_key(milestone)).select_related("user")
     return render(
         request,
@@ -83,8 +73,6 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "milestone": milestone,
             "updates": updates,
             "statuses": statuses,
-            "link_problems": problems,
-            "no_information_warnings": warnings,
             "history": history,
             "panels": render_milestone_panels(request, milestone),
             "open_rounds": plan.rounds.filter(closed_at__isnull=True),
@@ -94,10 +82,6 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "STRATEGY": MilestoneLead.STRATEGY,
         },
     )
-
-
-def plan_links(plan: Plan):
-    return MilestoneLink.objects.filter(milestone__priority__plan=plan).select_related("milestone__priority")
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outcomes.core import downloads
+from outcomes.core import checks, downloads
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
@@ -62,6 +62,7 @@ def round_detail(request: HttpRequest, slug: str, round_slug: str) -> HttpRespon
             "statuses": _statuses(plan),
             "manages": access.manages_plans(request.user),
             "submitted": [u for u in updates.values() if u.state == Update.SUBMITTED],
+            "data_checks": checks.for_page(request, "plans", round=round_),
             "DELIVERY": MilestoneLead.DELIVERY,
         },
     )
@@ -127,6 +128,9 @@ def update_milestone(
                 messages.success(
                     request, f"Update for {milestone.reference} saved. It is now awaiting approval."
                 )
+                found = checks.summary_message(checks.run_checks("plans", round=round_, milestone=milestone))
+                if found:
+                    messages.warning(request, found)
                 return redirect(_safe_next(request) or reverse("plans:round", args=[plan.slug, round_.slug]))
     else:
         form = UpdateForm(initial=_initial(current), statuses=statuses)
@@ -144,6 +148,7 @@ def update_milestone(
             "status_list": statuses,
             "current": current,
             "conflict": conflict,
+            "data_checks": checks.for_page(request, "plans", round=round_, milestone=milestone),
             "SPLIT": SPLIT,
             "next": _safe_next(request),
             "DELIVERY": MilestoneLead.DELIVERY,

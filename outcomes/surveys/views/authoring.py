@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outcomes.core import downloads
+from outcomes.core import checks, downloads
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.core.imports.views import upload_page
@@ -111,6 +111,7 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
             "describe": describe,
             "history": history,
             "borough_threshold": borough_suppression_threshold(),
+            "data_checks": checks.for_page(request, "surveys", edition=found),
         },
     )
 
@@ -337,7 +338,11 @@ def school_list(request: HttpRequest) -> HttpResponse:
     rows = (
         School.objects.select_related("area").prefetch_related("rolls", "staff").order_by("is_group", "name")
     )
-    return render(request, "surveys/authoring/schools.html", {"section": SECTION, "schools": rows})
+    return render(
+        request,
+        "surveys/authoring/schools.html",
+        {"section": SECTION, "schools": rows, "data_checks": checks.for_page(request, "surveys")},
+    )
 
 
 @login_required
