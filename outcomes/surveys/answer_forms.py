@@ -14,7 +14,13 @@ from weakref import WeakKeyDictionary
 from markupsafe import Markup
 
 from outcomes.surveys import conditions
-from outcomes.surveys.questionnaire import TEXT_MAX_LENGTH, ItemSpec, Questionnaire, SectionSpec
+from outcomes.surveys.questionnaire import (
+    TEXT_MAX_LENGTH,
+    ItemSpec,
+    Questionnaire,
+    SectionSpec,
+    clean_text,
+)
 
 ANSWERED_TYPES = {"select_one", "yes_no_dk", "select_multiple", "grid", "text"}
 # Short answer sets sit side by side; longer ones stack so that a phone shows them whole.
@@ -131,6 +137,7 @@ class AnswerForm:
     errors: dict[str, str] = field(default_factory=dict)
     cleaned: dict = field(default_factory=dict)
     seen: conditions.Visibility | None = None
+    repeated: dict[str, str] = field(default_factory=dict)
 
     def shown_rows(self, item: ItemSpec) -> list[str]:
         if self.rows is not None and item.name in self.rows:
@@ -138,9 +145,12 @@ class AnswerForm:
         return item.row_names
 
     def read(self) -> dict:
-        """This page's answers as the questionnaire keeps them (blank answers left out)."""
+        """This page's answers as the questionnaire keeps them (blank answers left out). A
+        question that takes one answer (or a grid row) sent with two different ones is noted in
+        ``repeated``: only a forged or broken form can do that, and neither value can be kept."""
         page: dict = {}
         data = self.data or {}
+        self.repeated = {}
         for item in self.items:
             if item.type not in ANSWERED_TYPES:
                 continue
@@ -149,13 +159,18 @@ class AnswerForm:
             elif item.type == "grid":
                 value = {}
                 for row in self.shown_rows(item):
-                    chosen = data.get(row_input_name(item, row))
-                    if chosen:
+                    chosen = _one(data, row_input_name(item, row))
+                    if chosen is None:
+                        self.repeated[item.name] = "Select one answer only for each row"
+                    elif chosen:
                         value[row] = chosen
             elif item.type == "text":
-                value = (data.get(item.name) or "").strip()
+                value = clean_text(data.get(item.name) or "")
             else:
-                value = data.get(item.name) or ""
+                value = _one(data, item.name)
+                if value is None:
+                    self.repeated[item.name] = "Select one answer only"
+                    value = ""
             if not _is_blank(value):
                 page[item.name] = value
         return page
@@ -166,6 +181,7 @@ class AnswerForm:
         merged = {k: v for k, v in self.answers.items() if k not in names}
         merged.update(page)
         problems = self.questionnaire.check_answers(merged, names=names, require=self.require, seen=self.seen)
+        problems.update(self.repeated)
         self.errors = {
             name: pupil_message(self.questionnaire.by_name[name], message)
             for name, message in problems.items()
@@ -195,6 +211,14 @@ class AnswerForm:
             component(item, self.value(item), self.errors.get(item.name), self.shown_rows(item))
             for item in self.items
         ]
+
+
+def _one(data: Mapping, name: str) -> str | None:
+    """The one value sent under ``name`` ("" for none), or None when different values were sent."""
+    values = {v for v in _getlist(data, name) if v}
+    if len(values) > 1:
+        return None
+    return values.pop() if values else ""
 
 
 def _getlist(data: Mapping, name: str) -> list:

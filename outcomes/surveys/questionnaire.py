@@ -9,6 +9,7 @@ list questions; a list of choice names for tick-as-many; {row name: choice name}
 for free text. A missing key (or None, "", [] or {}) is no answer.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -20,6 +21,25 @@ FIRST_CHOICE = 2  # the code of the choice with order n is FIRST_CHOICE + n
 NOT_TICKED, TICKED = FIRST_CHOICE, FIRST_CHOICE + 1
 MAX_CHOICES = 250  # one byte per slot
 TEXT_MAX_LENGTH = 2000
+
+# A paper questionnaire with no answer kept is refused under this key (it names no question).
+BLANK = "__blank__"
+BLANK_MESSAGE = (
+    "The questionnaire is blank: type in at least one of the pupil's answers to a question that "
+    "applies to them, or put the paper aside"
+)
+
+# Line breaks as typed (Word's soft line break and the page break included) become newlines; every
+# other control character (NUL, escape, delete, C1) is dropped: a pupil cannot see them, databases
+# refuse NUL and spreadsheets refuse most of them.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def clean_text(value: str) -> str:
+    """Free text as it is kept: control characters gone, line breaks as newlines, trimmed."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("\n", value)).strip()
+
 
 YES_NO_DK_CHOICES = [("yes", "Yes"), ("no", "No"), ("dont_know", "Don't know")]
 

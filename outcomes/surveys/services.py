@@ -56,11 +56,21 @@ def prepare_response(
     if mode not in {Response.ONLINE, Response.PAPER}:
         raise ValueError(f"unknown mode {mode!r}")
     q = questionnaire or questionnaires.load(edition)
+    # Free text is kept without control characters, whichever way it came (a session holding text
+    # typed before this rule included).
+    answers = {
+        name: questionnaires.clean_text(value)
+        if isinstance(value, str) and name in q.by_name and q.by_name[name].type == "text"
+        else value
+        for name, value in answers.items()
+    }
     seen = q.visibility(answers)
     problems = q.check_answers(answers, require=mode == Response.ONLINE, seen=seen)
     if problems:
         raise InvalidAnswers(problems)
     kept = q.shown_answers(answers, seen)
+    if mode == Response.PAPER and not any(value not in (None, "", [], {}) for value in kept.values()):
+        raise InvalidAnswers({questionnaires.BLANK: questionnaires.BLANK_MESSAGE})
     gender, ethnic_group = q.breakdown_values(kept)
     response = Response(
         edition=edition,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from outcomes.surveys import access
 from outcomes.surveys import questionnaire as questionnaires
-from outcomes.surveys.answer_forms import AnswerForm, applies_when
+from outcomes.surveys.answer_forms import ANSWERED_TYPES, AnswerForm, applies_when, first_input_id
 from outcomes.surveys.models import Response, School
 from outcomes.surveys.services import InvalidAnswers, record_response
 
@@ -55,11 +55,13 @@ def entry(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     form = AnswerForm(
         q, list(q.items), data=request.POST if request.method == "POST" else None, require=False
     )
+    blank = None
     if request.method == "POST" and form.is_valid():
         try:
             record_response(edition, school, form.cleaned, mode=Response.PAPER, user=request.user)
         except InvalidAnswers as exc:
             form.errors = {name: message for name, message in exc.problems.items() if name in q.by_name}
+            blank = exc.problems.get(questionnaires.BLANK)
         else:
             kept = q.shown_answers(form.cleaned)
             left_out = [q.by_name[name] for name in form.cleaned if name not in kept]
@@ -73,6 +75,10 @@ def entry(request: HttpRequest, slug: str, code: str) -> HttpResponse:
                 )
             messages.success(request, f"Paper questionnaire saved for {school.name}.{note}")
             return redirect("surveys:paper_entry", edition.slug, school.code)
+    errors = form.error_list()
+    if blank:
+        first = next(item for item in q.items if item.type in ANSWERED_TYPES)
+        errors.insert(0, {"text": blank, "href": f"#{first_input_id(first)}"})
     fields = [_with_condition(f, applies_when(q, f["item"])) for f in form.fields()]
     sections = [(section, [f for f in fields if f["item"].section == section.name]) for section in q.sections]
     return render(
@@ -83,7 +89,7 @@ def entry(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "edition": edition,
             "school": school,
             "sections": sections,
-            "errors": form.error_list(),
+            "errors": errors,
             "entered": Response.objects.filter(edition=edition, school=school, mode=Response.PAPER).count(),
         },
     )
