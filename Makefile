@@ -10,7 +10,7 @@ PORT ?= 8000
 # poppler-utils to read the PDF it makes.
 TEST_DEBS := chromium libreoffice-writer-nogui poppler-utils
 
-.PHONY: run test setup assets migrate demo lint check-migrations system-deps clean bench
+.PHONY: run test setup assets migrate demo reset-demo lint check-migrations system-deps clean bench
 
 run: setup migrate demo
 	@echo "Outcomes is at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
@@ -39,6 +39,16 @@ migrate: setup
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
+	$(PY) manage.py load_demo
+
+# Back to the demo as first loaded: the SQLite file is removed and made again (with DATABASE_URL set,
+# the database's tables are flushed instead). Asks first, since everything typed in the demo goes.
+reset-demo: setup
+	@read -p "Remove everything in the demo database and load the demo again? [y/N] " answer; \
+	  [ "$$answer" = "y" ] || [ "$$answer" = "Y" ] || { echo "Nothing changed."; exit 1; }
+	@if [ -z "$$DATABASE_URL" ]; then rm -f outcomes.sqlite3 outcomes.sqlite3-wal outcomes.sqlite3-shm; \
+	  else $(PY) manage.py flush --noinput; fi
+	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
 system-deps:

@@ -22,4 +22,5 @@ writeFileSync(join(out, "outcomes.css"), css.css);
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk", "govuk-frontend.min.js"));
 // Images only (icons, favicons): the GDS Transport fonts stay out, as does the crown.
 cpSync(join(govuk, "assets", "images"), join(out, "govuk", "assets", "images"), { recursive: true });
+cpSync(join(here, "src", "favicon.svg"), join(out, "favicon.svg"));
 console.log("built frontend assets into", out);

@@ -14,3 +14,5 @@ urlpatterns = [
     path("", include("outcomes.surveys.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "outcomes.core.errors.server_error"

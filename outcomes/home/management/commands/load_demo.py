@@ -2,9 +2,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
+from outcomes.accounts.models import User
 from outcomes.indicators.demo import load_demo_indicators
 from outcomes.plans.demo import load_demo_plan
-from outcomes.surveys.demo import load_demo_surveys
+from outcomes.surveys.demo import DEMO_SCHOOL_USER, load_demo_surveys
 
 
 class Command(BaseCommand):
@@ -26,6 +27,10 @@ class Command(BaseCommand):
         for message in loaded:
             if message:
                 self.stdout.write(message)
+        # The school's sign-in is made with the survey demo; every demo sign-in is listed together.
+        school = User.objects.filter(username=DEMO_SCHOOL_USER).first()
+        if school is not None:
+            users.append(school)
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for user in users:
-            self.stdout.write(f"  {user.username:<12} {user.get_role_display():<20} {user.display_name}")
+            self.stdout.write(f"  {user.username:<20} {user.get_role_display():<20} {user.display_name}")
