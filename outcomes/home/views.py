@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from outcomes.indicators import access as indicator_access
-from outcomes.indicators.lait import home_area
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import ExceptionRecord
 from outcomes.plans import access
 from outcomes.plans.models import Round, Update

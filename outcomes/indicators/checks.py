@@ -18,7 +18,7 @@ from django.utils import timezone
 from outcomes.core.checks import Finding, register
 from outcomes.core.formatting import format_date, format_decimal
 from outcomes.indicators.access import area_key, code_slug
-from outcomes.indicators.lait import home_area
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import AgreedAction, ImportRun, Indicator, Value
 
 APP = "indicators"

@@ -87,7 +87,7 @@ def _load_lait() -> str | None:
 
 
 def _areas() -> tuple[Area, Area, Area]:
-    from outcomes.indicators.lait import home_area
+    from outcomes.indicators.areas import home_area
 
     home = home_area()
     if home is None:  # no LAIT data: the partnership's area on its own

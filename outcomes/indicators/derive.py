@@ -16,6 +16,8 @@ from django.db import connection, transaction
 
 from outcomes import stats
 from outcomes.indicators import rules
+from outcomes.indicators.areas import current_neighbour_set, home_area
+from outcomes.indicators.exceptions import refresh_exceptions as refresh
 from outcomes.indicators.models import (
     Area,
     DerivedFigure,
@@ -96,8 +98,6 @@ class _Geography:
 
 
 def _geography() -> _Geography:
-    from outcomes.indicators.lait import current_neighbour_set, home_area
-
     areas = list(Area.objects.order_by("pk").values_list("pk", "kind", "region_id", "name"))
     ids = np.array([a[0] for a in areas], dtype=np.int64)
     column_of = {pk: i for i, pk in enumerate(ids.tolist())}
@@ -523,7 +523,5 @@ def recompute(indicators: Iterable | None = None, *, refresh_exceptions: bool = 
             arrays = compute(ids)
             written = _write(arrays) if arrays is not None else 0
         if refresh_exceptions:
-            from outcomes.indicators.exceptions import refresh_exceptions as refresh
-
             refresh(ids)
     return written

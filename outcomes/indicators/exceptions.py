@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from outcomes.core.models import record_change
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.kpi_table import format_figure
 from outcomes.indicators.models import DataExpectation, DerivedFigure, ExceptionRecord, Indicator, Value
 
@@ -148,8 +149,6 @@ def _indicator_ids(indicators) -> set[int] | None:
 def refresh_exceptions(indicators: Iterable | None = None, *, today: date | None = None) -> dict[str, int]:
     """Open, keep and close exception records so that they match the data now. Called at the end of
     every recompute of the derived figures; ``indicators`` limits it to some (None: all)."""
-    from outcomes.indicators.lait import home_area
-
     ids = _indicator_ids(indicators)
     now = timezone.now()
     wanted = {f.key: f for f in find_exceptions(home_area(), ids, today)}

@@ -14,13 +14,14 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-from django.conf import settings
 from django.db import connection, transaction
 from openpyxl import load_workbook
 
 from outcomes.core.models import record_change
+from outcomes.indicators.derive import recompute as recompute_derived
 from outcomes.indicators.models import (
     Area,
+    DerivedFigure,
     ImportRun,
     Indicator,
     StatisticalNeighbour,
@@ -112,25 +113,6 @@ class LaitImport:
             lines.append(f"Not understood, not imported: {item['message']} ({item['rows']} rows)")
         lines.append(f"Derived figures recomputed: {self.recomputed}")
         return "\n".join(lines)
-
-
-def home_area() -> Area | None:
-    """The partnership's own area: settings.INDICATORS_HOME_AREA (an LA number or a name)."""
-    return area_by_number_or_name(getattr(settings, "INDICATORS_HOME_AREA", "372"))
-
-
-def area_by_number_or_name(text) -> Area | None:
-    """An area by its LA number ("372") or its name ("Rotherham", any case); None when there is none."""
-    wanted = str(text).strip()
-    if wanted.isdigit():
-        area = Area.objects.filter(la_number=int(wanted)).first()
-        if area is not None:
-            return area
-    return Area.objects.filter(name__iexact=wanted).first()
-
-
-def current_neighbour_set() -> StatisticalNeighbourSet | None:
-    return StatisticalNeighbourSet.objects.filter(is_current=True).first()
 
 
 def unit_of(label: str) -> tuple[str, int | None]:
@@ -693,8 +675,6 @@ def import_lait(
             after={"values": str(result.values), "indicators": str(result.indicators)},
         )
         if recompute:
-            from outcomes.indicators.derive import recompute as recompute_derived
-
             if structural:
                 # New areas or neighbours change every indicator's comparisons.
                 result.recomputed = recompute_derived()
@@ -706,8 +686,6 @@ def import_lait(
 
 
 def _indicators_without_figures(indicator_ids: set[int]) -> set[int]:
-    from outcomes.indicators.models import DerivedFigure
-
     figures = DerivedFigure.objects.filter(indicator_id__in=indicator_ids)
     with_figures = set(figures.values_list("indicator_id", flat=True).distinct())
     with_values = set(

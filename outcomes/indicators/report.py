@@ -3,7 +3,7 @@ derived figures (nothing is computed here)."""
 
 import json
 
-from outcomes.indicators.lait import area_by_number_or_name
+from outcomes.indicators.areas import area_by_number_or_name
 from outcomes.indicators.models import Area, DerivedFigure, Indicator, Period, Value
 from outcomes.indicators.template import export_dicts
 

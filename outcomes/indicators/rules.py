@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import numpy as np
 
+from outcomes import stats
 from outcomes.indicators.models import Indicator
 
 DOT_ARROWS = {1: "↑", 0: "→", -1: "↓"}
@@ -179,8 +180,6 @@ def _year_after(day: date) -> date:
 def significance(lower, upper, benchmark, polarity: str) -> int | None:
     """Fingertips' single-interval test against a benchmark (England): similar when the benchmark
     lies inside the interval, otherwise better or worse by polarity."""
-    from outcomes import stats
-
     if lower is None or upper is None or benchmark is None or polarity not in (Indicator.HIGH, Indicator.LOW):
         return None
     if any(np.isnan(float(x)) for x in (lower, upper, benchmark)):
@@ -192,8 +191,6 @@ def significance(lower, upper, benchmark, polarity: str) -> int | None:
 def confidence_interval(unit_kind: str, numerator, denominator, multiplier=None, level: float = 0.95):
     """The interval for a value with numerator and denominator: Wilson for a percentage, the exact
     or Byars interval on the count for a rate (scaled by its multiplier). None for other units."""
-    from outcomes import stats
-
     if numerator is None or denominator is None or float(denominator) <= 0 or float(numerator) < 0:
         return None
     x, n = float(numerator), float(denominator)
@@ -211,8 +208,6 @@ def spc_codes(values: list, polarity: str) -> list[int | None]:
     """Statistical process control for a monthly or quarterly series (XmR, "Making Data Count"):
     1 where a point is a special cause of improvement, -1 of concern, 0 common cause (or special
     cause with no polarity to judge it by); None where there is no value."""
-    from outcomes import stats
-
     good = polarity if polarity in (Indicator.HIGH, Indicator.LOW) else None
     chart = stats.xmr([_float(v) for v in values])
     words = stats.xmr_variation(chart, good)

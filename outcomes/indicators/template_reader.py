@@ -44,7 +44,7 @@ class _Known:
 
     @classmethod
     def load(cls) -> "_Known":
-        from outcomes.indicators.lait import home_area
+        from outcomes.indicators.areas import home_area
 
         by_name = {a.name.lower(): a for a in Area.objects.all()}
         return cls(

@@ -98,13 +98,13 @@ class NoHomeArea(LookupError):
 def feed_indicators(edition, *, user=None) -> list[Written]:
     """Write every feed of the edition as an indicator Value for the home area and the edition's
     academic year, record each change, and recompute the indicators' derived figures."""
-    from outcomes.indicators import derive, lait, periods
+    from outcomes.indicators import areas, derive, periods
     from outcomes.indicators.models import ImportRun, Value
 
     feeds = feeds_of(edition)
     if not feeds:
         return []
-    area = lait.home_area()
+    area = areas.home_area()
     if area is None:
         raise NoHomeArea("The indicators have no home area (setting INDICATORS_HOME_AREA).")
     results = kept.borough_figures(edition)

@@ -6,8 +6,8 @@ import pytest
 
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import derive
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.exceptions import refresh_exceptions
-from outcomes.indicators.lait import home_area
 from outcomes.indicators.models import DataExpectation, ExceptionRecord, Indicator, Target, Value
 from outcomes.indicators.periods import period_for
 

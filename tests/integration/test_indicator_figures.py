@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from outcomes.indicators import access
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.derive import recompute
-from outcomes.indicators.lait import home_area
 from outcomes.indicators.models import Indicator, Value
 
 pytestmark = pytest.mark.django_db

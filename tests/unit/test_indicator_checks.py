@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from outcomes.core.checks import get_rule, run_rule
-from outcomes.indicators.lait import home_area
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import AgreedAction, Area, Clinic, ImportRun, Indicator, Period, Value
 
 pytestmark = pytest.mark.django_db

@@ -154,7 +154,7 @@ class Target(models.Model):
     ]
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
-    # Blank: the partnership's own area (``lait.home_area()``).
+    # Blank: the partnership's own area (``areas.home_area()``).
     area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE, related_name="targets")
     # A target for a named period (the "10/11 Target") or, with only a due date, a milestone.
     period = models.ForeignKey(Period, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

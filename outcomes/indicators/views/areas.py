@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from outcomes.indicators import access, rules
+from outcomes.indicators.areas import current_neighbour_set, home_area
 from outcomes.indicators.charts import BarChart, charts_england
 from outcomes.indicators.kpi_table import NEIGHBOURS, comparison_judgement, format_figure
 from outcomes.indicators.models import Area, DerivedFigure, Indicator, Period, StatisticalNeighbour
@@ -12,8 +13,6 @@ from outcomes.indicators.views.figures import SCORECARD_HEADERS, band_text, rank
 
 
 def _home() -> Area | None:
-    from outcomes.indicators.lait import home_area
-
     return home_area()
 
 
@@ -79,8 +78,6 @@ def scorecard_export(request: HttpRequest, area: str, fmt: str) -> HttpResponse:
 
 
 def _neighbour_set():
-    from outcomes.indicators.lait import current_neighbour_set
-
     return current_neighbour_set()
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from outcomes.core.formatting import format_datetime
 from outcomes.indicators import access
-from outcomes.indicators.lait import home_area
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import ExceptionRecord
 from outcomes.indicators.views.common import check_format, select_items, table_download
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.indicators import access
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.forms import MilestoneLinkForm, unlink_milestone
 from outcomes.indicators.kpi_table import GOOD_PERFORMANCE, format_figure
 from outcomes.indicators.models import (
@@ -92,8 +93,6 @@ def list_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _home() -> Area | None:
-    from outcomes.indicators.lait import home_area
-
     return home_area()
 
 

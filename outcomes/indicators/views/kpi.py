@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from outcomes.indicators import access
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.kpi_table import KpiTable, build_kpi_table
 from outcomes.indicators.models import Area, Indicator, Period, Value
 from outcomes.indicators.views.common import check_format, select_items, table_download
@@ -18,8 +19,6 @@ def _codes(text: str) -> list[str]:
 
 def _choose(request: HttpRequest) -> dict:
     """The set (codes typed, or a topic), the year and the area the table is for."""
-    from outcomes.indicators.lait import home_area
-
     codes_text = request.GET.get("codes", "").strip()
     own = Indicator.objects.filter(from_lait=False).exclude(topic="").order_by("topic")
     topics = list(dict.fromkeys(own.values_list("topic", flat=True)))
@@ -61,8 +60,6 @@ def _choose(request: HttpRequest) -> dict:
 
 
 def _home():
-    from outcomes.indicators.lait import home_area
-
     return home_area()
 
 

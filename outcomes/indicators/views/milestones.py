@@ -19,7 +19,7 @@ def linked_measures(milestone) -> dict | None:
     """None when the milestone is not linked. Baseline: the value for the link's baseline period (or
     the earliest value). Target: the target for its target period (or the latest target). Actual:
     the latest value, judged against the target in force for its period."""
-    from outcomes.indicators.lait import home_area
+    from outcomes.indicators.areas import home_area
 
     link = (
         MilestoneIndicatorLink.objects.filter(milestone=milestone)
