@@ -12,6 +12,10 @@ data changes (and still breaks the rule) is listed again as not explained.
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from outcomes.core.models import ExplainedFinding
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class Listed:
 
     finding: Finding
     rule: Rule
-    explanation: object | None  # an ExplainedFinding
+    explanation: "ExplainedFinding | None"
 
     @property
     def explained(self) -> bool:

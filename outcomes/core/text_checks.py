@@ -65,6 +65,14 @@ def number(text: str) -> Decimal | None:
         return None
 
 
+def figure(text: str) -> Decimal:
+    """A figure the patterns above matched, which always reads as a number."""
+    value = number(text)
+    if value is None:
+        raise ValueError(f"not a figure: {text!r}")
+    return value
+
+
 def _places(*texts: str) -> int:
     return max((len(t.split(".")[1]) if "." in t else 0) for t in texts)
 
@@ -73,7 +81,7 @@ def _matches_rounded(exact: Decimal, shown: str) -> bool:
     """Whether ``exact`` rounds to ``shown`` at the places ``shown`` is written with (half either
     way, since writers round both ways)."""
     half = Decimal(5) / Decimal(10) ** (_places(shown) + 1)
-    return abs(exact - number(shown)) <= half + Decimal("1e-9")
+    return abs(exact - figure(shown)) <= half + Decimal("1e-9")
 
 
 def arithmetic_problems(text: str) -> list[str]:
@@ -90,7 +98,7 @@ def arithmetic_problems(text: str) -> list[str]:
     if bool(pair["au"]) != bool(pair["bu"]) or bool(change["unit"]) or percent_pair:
         # "by 5%" of a count, or a change between percentages: relative or points, not clear.
         return []
-    a, b = number(pair["a"]), number(pair["b"])
+    a, b = figure(pair["a"]), figure(pair["b"])
     difference = abs(b - a)
     if _matches_rounded(difference, change["n"]):
         return []
@@ -109,7 +117,7 @@ def percentage_problems(text: str) -> list[str]:
     problems = []
     seen = set()
     for match in list(_COUNT_OF_BASE.finditer(text or "")) + list(_PCT_THEN_COUNT.finditer(text or "")):
-        x, y, z = number(match["x"]), number(match["y"]), match["z"]
+        x, y, z = figure(match["x"]), figure(match["y"]), match["z"]
         # Another figure between the base and the percentage: which is the base is not clear
         # (a year group, "Year 5 pupils", is a name rather than a figure).
         between = re.sub(r"\b(?:Year|Yr|Y)\s*\d+", "", match.groupdict().get("between") or "")
@@ -199,7 +207,7 @@ def table_percentage_problems(columns: list[str], rows: list[list[str]]) -> list
         for base in range(col):
             for r, match in cells.items():
                 value = number(rows[r][base]) if base < len(rows[r]) else None
-                if value and _matches_rounded(number(match["x"]) * 100 / value, match["z"]):
+                if value and _matches_rounded(figure(match["x"]) * 100 / value, match["z"]):
                     reproduces.setdefault(base, set()).add(r)
         if not reproduces:
             continue
@@ -213,7 +221,7 @@ def table_percentage_problems(columns: list[str], rows: list[list[str]]) -> list
             if not value:
                 message = f"'{rows[r][col].strip()}' in {name} has no base in {base_name}"
             else:
-                exact = number(match["x"]) * 100 / value
+                exact = figure(match["x"]) * 100 / value
                 message = (
                     f"'{rows[r][col].strip()}' in {name}: {match['x']} of {rows[r][base].strip()} "
                     f"({base_name}, the base of the other rows) is {_format(exact, _places(match['z']))}%, "

@@ -50,7 +50,7 @@ class Command(BaseCommand):
             )
             for item in items:
                 self.stdout.write(f"  - {item.finding.where}: {item.finding.message}")
-                if item.explained:
+                if item.explanation is not None:
                     self.stdout.write(f"    Explained: {item.explanation.reason}")
         explained = sum(1 for item in listed if item.explained)
         self.stdout.write(f"{len(listed)} findings, {explained} explained.")
