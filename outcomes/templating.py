@@ -7,11 +7,14 @@ GOV.UK Frontend's components come from govuk-frontend-jinja (imported as
 
 from fractions import Fraction
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
+from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
+from markupsafe import Markup
 
+from outcomes.core import links
 from outcomes.core.formatting import (
     format_date,
     format_datetime,
@@ -22,6 +25,13 @@ from outcomes.core.formatting import (
     ordinal,
 )
 from outcomes.home.navigation import nav_items
+
+
+@pass_context
+def link_to(context, obj, text: str, classes: str = "govuk-link") -> Markup:
+    """A link to ``obj``'s page only if the reader may open it, else the text (core/links.py)."""
+    request = context.get("request")
+    return links.link_to(getattr(request, "user", AnonymousUser()), obj, text, classes)
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -45,6 +55,7 @@ def environment(**options) -> Environment:
         get_messages=get_messages,
         Fraction=Fraction,
         nav_items=nav_items,
+        link_to=link_to,
     )
     env.filters.update(
         date=format_date,

@@ -130,3 +130,27 @@ def get_milestone_to_update(user, plan: Plan, priority_number: int, number: int)
     if not can_update_milestone(user, milestone):
         raise PermissionDenied("You can update only the milestones you lead.")
     return milestone
+
+
+def register_pages() -> None:
+    """Links to a plan, a milestone or a round are drawn only for those who may open them
+    (core/links.py): a viewer reading an indicator sees "P1 M6" without a link to a 404."""
+    from django.urls import reverse
+
+    from outcomes.core import links
+
+    def plan_url(user, plan: Plan) -> str | None:
+        return reverse("plans:detail", args=[plan.slug]) if can_view_plan(user, plan) else None
+
+    def milestone_url(user, m: Milestone) -> str | None:
+        plan = m.priority.plan
+        if not can_view_plan(user, plan):
+            return None
+        return reverse("plans:milestone", args=[plan.slug, m.priority.number, m.number])
+
+    def round_url(user, r: Round) -> str | None:
+        return reverse("plans:round", args=[r.plan.slug, r.slug]) if can_view_plan(user, r.plan) else None
+
+    links.register(Plan, plan_url)
+    links.register(Milestone, milestone_url)
+    links.register(Round, round_url)

@@ -8,9 +8,12 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         # The plans' data-quality rules join the registry of outcomes/core/checks.py.
         from outcomes.plans import checks
+        from outcomes.plans.access import register_pages
         from outcomes.plans.panels import register_milestone_panel
 
         # A milestone's page shows what the checks find in it and its updates, first of its panels.
         register_milestone_panel(
             "core.data_checks", "core/_findings_panel.html", checks.milestone_panel, order=10
         )
+        # Links to plans, milestones and rounds only for those who may open them (core/links.py).
+        register_pages()

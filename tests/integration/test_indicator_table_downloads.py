@@ -119,8 +119,9 @@ def test_a_clinics_history_of_changes_downloads_with_each_change(client, users):
     edited, loaded = as_csv[1:]
     clinic = Clinic.objects.get(slug=CLINIC)
     assert edited[1:3] == [users["performance_officer"].display_name, f"Edited {clinic}"]
-    assert "forum: Performance clinic with all partners and stakeholders → Health and Wellbeing Board" in (
-        edited[3].splitlines()
+    assert (
+        "Where changed from Performance clinic with all partners and stakeholders to "
+        "Health and Wellbeing Board." in edited[3].splitlines()
     )
     assert loaded[1] == "System"
     assert loaded[2].startswith("Loaded with the demo data")

@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from outcomes.core.conflicts import rebind_after_conflict, saved_fields
-from outcomes.core.formatting import format_date, format_datetime
+from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
+from outcomes.core.history import Field, HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import access
 from outcomes.indicators.forms import AgreedActionForm, ClinicForm, SaveConflict, clinic_key
@@ -105,31 +106,35 @@ def clinic_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     return table_download(ACTION_HEADERS, rows, fmt, f"{clinic.slug}-actions", f"Agreed actions: {clinic}")
 
 
-def _shown(value) -> str:
-    return "–" if value is None else str(value)
+# What each stored field of a clinic or an agreed action is called on the page (forms._*_snapshot).
+HISTORY_FIELDS = {
+    "kind": Field("Kind", lambda v: dict(Clinic.KINDS).get(v, str(v))),
+    "title": Field("Title"),
+    "date": Field("Date"),
+    "forum": Field("Where"),
+    "attendees": Field("Attendees"),
+    "indicators": Field("Indicators reviewed"),
+    "findings": Field("Findings", quoted=True),
+    "text": Field("Agreed action", quoted=True),
+    "owner": Field("Owner"),
+    "due": Field("Due date"),
+    "status": Field("Status", lambda v: dict(AgreedAction.STATUSES).get(v, str(v))),
+    "follow_up": Field("Follow-up", quoted=True),
+    "followed_up_at": Field("Followed up at"),
+}
 
 
-def _history(clinic: Clinic) -> list[dict]:
-    """The history of changes, newest first: "cells" are When, Who and What, "changes" the fields
-    changed as (field, before, after). The page and its downloads both read these."""
+def _history(clinic: Clinic) -> list[HistoryRow]:
+    """The history of changes, newest first, in words: the page and its downloads both read these."""
     records = ChangeRecord.objects.filter(subject_key=clinic_key(clinic)).select_related("user")
-    return [
-        {
-            "cells": [format_datetime(h.at), h.user.display_name if h.user else "System", h.summary],
-            "changes": [(field, _shown(before), _shown(after)) for field, before, after in h.changed_fields],
-        }
-        for h in records
-    ]
+    return history_rows(records, HISTORY_FIELDS)
 
 
 @login_required
 def clinic_history_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     clinic = access.get_clinic_for_user(request.user, slug)
     check_format(fmt)
-    rows = [
-        [*h["cells"], "\n".join(f"{field}: {before} → {after}" for field, before, after in h["changes"])]
-        for h in _history(clinic)
-    ]
+    rows = [[h.when, h.who, h.what, "\n".join(h.changes)] for h in _history(clinic)]
     return table_download(
         HISTORY_HEADERS, rows, fmt, f"{clinic.slug}-history", f"History of changes: {clinic}"
     )

@@ -9,9 +9,9 @@ from outcomes.core import downloads
 from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
-from outcomes.core.models import ChangeRecord
 from outcomes.plans import access, services, workbook
 from outcomes.plans.forms import MilestoneForm, PlanImportForm
+from outcomes.plans.history import milestone_history
 from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
 from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, Update
@@ -63,7 +63,7 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
     )
     statuses = {s.key: s for s in plan.rag_statuses.all()}
     # Links that do not return, "no update" not Blue...: the data checks' panel (plans/apps.py).
-    history = ChangeRecord.objects.filter(subject_key=milestone_key(milestone)).select_related("user")
+    history = milestone_history(milestone, milestone_key(milestone))
     return render(
         request,
         "plans/milestone_detail.html",

@@ -1,0 +1,49 @@
+"""The history of a milestone and its updates in words (core/history.py): what each stored field is
+called on the page, and the RAG status in the plan's own colours ("1/2 Green, 1/2 Amber")."""
+
+from fractions import Fraction
+
+from outcomes.core.formatting import fraction_text
+from outcomes.core.fractions import parse_fraction
+from outcomes.core.history import Field, HistoryRow, history_rows
+from outcomes.core.models import ChangeRecord
+from outcomes.plans.models import Milestone, Plan, Update
+
+
+def rag_words(weights: dict, labels: dict[str, str]) -> str:
+    """ "Amber", or "1/2 Green, 1/2 Amber": a status as people say it."""
+    exact = {k: parse_fraction(v) for k, v in (weights or {}).items()}
+    exact = {k: v for k, v in exact.items() if v}
+    order = list(labels) + [k for k in exact if k not in labels]
+    named = [(labels.get(k, k.replace("_", " ").capitalize()), exact[k]) for k in order if k in exact]
+    if len(named) == 1 and named[0][1] == Fraction(1):
+        return named[0][0]
+    return ", ".join(f"{fraction_text(v)} {label}" for label, v in named)
+
+
+def plan_fields(plan: Plan) -> dict[str, Field]:
+    labels = {s.key: s.label for s in plan.rag_statuses.all()}
+    states = dict(Update.STATES)
+    return {
+        # An update's fields (services._snapshot).
+        "text": Field("Text", quoted=True),
+        "rag": Field("Status", lambda v: rag_words(v, labels)),
+        "state": Field("State", lambda v: states.get(v, str(v))),
+        # A milestone's fields (services._milestone_snapshot).
+        "due": Field("Due date"),
+        "sub_heading": Field("Sub-heading"),
+        "delivery_lead": Field("Delivery leads"),
+        "strategy_lead": Field("Strategy leads"),
+        "baseline": Field("Baseline"),
+        "target": Field("Target"),
+        "actual": Field("Actual"),
+        # A link to an indicator (indicators.forms._link_snapshot).
+        "indicator": Field("Indicator"),
+        "baseline_period": Field("Baseline period"),
+        "target_period": Field("Target period"),
+    }
+
+
+def milestone_history(milestone: Milestone, key: str) -> list[HistoryRow]:
+    records = ChangeRecord.objects.filter(subject_key=key).select_related("user")
+    return history_rows(records, plan_fields(milestone.priority.plan))
