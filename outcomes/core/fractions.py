@@ -16,16 +16,25 @@ def parse_fraction(value: object) -> Fraction:
     if isinstance(value, int | Fraction):
         return Fraction(value)
     if isinstance(value, float | Decimal):
+        exact = Decimal(str(value))
+        if not exact.is_finite() or (exact and abs(exact.adjusted()) > 30):
+            raise NotAFraction(f"{value!r} is not a share of one")
         return Fraction(str(value))
     if isinstance(value, str):
         text = value.strip()
         if not text:
             raise NotAFraction("it is empty")
+        if len(text) > 40:
+            # A share is written in a few characters; a long one would cost a huge integer to read.
+            raise NotAFraction(f"'{text[:20]}…' is not a number or a fraction such as 1/3")
         try:
             if "/" in text:
                 top, bottom = text.split("/", 1)
                 return Fraction(int(top.strip()), int(bottom.strip()))
-            return Fraction(Decimal(text))
-        except (ValueError, ZeroDivisionError, InvalidOperation):
+            number = Decimal(text)
+            if not number.is_finite() or abs(number.adjusted()) > 30:
+                raise ValueError(text)
+            return Fraction(number)
+        except (ValueError, ZeroDivisionError, InvalidOperation, OverflowError):
             raise NotAFraction(f"{value!r} is not a number or a fraction such as 1/3") from None
     raise NotAFraction(f"{value!r} is not a number or a fraction such as 1/3")

@@ -1,18 +1,36 @@
 """Checking a plan document (docs/interchange.md) before anything is written: every problem is
-collected with where it is, so that a file is corrected once, not once per error."""
+collected with where it is, so that a file is corrected once, not once per error.
+
+Each value is read by the shared typed readers (core/imports/cells.py) with the bounds of the
+model field it is written to (decision 0061); one function per part of the document."""
 
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 
-from outcomes.core.imports import Problem
-from outcomes.core.imports.jsonfile import Path, json_location
+from outcomes.accounts.models import Person
+from outcomes.core.imports import Problem, cells
+from outcomes.core.imports.jsonfile import Path, check_free_json, json_location
 from outcomes.plans import rules
 from outcomes.plans.leads import split_leads
-from outcomes.plans.models import Update
+from outcomes.plans.models import (
+    Action,
+    Milestone,
+    Plan,
+    Priority,
+    RagStatus,
+    Round,
+    StrategicLead,
+    Update,
+)
 
 _SLUG = re.compile(r"^[-a-z0-9_]+$")
+# A priority's and a milestone's number (PositiveSmallIntegerField).
+MOST_NUMBER = 32_767
+# A lead names a person (name, job title) or an organisation: each part fits their name field.
+LEAD_LENGTH = cells.max_length(Person, "name")
+STYLES = [s for s, _ in RagStatus.STYLES]
+STATES = [s for s, _ in Update.STATES]
 
 
 class _Checker:
@@ -23,7 +41,8 @@ class _Checker:
     def fail(self, path: Path, message: str) -> None:
         self.problems.append(Problem(self.locate(path), message))
 
-    def text(self, obj: dict, key: str, path: Path, *, required=True, allow_empty=False) -> str:
+    def text(self, obj: dict, key: str, path: Path, *, model, field: str = "", required=True) -> str:
+        """Text for ``model``'s ``field`` (``key`` by default), as long as the field holds."""
         value = obj.get(key)
         if value is None:
             if required:
@@ -32,7 +51,12 @@ class _Checker:
         if not isinstance(value, str):
             self.fail((*path, key), f"'{key}' must be text")
             return ""
-        if required and not allow_empty and not value.strip():
+        try:
+            value = cells.text(value, max_length=cells.max_length(model, field or key), strip=False)
+        except cells.BadValue as exc:
+            self.fail((*path, key), str(exc))
+            return ""
+        if required and not value.strip():
             self.fail((*path, key), f"'{key}' is empty")
         return value
 
@@ -43,39 +67,58 @@ class _Checker:
                 self.fail((*path, key), f"'{key}' is missing: give a date as YYYY-MM-DD")
             return None
         if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
+            value = value.date()
+        if not isinstance(value, date):
+            try:
+                value = date.fromisoformat(str(value))
+            except ValueError:
+                self.fail((*path, key), f"'{cells.short(str(value))}' is not a date written as YYYY-MM-DD")
+                return None
         try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail((*path, key), f"'{value}' is not a date written as YYYY-MM-DD")
+            return cells.day(value)
+        except cells.BadValue as exc:
+            self.fail((*path, key), str(exc))
             return None
 
     def integer(self, obj: dict, key: str, path: Path) -> int | None:
         value = obj.get(key)
-        if isinstance(value, bool) or value is None:
-            self.fail(
-                (*path, key), f"'{key}' is missing" if value is None else f"'{key}' must be a whole number"
-            )
+        if value is None:
+            self.fail((*path, key), f"'{key}' is missing")
             return None
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if not isinstance(value, int) or value < 1:
-            self.fail((*path, key), f"'{key}' must be a whole number from 1 (got {value!r})")
+        try:
+            return cells.integer(value, minimum=1, maximum=MOST_NUMBER, what=f"'{key}' as a whole number")
+        except cells.BadValue as exc:
+            self.fail((*path, key), str(exc))
             return None
-        return value
 
-    def text_list(self, obj: dict, key: str, path: Path) -> list[str]:
+    def text_list(self, obj: dict, key: str, path: Path, *, max_length: int = cells.EXCEL_CELL_CHARACTERS):
         value = obj.get(key, [])
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail((*path, key), f"'{key}' must be a list of text")
             return []
-        return value
+        clean = []
+        for index, item in enumerate(value):
+            try:
+                clean.append(cells.text(item, max_length=max_length, strip=False))
+            except cells.BadValue as exc:
+                self.fail((*path, key, index), str(exc))
+        return clean
+
+    def leads(self, obj: dict, key: str, path: Path) -> list[str]:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str | list):
+            self.fail((*path, key), f"'{key}' must be text")
+            return []
+        leads = split_leads(value)
+        for lead in leads:
+            try:
+                cells.text(lead, max_length=LEAD_LENGTH, multiline=False)
+            except cells.BadValue as exc:
+                self.fail((*path, key), f"the lead '{cells.short(lead)}': {exc}")
+                return []
+        return leads
 
     def items(self, obj: dict, key: str, path: Path) -> list:
         value = obj.get(key, [])
@@ -96,18 +139,36 @@ class _Checker:
         if not isinstance(value, dict):
             self.fail((*path, key), f"'{key}' must be an object with value, unit and period")
             return None
+        field = Milestone._meta.get_field(f"{key}_value")
         try:
-            number = Decimal(str(value.get("value")).replace(",", ""))
-            if not number.is_finite():
-                raise InvalidOperation
-        except (InvalidOperation, ValueError):
+            number = cells.decimal(
+                value.get("value"), max_digits=field.max_digits, decimal_places=field.decimal_places
+            )
+        except cells.BadValue as exc:
+            self.fail((*path, key, "value"), str(exc))
+            return None
+        if number is None:
             self.fail((*path, key, "value"), f"{value.get('value')!r} is not a number")
             return None
-        return {
-            "value": number,
-            "unit": str(value.get("unit") or ""),
-            "period": str(value.get("period") or ""),
-        }
+        parts = {}
+        for part in ("unit", "period"):
+            raw = value.get(part)
+            try:
+                parts[part] = cells.text(
+                    "" if raw is None else raw, max_length=cells.max_length(Milestone, f"{key}_{part}")
+                )
+            except cells.BadValue as exc:
+                self.fail((*path, key, part), str(exc))
+                parts[part] = ""
+        return {"value": number, **parts}
+
+    def tables(self, obj: dict, path: Path) -> list:
+        tables = obj.get("tables") or []
+        if not isinstance(tables, list):
+            self.fail((*path, "tables"), "'tables' must be a list")
+            return []
+        check_free_json(tables, (*path, "tables"), self.fail)
+        return tables
 
 
 def validate_plan_data(
@@ -115,46 +176,71 @@ def validate_plan_data(
 ) -> tuple[dict, list[Problem]]:
     """Check a whole plan document. Returns the cleaned document and every problem found."""
     c = _Checker(locate)
+    clean = _plan(c, data)
+    clean["rag_statuses"] = _rag_statuses(c, data)
+    milestones: set[tuple[int, int]] = set()
+    clean["priorities"] = _priorities(c, data, milestones)
+    rag_keys = [s.key for s in clean["rag_statuses"]]
+    clean["rounds"] = _rounds(c, data, milestones, rag_keys)
+    return clean, c.problems
+
+
+def _plan(c: _Checker, data: dict) -> dict:
     clean: dict = {
-        "slug": c.text(data, "slug", ()),
-        "title": c.text(data, "title", ()),
+        "slug": c.text(data, "slug", (), model=Plan),
+        "title": c.text(data, "title", (), model=Plan),
         "start": c.day(data, "start", ()),
         "end": c.day(data, "end", ()),
-        "approving_body": c.text(data, "approving_body", (), required=False),
+        "approving_body": c.text(data, "approving_body", (), model=Plan, required=False),
         "approved_on": c.day(data, "approved_on", (), required=False),
-        "vision": c.text(data, "vision", (), required=False),
+        "vision": c.text(data, "vision", (), model=Plan, required=False),
         "needs": c.text_list(data, "needs", ()),
-        "description": c.text(data, "description", (), required=False),
-        "organisations": c.text_list(data, "organisations", ()),
+        "description": c.text(data, "description", (), model=Plan, required=False),
+        "organisations": c.text_list(data, "organisations", (), max_length=LEAD_LENGTH),
     }
     if clean["slug"] and not _SLUG.match(clean["slug"]):
-        c.fail(("slug",), f"'{clean['slug']}' may use only lower-case letters, digits and hyphens")
+        c.fail(("slug",), _slug_problem(clean["slug"]))
     if clean["start"] and clean["end"] and clean["end"] < clean["start"]:
         c.fail(("end",), "the plan must end after it starts")
+    return clean
 
+
+def _slug_problem(slug: str) -> str:
+    return f"'{cells.short(slug)}' may use only lower-case letters, digits and hyphens"
+
+
+def _rag_statuses(c: _Checker, data: dict) -> list[rules.RagDefinition]:
     statuses = []
     seen_keys: set[str] = set()
     for i, status in enumerate(c.items(data, "rag_statuses", ())):
         path = ("rag_statuses", i)
-        key = c.text(status, "key", path)
+        key = c.text(status, "key", path, model=RagStatus)
         if key in seen_keys:
             c.fail((*path, "key"), f"the RAG status '{key}' is listed twice")
+        elif key and not _SLUG.match(key):
+            c.fail(
+                (*path, "key"), f"'{cells.short(key)}' may use only lower-case letters, digits and hyphens"
+            )
         seen_keys.add(key)
+        style = status.get("style") or "other"
+        if style not in STYLES:
+            c.fail((*path, "style"), f"'{cells.short(str(style))}' is not a style: use {', '.join(STYLES)}")
+            style = "other"
         statuses.append(
             rules.RagDefinition(
                 key=key,
-                label=c.text(status, "label", path),
-                description=c.text(status, "description", path, required=False),
-                style=status.get("style") or "other",
+                label=c.text(status, "label", path, model=RagStatus),
+                description=c.text(status, "description", path, model=RagStatus, required=False),
+                style=style,
                 means_no_update=bool(status.get("means_no_update")),
                 is_key_issue=bool(status.get("is_key_issue")),
             )
         )
-    clean["rag_statuses"] = statuses or list(rules.DEFAULT_RAG)
-    rag_keys = [s.key for s in clean["rag_statuses"]]
+    return statuses or list(rules.DEFAULT_RAG)
 
-    milestones: set[tuple[int, int]] = set()
-    clean["priorities"] = []
+
+def _priorities(c: _Checker, data: dict, milestones: set[tuple[int, int]]) -> list[dict]:
+    clean = []
     numbers: set[int] = set()
     for pi, priority in enumerate(c.items(data, "priorities", ())):
         path: Path = ("priorities", pi)
@@ -165,122 +251,131 @@ def validate_plan_data(
         excluded = priority.get("excluded_reason")
         if excluded is not None and not isinstance(excluded, str):
             c.fail((*path, "excluded_reason"), "'excluded_reason' must be null or text")
-            excluded = None
-        p_clean = {
-            "number": number,
-            "statement": c.text(priority, "statement", path),
-            "strategic_leads": c.text_list(priority, "strategic_leads", path),
-            "excluded_reason": excluded or "",
-            "outcome_measures": c.text_list(priority, "outcome_measures", path),
-            "actions": [],
-        }
+        elif excluded is not None:
+            excluded = c.text(priority, "excluded_reason", path, model=Priority, required=False)
         labels: set[str] = set()
-        for ai, action in enumerate(c.items(priority, "actions", path)):
-            apath: Path = (*path, "actions", ai)
-            label = c.text(action, "label", apath).strip()
-            if label in labels:
-                c.fail((*apath, "label"), f"action ({label}) appears twice in priority {number}")
-            labels.add(label)
-            a_clean = {
-                "label": label,
-                "text": c.text(action, "text", apath),
-                "key_links": c.text_list(action, "key_links", apath),
-                "milestones": [],
+        clean.append(
+            {
+                "number": number,
+                "statement": c.text(priority, "statement", path, model=Priority),
+                "strategic_leads": c.text_list(
+                    priority, "strategic_leads", path, max_length=cells.max_length(StrategicLead, "text")
+                ),
+                "excluded_reason": excluded if isinstance(excluded, str) else "",
+                "outcome_measures": c.text_list(priority, "outcome_measures", path),
+                "actions": [
+                    _action(c, action, (*path, "actions", ai), number, labels, milestones)
+                    for ai, action in enumerate(c.items(priority, "actions", path))
+                ],
             }
-            for mi, milestone in enumerate(c.items(action, "milestones", apath)):
-                mpath: Path = (*apath, "milestones", mi)
-                m_number = c.integer(milestone, "number", mpath)
-                if number is not None and m_number is not None:
-                    if (number, m_number) in milestones:
-                        c.fail((*mpath, "number"), f"milestone {m_number} appears twice in priority {number}")
-                    milestones.add((number, m_number))
-                links = []
-                for li, link in enumerate(c.items(milestone, "links", mpath)):
-                    lp = c.integer(link, "priority", (*mpath, "links", li))
-                    lm = c.integer(link, "milestone", (*mpath, "links", li))
-                    if lp and lm:
-                        links.append((lp, lm))
-                for role in ("delivery_lead", "strategy_lead"):
-                    value = milestone.get(role)
-                    if value is not None and not isinstance(value, str | list):
-                        c.fail((*mpath, role), f"'{role}' must be text")
-                tables = milestone.get("tables") or []
-                if not isinstance(tables, list):
-                    c.fail((*mpath, "tables"), "'tables' must be a list")
-                    tables = []
-                a_clean["milestones"].append(
-                    {
-                        "number": m_number,
-                        "text": c.text(milestone, "text", mpath),
-                        "delivery_lead": split_leads(milestone.get("delivery_lead")),
-                        "strategy_lead": split_leads(milestone.get("strategy_lead")),
-                        "due": c.day(milestone, "due", mpath, required=False),
-                        "sub_heading": c.text(milestone, "sub_heading", mpath, required=False),
-                        "links": links,
-                        "baseline": c.measure(milestone, "baseline", mpath),
-                        "target": c.measure(milestone, "target", mpath),
-                        "actual": c.measure(milestone, "actual", mpath),
-                        "tables": tables,
-                    }
-                )
-            p_clean["actions"].append(a_clean)
-        clean["priorities"].append(p_clean)
+        )
+    return clean
 
-    clean["rounds"] = []
+
+def _action(c: _Checker, action: dict, path: Path, number, labels: set[str], milestones) -> dict:
+    label = c.text(action, "label", path, model=Action).strip()
+    if label in labels:
+        c.fail((*path, "label"), f"action ({label}) appears twice in priority {number}")
+    labels.add(label)
+    return {
+        "label": label,
+        "text": c.text(action, "text", path, model=Action),
+        "key_links": c.text_list(action, "key_links", path),
+        "milestones": [
+            _milestone(c, milestone, (*path, "milestones", mi), number, milestones)
+            for mi, milestone in enumerate(c.items(action, "milestones", path))
+        ],
+    }
+
+
+def _milestone(c: _Checker, milestone: dict, path: Path, number, milestones: set) -> dict:
+    m_number = c.integer(milestone, "number", path)
+    if number is not None and m_number is not None:
+        if (number, m_number) in milestones:
+            c.fail((*path, "number"), f"milestone {m_number} appears twice in priority {number}")
+        milestones.add((number, m_number))
+    links = []
+    for li, link in enumerate(c.items(milestone, "links", path)):
+        lp = c.integer(link, "priority", (*path, "links", li))
+        lm = c.integer(link, "milestone", (*path, "links", li))
+        if lp and lm:
+            links.append((lp, lm))
+    return {
+        "number": m_number,
+        "text": c.text(milestone, "text", path, model=Milestone),
+        "delivery_lead": c.leads(milestone, "delivery_lead", path),
+        "strategy_lead": c.leads(milestone, "strategy_lead", path),
+        "due": c.day(milestone, "due", path, required=False),
+        "sub_heading": c.text(milestone, "sub_heading", path, model=Milestone, required=False),
+        "links": links,
+        "baseline": c.measure(milestone, "baseline", path),
+        "target": c.measure(milestone, "target", path),
+        "actual": c.measure(milestone, "actual", path),
+        "tables": c.tables(milestone, path),
+    }
+
+
+def _rounds(c: _Checker, data: dict, milestones: set, rag_keys: list[str]) -> list[dict]:
+    clean = []
     round_slugs: set[str] = set()
     for ri, round_ in enumerate(c.items(data, "rounds", ())):
-        rpath: Path = ("rounds", ri)
-        slug = c.text(round_, "slug", rpath)
+        path: Path = ("rounds", ri)
+        slug = c.text(round_, "slug", path, model=Round)
         if slug in round_slugs:
-            c.fail((*rpath, "slug"), f"the round '{slug}' appears twice")
-        round_slugs.add(slug)
-        opens = c.day(round_, "opens", rpath)
-        closes = c.day(round_, "closes", rpath)
-        if opens and closes and closes < opens:
-            c.fail((*rpath, "closes"), "the round must close on or after the day it opens")
-        r_clean = {
-            "slug": slug,
-            "title": c.text(round_, "title", rpath),
-            "opens": opens,
-            "closes": closes,
-            "closed": bool(round_.get("closed")),
-            "published": bool(round_.get("published")),
-            "updates": [],
-        }
-        updated: set[tuple[int, int]] = set()
-        for ui, update in enumerate(c.items(round_, "updates", rpath)):
-            upath: Path = (*rpath, "updates", ui)
-            p = c.integer(update, "priority", upath)
-            m = c.integer(update, "milestone", upath)
-            if p is not None and m is not None:
-                if (p, m) not in milestones:
-                    c.fail((*upath, "milestone"), f"priority {p} has no milestone {m} in this plan")
-                elif (p, m) in updated:
-                    c.fail(
-                        (*upath, "milestone"), f"priority {p} milestone {m} has two updates in round '{slug}'"
-                    )
-                updated.add((p, m))
-            rag = update.get("rag")
-            weights = {}
-            if not isinstance(rag, dict):
-                c.fail((*upath, "rag"), '\'rag\' must be an object such as {"green": "1/2", "red": "1/2"}')
-            else:
-                try:
-                    weights = rules.rag_weights_sum_to_one(rag, rag_keys)
-                except rules.RuleViolation as exc:
-                    c.fail((*upath, "rag"), str(exc))
-            state = update.get("state", Update.APPROVED)
-            if state not in {s for s, _ in Update.STATES}:
-                c.fail((*upath, "state"), f"'{state}' is not one of approved, submitted, no_update")
-            r_clean["updates"].append(
-                {
-                    "priority": p,
-                    "milestone": m,
-                    "text": c.text(update, "text", upath, required=False),
-                    "weights": weights,
-                    "state": state,
-                    "tables": update.get("tables") or [],
-                }
+            c.fail((*path, "slug"), f"the round '{slug}' appears twice")
+        elif slug and not _SLUG.match(slug):
+            c.fail(
+                (*path, "slug"), f"'{cells.short(slug)}' may use only lower-case letters, digits and hyphens"
             )
-        clean["rounds"].append(r_clean)
-    return clean, c.problems
+        round_slugs.add(slug)
+        opens = c.day(round_, "opens", path)
+        closes = c.day(round_, "closes", path)
+        if opens and closes and closes < opens:
+            c.fail((*path, "closes"), "the round must close on or after the day it opens")
+        updated: set[tuple[int, int]] = set()
+        clean.append(
+            {
+                "slug": slug,
+                "title": c.text(round_, "title", path, model=Round),
+                "opens": opens,
+                "closes": closes,
+                "closed": bool(round_.get("closed")),
+                "published": bool(round_.get("published")),
+                "updates": [
+                    _update(c, update, (*path, "updates", ui), slug, milestones, updated, rag_keys)
+                    for ui, update in enumerate(c.items(round_, "updates", path))
+                ],
+            }
+        )
+    return clean
+
+
+def _update(c: _Checker, update: dict, path: Path, slug: str, milestones, updated, rag_keys) -> dict:
+    p = c.integer(update, "priority", path)
+    m = c.integer(update, "milestone", path)
+    if p is not None and m is not None:
+        if (p, m) not in milestones:
+            c.fail((*path, "milestone"), f"priority {p} has no milestone {m} in this plan")
+        elif (p, m) in updated:
+            c.fail((*path, "milestone"), f"priority {p} milestone {m} has two updates in round '{slug}'")
+        updated.add((p, m))
+    rag = update.get("rag")
+    weights = {}
+    if not isinstance(rag, dict):
+        c.fail((*path, "rag"), '\'rag\' must be an object such as {"green": "1/2", "red": "1/2"}')
+    else:
+        try:
+            weights = rules.rag_weights_sum_to_one(rag, rag_keys)
+        except rules.RuleViolation as exc:
+            c.fail((*path, "rag"), str(exc))
+    state = update.get("state", Update.APPROVED)
+    if state not in STATES:
+        c.fail((*path, "state"), f"'{cells.short(str(state))}' is not one of approved, submitted, no_update")
+    return {
+        "priority": p,
+        "milestone": m,
+        "text": c.text(update, "text", path, model=Update, required=False),
+        "weights": weights,
+        "state": state,
+        "tables": c.tables(update, path),
+    }
