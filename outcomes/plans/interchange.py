@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from outcomes.core.formatting import format_decimal, fraction_text
 from outcomes.core.imports import ImportFailed, Problem
-from outcomes.core.imports.jsonfile import Path, json_location, read_json
+from outcomes.core.imports.jsonfile import Path, json_location
 from outcomes.core.models import record_change
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
@@ -32,8 +32,6 @@ from outcomes.plans.models import (
 )
 from outcomes.plans.services import add_default_rag_statuses
 from outcomes.plans.validation import validate_plan_data
-
-__all__ = ["ImportFailed", "Path", "Problem", "export_plan", "import_plan", "read_json"]
 
 
 def import_plan(

@@ -4,17 +4,16 @@ The workbook is another spelling of the interchange document (``interchange.py``
 builds the same dictionary, and every problem is reported with its sheet, row and column.
 """
 
-import io
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from outcomes.core import downloads
-from outcomes.core.imports import ImportFailed, Problem
+from outcomes.core.imports import Column, Row, Sheet, cells, open_workbook
 from outcomes.core.imports.jsonfile import Path
 
 # sheet -> [(column heading, key in the interchange document)]
@@ -230,54 +229,17 @@ def plan_workbook_bytes(data: dict) -> bytes:
     return downloads.workbook_bytes(wb)
 
 
-class _Reader:
-    def __init__(self, source: str):
-        self.source = source
-        self.problems: list[Problem] = []
-        self.where: dict[Path, str] = {}
-
-    def place(self, path: Path, sheet: str, row: int, column: int) -> None:
-        self.where[path] = f"sheet '{sheet}', row {row}, column {get_column_letter(column)}"
-
-    def locate(self, path: Path) -> str:
-        # The nearest known cell of the path, or its row.
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.where:
-                return self.where[path[:end]]
-        return f"{self.source}"
-
-
 def _plain(value):
+    """A cell as the interchange document spells it: a date as YYYY-MM-DD, 12.0 as 12."""
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return int(value)
     if isinstance(value, str):
         return value.strip()
     return value
-
-
-def _rows(reader: _Reader, wb, sheet: str, columns) -> list[tuple[int, dict, dict]]:
-    if sheet not in wb.sheetnames:
-        reader.problems.append(Problem(f"sheet '{sheet}'", "this sheet is missing: start from the template"))
-        return []
-    ws = wb[sheet]
-    header = [(_plain(c.value) or "") for c in ws[1]]
-    positions = {}
-    for heading, key in columns:
-        if heading not in header:
-            reader.problems.append(Problem(f"sheet '{sheet}', row 1", f"the column '{heading}' is missing"))
-        else:
-            positions[key] = header.index(heading) + 1
-    result = []
-    for row_number, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        values = {key: _plain(row[pos - 1]) if pos - 1 < len(row) else None for key, pos in positions.items()}
-        if all(v in (None, "") for v in values.values()):
-            continue
-        result.append((row_number, values, positions))
-    return result
 
 
 def _split(value) -> list[str]:
@@ -286,34 +248,76 @@ def _split(value) -> list[str]:
     return [part.strip() for part in str(value).split(LIST_SEPARATOR) if part.strip()]
 
 
+class _Places:
+    """Where each value of the document came from, so that the checks of ``validation`` are
+    reported by sheet, row and column (name)."""
+
+    def __init__(self):
+        self.where: dict[Path, str] = {}
+
+    def row(self, path: Path, row: Row) -> None:
+        self.where[path] = row.where()
+        for key in row.sheet.positions:
+            self.where[(*path, *key.split("."))] = row.where(key)
+
+    def locate(self, path: Path) -> str:
+        # The nearest known cell of the path, or its row.
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.where:
+                return self.where[path[:end]]
+        return ""
+
+
+def _columns(columns) -> list[Column]:
+    return [Column(key, heading, required=True) for heading, key in columns]
+
+
 def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], str]]:
     """Read a plan workbook into the interchange document, remembering where each value came from."""
-    reader = _Reader(source)
-    try:
-        wb = load_workbook(io.BytesIO(raw), data_only=True, read_only=False)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ImportFailed(source, [Problem("", "this is not an Excel workbook (.xlsx)")]) from None
-
+    table = open_workbook(raw, source)
+    sheets = {
+        name: table.sheet(
+            name, _columns(columns), missing="sheet '{name}': this sheet is missing: start from the template"
+        )
+        for name, columns in (
+            ("Plan", [("Field", "field"), ("Value", "value")]),
+            ("Priorities", PRIORITY_COLUMNS),
+            ("Actions", ACTION_COLUMNS),
+            ("Milestones", MILESTONE_COLUMNS),
+            ("Rounds", ROUND_COLUMNS),
+            ("Updates", UPDATE_COLUMNS),
+        )
+    }
+    places = _Places()
     data: dict = {"priorities": [], "rounds": []}
-    if "Plan" not in wb.sheetnames:
-        reader.problems.append(Problem("sheet 'Plan'", "this sheet is missing: start from the template"))
-    else:
-        fields = dict(PLAN_FIELDS)
-        for row_number, (field, value) in enumerate(
-            wb["Plan"].iter_rows(min_row=2, max_col=2, values_only=True), 2
-        ):
-            if field in fields:
-                value = _plain(value)
-                data[fields[field]] = None if value == "" else value
-                reader.place((fields[field],), "Plan", row_number, 2)
+    _plan_fields(sheets["Plan"], data, places)
+    actions = _actions(sheets["Actions"], _priorities(sheets["Priorities"], data, places), places)
+    _milestones(sheets["Milestones"], actions, places)
+    _updates(sheets["Updates"], _rounds(sheets["Rounds"], data, places), places)
+    table.raise_problems()
+    return data, places.locate
 
-    priorities: dict[int, dict] = {}
-    for row, v, pos in _rows(reader, wb, "Priorities", PRIORITY_COLUMNS):
-        index = len(data["priorities"])
-        for key in pos:
-            reader.place(("priorities", index, key), "Priorities", row, pos[key])
-        reader.place(("priorities", index), "Priorities", row, 1)
-        p = {
+
+def _rows(sheet: Sheet | None) -> list[Row]:
+    return sheet.rows if sheet is not None else []
+
+
+def _plan_fields(sheet: Sheet | None, data: dict, places: _Places) -> None:
+    fields = dict(PLAN_FIELDS)
+    for row in _rows(sheet):
+        key = fields.get(_plain(row.get("field")))
+        if key is not None:
+            value = _plain(row.get("value"))
+            data[key] = None if value == "" else value
+            places.where[(key,)] = row.where("value")
+
+
+def _priorities(sheet: Sheet | None, data: dict, places: _Places) -> dict:
+    by_number: dict = {}
+    for row in _rows(sheet):
+        v = {key: _plain(value) for key, value in row.cells.items()}
+        places.row(("priorities", len(data["priorities"])), row)
+        priority = {
             "number": v.get("number"),
             "statement": v.get("statement") or "",
             "strategic_leads": _split(v.get("strategic_leads")),
@@ -321,25 +325,30 @@ def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], 
             "outcome_measures": _split(v.get("outcome_measures")),
             "actions": [],
         }
-        data["priorities"].append(p)
-        priorities[v.get("number")] = p
+        data["priorities"].append(priority)
+        by_number[_key(v.get("number"))] = (priority, ("priorities", len(data["priorities"]) - 1))
+    return by_number
 
-    actions: dict[tuple, tuple[dict, Path]] = {}
-    for row, v, pos in _rows(reader, wb, "Actions", ACTION_COLUMNS):
-        owner = priorities.get(v.get("priority"))
-        if owner is None:
-            reader.problems.append(
-                Problem(
-                    f"sheet 'Actions', row {row}, column A",
-                    f"there is no priority {v.get('priority')} on the Priorities sheet",
-                )
+
+def _key(value):
+    # A number typed as 1 or "1" names the same priority or milestone.
+    return str(value).strip() if value is not None else None
+
+
+def _actions(sheet: Sheet | None, priorities: dict, places: _Places) -> dict:
+    actions: dict = {}
+    for row in _rows(sheet):
+        v = {key: _plain(value) for key, value in row.cells.items()}
+        found = priorities.get(_key(v.get("priority")))
+        if found is None:
+            row.fail(
+                "priority",
+                f"there is no priority {cells.short(str(v.get('priority')))} on the Priorities sheet",
             )
             continue
-        pi = data["priorities"].index(owner)
-        ai = len(owner["actions"])
-        path: Path = ("priorities", pi, "actions", ai)
-        for key in pos:
-            reader.place((*path, key), "Actions", row, pos[key])
+        owner, owner_path = found
+        path: Path = (*owner_path, "actions", len(owner["actions"]))
+        places.row(path, row)
         action = {
             "label": str(v.get("label") or "").strip("() "),
             "text": v.get("text") or "",
@@ -347,35 +356,24 @@ def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], 
             "milestones": [],
         }
         owner["actions"].append(action)
-        actions[(v.get("priority"), action["label"])] = (action, path)
+        actions[(_key(v.get("priority")), action["label"])] = (action, path)
+    return actions
 
-    for row, v, pos in _rows(reader, wb, "Milestones", MILESTONE_COLUMNS):
+
+def _milestones(sheet: Sheet | None, actions: dict, places: _Places) -> None:
+    for row in _rows(sheet):
+        v = {key: _plain(value) for key, value in row.cells.items()}
         label = str(v.get("action") or "").strip("() ")
-        found = actions.get((v.get("priority"), label))
+        found = actions.get((_key(v.get("priority")), label))
         if found is None:
-            reader.problems.append(
-                Problem(
-                    f"sheet 'Milestones', row {row}, column B",
-                    f"there is no action ({label}) of priority {v.get('priority')} on the Actions sheet",
-                )
+            number = cells.short(str(v.get("priority")))
+            row.fail(
+                "action",
+                f"there is no action ({cells.short(label)}) of priority {number} on the Actions sheet",
             )
             continue
-        action, apath = found
-        path = (*apath, "milestones", len(action["milestones"]))
-        for key in pos:
-            reader.place((*path, *key.split(".")), "Milestones", row, pos[key])
-        links = []
-        for part in _split(v.get("links")):
-            bits = part.upper().replace("P", " ").replace("M", " ").split()
-            if len(bits) != 2 or not all(b.isdigit() for b in bits):
-                reader.problems.append(
-                    Problem(
-                        f"sheet 'Milestones', row {row}, column {get_column_letter(pos['links'])}",
-                        f"'{part}' is not a link written like P5 M25",
-                    )
-                )
-                continue
-            links.append({"priority": int(bits[0]), "milestone": int(bits[1])})
+        action, action_path = found
+        places.row((*action_path, "milestones", len(action["milestones"])), row)
         milestone = {
             "number": v.get("number"),
             "text": v.get("text") or "",
@@ -383,7 +381,7 @@ def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], 
             "strategy_lead": v.get("strategy_lead") or "",
             "due": v.get("due") or None,
             "sub_heading": v.get("sub_heading") or None,
-            "links": links,
+            "links": _links(row, v.get("links")),
         }
         for kind in ("baseline", "target", "actual"):
             value = v.get(f"{kind}.value")
@@ -398,66 +396,67 @@ def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], 
             )
         action["milestones"].append(milestone)
 
-    rounds: dict[str, tuple[dict, Path]] = {}
-    for row, v, pos in _rows(reader, wb, "Rounds", ROUND_COLUMNS):
-        path = ("rounds", len(data["rounds"]))
-        for key in pos:
-            reader.place((*path, key), "Rounds", row, pos[key])
-        closed = str(v.get("closed") or "no").lower()
-        if closed not in {"yes", "no", "true", "false"}:
-            reader.problems.append(
-                Problem(
-                    f"sheet 'Rounds', row {row}, column {get_column_letter(pos['closed'])}",
-                    f"'{v.get('closed')}' should be yes or no",
-                )
-            )
-        r = {
+
+def _links(row: Row, text) -> list[dict]:
+    links = []
+    for part in _split(text):
+        bits = part.upper().replace("P", " ").replace("M", " ").split()
+        if len(bits) != 2 or not all(b.isdigit() and len(b) < 6 for b in bits):
+            row.fail("links", f"'{cells.short(part)}' is not a link written like P5 M25")
+            continue
+        links.append({"priority": int(bits[0]), "milestone": int(bits[1])})
+    return links
+
+
+def _rounds(sheet: Sheet | None, data: dict, places: _Places) -> dict:
+    rounds: dict = {}
+    for row in _rows(sheet):
+        v = {key: _plain(value) for key, value in row.cells.items()}
+        path: Path = ("rounds", len(data["rounds"]))
+        places.row(path, row)
+        closed = row.read("closed", cells.flag, default=False)
+        round_ = {
             "slug": v.get("slug"),
             "title": v.get("title"),
             "opens": v.get("opens"),
             "closes": v.get("closes"),
-            "closed": closed in {"yes", "true"},
+            "closed": bool(closed),
             "updates": [],
         }
-        data["rounds"].append(r)
-        rounds[v.get("slug")] = (r, path)
+        data["rounds"].append(round_)
+        rounds[_key(v.get("slug"))] = (round_, path)
+    return rounds
 
-    for row, v, pos in _rows(reader, wb, "Updates", UPDATE_COLUMNS):
-        found = rounds.get(v.get("round"))
+
+def _updates(sheet: Sheet | None, rounds: dict, places: _Places) -> None:
+    for row in _rows(sheet):
+        v = {key: _plain(value) for key, value in row.cells.items()}
+        found = rounds.get(_key(v.get("round")))
         if found is None:
-            reader.problems.append(
-                Problem(
-                    f"sheet 'Updates', row {row}, column A",
-                    f"there is no round '{v.get('round')}' on the Rounds sheet",
-                )
-            )
+            row.fail("round", f"there is no round '{cells.short(str(v.get('round')))}' on the Rounds sheet")
             continue
-        r, rpath = found
-        path = (*rpath, "updates", len(r["updates"]))
-        for key in pos:
-            reader.place((*path, *key.split(".")), "Updates", row, pos[key])
-        reader.place((*path, "rag"), "Updates", row, pos.get("rag.green", 5))
-        rag = {key: v.get(f"rag.{key}") for key in RAG_KEYS if v.get(f"rag.{key}") not in (None, "")}
-        for key, value in list(rag.items()):
-            if isinstance(value, str) and _ISO_DATE.match(value):
-                column = get_column_letter(pos[f"rag.{key}"])
-                reader.problems.append(
-                    Problem(
-                        f"sheet 'Updates', row {row}, column {column}",
-                        f"the {key} share reads as the date {value}: Excel turns a typed 1/2 into a date "
-                        "unless the cell is formatted as text. Format the column as text and type it again",
-                    )
-                )
-                del rag[key]
-        r["updates"].append(
+        round_, round_path = found
+        path = (*round_path, "updates", len(round_["updates"]))
+        places.row(path, row)
+        places.where[(*path, "rag")] = row.where("rag.green")
+        round_["updates"].append(
             {
                 "priority": v.get("priority"),
                 "milestone": v.get("milestone"),
                 "text": str(v.get("text") or ""),
-                "rag": {k: (str(x) if not isinstance(x, float) else x) for k, x in rag.items()},
+                "rag": _shares(row, v),
             }
         )
 
-    if reader.problems:
-        raise ImportFailed(source, reader.problems)
-    return data, reader.locate
+
+def _shares(row: Row, v: dict) -> dict:
+    rag = {key: v.get(f"rag.{key}") for key in RAG_KEYS if v.get(f"rag.{key}") not in (None, "")}
+    for key, value in list(rag.items()):
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            row.fail(
+                f"rag.{key}",
+                f"the {key} share reads as the date {value}: Excel turns a typed 1/2 into a date "
+                "unless the cell is formatted as text. Format the column as text and type it again",
+            )
+            del rag[key]
+    return {k: (str(x) if not isinstance(x, float) else x) for k, x in rag.items()}

@@ -3,6 +3,7 @@ row and column it is in, and nothing changes. Run on PostgreSQL too, where 1e999
 differ (DATABASE_URL=postgres://...)."""
 
 import io
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -183,3 +184,150 @@ def test_a_truncated_schools_workbook_is_refused_as_damaged(officer):
     html = page(post_file(officer, "surveys:school_import", "cut.xlsx", _truncated(_workbook(rolls=rows))))
     assert "cut.xlsx, sheet &#39;rolls&#39;: this sheet is damaged and cannot be read" in html
     assert _schools_state() == before
+
+
+def _plans_state():
+    from outcomes.plans.models import Milestone, Plan, Update
+
+    return (
+        list(Plan.objects.values_list("slug", flat=True)),
+        Milestone.objects.count(),
+        Update.objects.count(),
+    )
+
+
+def _plan_json(change) -> bytes:
+    from tests.factories import small_plan_data
+
+    data = small_plan_data()
+    change(data)
+    return json.dumps(data).encode()
+
+
+def _set(path, value):
+    def change(data):
+        target = data
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    return change
+
+
+M0 = ["priorities", 0, "actions", 0, "milestones", 0]
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        (_set(["priorities", 0, "number"], 10**40), "$.priorities[0].number", "from 1 to 32,767"),
+        (
+            _set([*M0, "target"], {"value": 10**40, "unit": "%", "period": ""}),
+            "$.priorities[0].actions[0].milestones[0].target.value",
+            "is too large",
+        ),
+        (
+            _set([*M0, "target"], {"value": 1e40, "unit": "%", "period": ""}),
+            "$.priorities[0].actions[0].milestones[0].target.value",
+            "is too large",
+        ),
+        (
+            _set([*M0, "tables"], [{"rows": [[1e308 * 10]]}]),
+            "$.priorities[0].actions[0].milestones[0].tables[0].rows[0][0]",
+            "not a number that can be stored",
+        ),
+        (_set(["title"], "T" * 301), "$.title", "at most 300 fit"),
+        (_set(["title"], "Plan\x00"), "$.title", "U+0000"),
+        (
+            _set([*M0, "delivery_lead"], "L" * 250),
+            "$.priorities[0].actions[0].milestones[0].delivery_lead",
+            "at most 200 fit",
+        ),
+        (
+            _set(["rounds", 0, "updates", 0, "rag"], {"amber": "1e999999"}),
+            "$.rounds[0].updates[0].rag",
+            "not a number or a fraction",
+        ),
+        (_set(["rounds", 0, "slug"], "june 2014!"), "$.rounds[0].slug", "lower-case letters"),
+    ],
+)
+def test_a_plan_file_with_a_value_that_cannot_be_stored_changes_nothing(officer, change, where, message):
+    before = _plans_state()
+    html = page(post_file(officer, "plans:import", "plan.json", _plan_json(change)))
+    assert f"plan.json, {where}: " in html
+    assert message in html
+    assert _plans_state() == before
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b'{"slug": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "nested more than 32 deep"),
+        (b'{"slug": "x", "priorities": [{"number": ' + b"9" * 5000 + b"}]}", "from 1 to 32,767"),
+        (b'{"slug": "x", "title": 1e999999}', "must be text"),
+        (b'{"slug": "\xc3\x28"}', "not UTF-8"),
+    ],
+)
+def test_a_plan_json_that_cannot_be_read_is_refused_with_a_message(officer, raw, message):
+    before = _plans_state()
+    html = page(post_file(officer, "plans:import", "plan.json", raw))
+    assert message in html
+    assert _plans_state() == before
+
+
+def test_a_soft_line_break_in_an_imported_update_is_a_line_break_and_the_exports_work(officer):
+    raw = _plan_json(_set(["rounds", 0, "updates", 0, "text"], "Work started\x0bmore to do"))
+    assert post_file(officer, "plans:import", "plan.json", raw).status_code == 302
+    from outcomes.plans.models import Update
+
+    assert Update.objects.filter(text="Work started\nmore to do").count() == 1
+    assert officer.get(reverse("plans:export_xlsx", kwargs={"slug": "small-plan"})).status_code == 200
+
+
+def _plan_workbook(cell: str, value) -> bytes:
+    from openpyxl import load_workbook
+
+    from outcomes.plans.workbook import EXAMPLE_PLAN, plan_workbook_bytes
+
+    wb = load_workbook(io.BytesIO(plan_workbook_bytes(EXAMPLE_PLAN)))
+    sheet, _, address = cell.partition("!")
+    wb[sheet][address] = value
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "where", "message"),
+    [
+        ("Milestones!M2", 1e40, "sheet 'Milestones', row 2, column M (Target)", "is too large"),
+        ("Milestones!C2", 1e40, "sheet 'Milestones', row 2, column C (Milestone)", "from 1 to 32,767"),
+        ("Milestones!C2", "9" * 5000, "sheet 'Milestones', row 2, column C (Milestone)", "from 1 to 32,767"),
+        ("Milestones!H2", "H" * 201, "sheet 'Milestones', row 2, column H (Sub-heading)", "at most 200 fit"),
+        ("Rounds!B2", "R" * 201, "sheet 'Rounds', row 2, column B (Title)", "at most 200 fit"),
+    ],
+)
+def test_a_plan_workbook_with_a_value_that_cannot_be_stored_changes_nothing(
+    officer, cell, value, where, message
+):
+    before = _plans_state()
+    html = page(post_file(officer, "plans:import", "plan.xlsx", _plan_workbook(cell, value)))
+    assert f"plan.xlsx, {where}: ".replace("'", "&#39;") in html
+    assert message in html
+    assert _plans_state() == before
+
+
+def test_a_truncated_plan_workbook_is_refused_as_damaged(officer):
+    from outcomes.plans.workbook import EXAMPLE_PLAN, plan_workbook_bytes
+
+    before = _plans_state()
+    html = page(
+        post_file(
+            officer,
+            "plans:import",
+            "cut.xlsx",
+            _truncated(plan_workbook_bytes(EXAMPLE_PLAN), "xl/worksheets/sheet6.xml"),
+        )
+    )
+    assert "this sheet is damaged and cannot be read" in html
+    assert _plans_state() == before

@@ -5,7 +5,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
+from outcomes.core.imports import ImportFailed
+from outcomes.core.imports.jsonfile import read_json
+from outcomes.plans.interchange import export_plan, import_plan
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, Update
 from tests.factories import make_small_plan, small_plan_data
 
@@ -178,7 +180,7 @@ def test_a_share_that_excel_made_a_date_is_explained():
     with pytest.raises(ImportFailed) as caught:
         read_plan_workbook(out.getvalue(), "plan.xlsx")
     assert str(caught.value.problems[0]).startswith(
-        "sheet 'Updates', row 2, column E: the green share reads as the date 2026-02-01"
+        "sheet 'Updates', row 2, column E (Green): the green share reads as the date 2026-02-01"
     )
 
 

@@ -104,7 +104,7 @@ class Table:
         columns: list[Column],
         *,
         strict: bool = False,
-        missing: str = "the sheet '{name}' is missing: start from the template",
+        missing: str = "this sheet is missing: start from the template",
     ) -> Sheet | None:
         """Read a sheet (``name``: None for a CSV file, or a workbook's only or first sheet):
         its header checked against ``columns`` (``strict``: any other heading is a problem) and its
@@ -113,7 +113,7 @@ class Table:
         if name is not None:
             actual = self._find(name)
             if actual is None:
-                self.problems.append(Problem("", missing.format(name=name)))
+                self.problems.append(Problem(where(name), missing))
                 return None
         sheet = Sheet(actual or name, columns, self.problems)
         stream = self._values(actual)

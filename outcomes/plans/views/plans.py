@@ -9,10 +9,13 @@ from outcomes.core import downloads
 from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
+from outcomes.core.imports import ImportFailed, Problem
+from outcomes.core.imports.jsonfile import read_json
+from outcomes.core.imports.views import upload_page
 from outcomes.plans import access, services, workbook
 from outcomes.plans.forms import MilestoneForm, PlanImportForm
 from outcomes.plans.history import milestone_history
-from outcomes.plans.interchange import ImportFailed, export_plan, import_plan, read_json
+from outcomes.plans.interchange import export_plan, import_plan
 from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, Update
 from outcomes.plans.panels import render_milestone_panels
@@ -140,40 +143,24 @@ def import_view(request: HttpRequest) -> HttpResponse:
     if not access.manages_plans(request.user):
         raise PermissionDenied("Only performance officers and administrators may import plans.")
     form = PlanImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            plan = import_uploaded_plan(upload, user=request.user, replace=form.cleaned_data["replace"])
-        except ImportFailed as exc:
-            problems = exc.problems
-        else:
-            messages.success(request, f"Imported '{plan.title}'.")
-            return redirect("plans:detail", plan.slug)
-    return render(
-        request,
-        "plans/import.html",
-        {
-            "section": "plans",
-            "form": form,
-            "errors": error_list(form),
-            "problems": problems,
-            "filename": request.FILES["file"].name if "file" in request.FILES else "",
-        },
+
+    def run(data: bytes, name: str) -> HttpResponse:
+        plan = import_plan_file(data, name, user=request.user, replace=form.cleaned_data["replace"])
+        messages.success(request, f"Imported '{plan.title}'.")
+        return redirect("plans:detail", plan.slug)
+
+    return upload_page(
+        request, form=form, template="plans/import.html", run=run, context={"section": "plans"}
     )
 
 
-def import_uploaded_plan(upload, *, user, replace: bool) -> Plan:
-    name = upload.name or "upload"
-    raw = upload.read()
+def import_plan_file(raw: bytes, name: str, *, user, replace: bool) -> Plan:
     if name.lower().endswith(".json"):
         return import_plan(read_json(raw, name), user=user, source=name, replace=replace)
     if name.lower().endswith(".xlsx"):
         data, locate = workbook.read_plan_workbook(raw, name)
         return import_plan(data, user=user, source=name, locate=locate, replace=replace)
-    raise ImportFailed(
-        name, [workbook.Problem("", "choose an Excel workbook (.xlsx) or a JSON file (.json)")]
-    )
+    raise ImportFailed(name, [Problem("", "choose an Excel workbook (.xlsx) or a JSON file (.json)")])
 
 
 @login_required

@@ -2,7 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from outcomes.plans.interchange import ImportFailed, import_plan, read_json
+from outcomes.core.imports import ImportFailed
+from outcomes.core.imports.jsonfile import read_json
+from outcomes.plans.interchange import import_plan
 from outcomes.plans.workbook import read_plan_workbook
 
 
