@@ -16,7 +16,7 @@ from django.db import transaction
 
 from outcomes.accounts.models import Person
 from outcomes.core.models import record_change
-from outcomes.indicators import derive
+from outcomes.indicators import derive, derive_inputs
 from outcomes.indicators.forms import clinic_key
 from outcomes.indicators.models import (
     AgreedAction,
@@ -99,7 +99,7 @@ def _areas() -> tuple[Area, Area, Area]:
         england = Area.objects.create(name="England", kind=Area.ENGLAND, la_number=970)
     # The seeds' NI tables give the neighbours' average as published, not the neighbours' values.
     published, _ = Area.objects.get_or_create(
-        name=derive.PUBLISHED_NEIGHBOURS_AREA, defaults={"kind": Area.OTHER, "active": False}
+        name=derive_inputs.PUBLISHED_NEIGHBOURS_AREA, defaults={"kind": Area.OTHER, "active": False}
     )
     return home, england, published
 

@@ -1,6 +1,6 @@
 """The named rules that judge an indicator's figures: on target, RAG with tolerance, direction of
 travel, comparison with a benchmark, the target in force, the statistical-neighbour average,
-significance against England and SPC signals.
+significance against England, SPC signals and the recent trend.
 
 Each rule is written once. The array forms (``*_codes``) work on NumPy arrays so that
 ``derive.recompute`` can judge every area at once; the scalar forms call them. Judgements are
@@ -213,6 +213,27 @@ def spc_codes(values: list, polarity: str) -> list[int | None]:
     words = stats.xmr_variation(chart, good)
     codes = {"improvement": 1, "concern": -1, "neither": 0, "common cause": 0}
     return [None if word is None else codes[word] for word in words]
+
+
+def recent_trend_code(indicator, values, numerators, denominators, lower, upper) -> int | None:
+    """The recent trend of the last five annual points in polarity terms: 1 improving, -1 worsening,
+    0 no significant change; None where it cannot be calculated (stats.trend). A percentage with its
+    counts is tested as a proportion; any other value by its confidence intervals."""
+    if indicator.polarity not in (Indicator.HIGH, Indicator.LOW):
+        return None
+    counted = not (np.isnan(_floats(numerators)).any() or np.isnan(_floats(denominators)).any())
+    if indicator.unit_kind == Indicator.PERCENTAGE and counted:
+        found = stats.recent_trend_of_proportions(numerators, denominators)
+    else:
+        found = stats.recent_trend_of_values(values, lower, upper)
+    direction = {"increasing": 1, "decreasing": -1, "no significant change": 0}.get(found.word)
+    if direction is None:
+        return None
+    return direction if indicator.polarity == Indicator.HIGH or direction == 0 else -direction
+
+
+def _floats(values) -> np.ndarray:
+    return np.asarray(values, dtype=float)
 
 
 def value_from_counts(unit_kind: str, numerator, denominator, multiplier=None) -> Decimal | None:

@@ -1,4 +1,5 @@
-"""Numerical methods for indicators: confidence intervals, benchmarking, quartiles, ranks and SPC.
+"""Numerical methods for indicators: confidence intervals, benchmarking, quartiles, ranks, SPC and
+the recent trend.
 
 Pure NumPy/SciPy, no Django: every function takes scalars, lists or arrays, treats None and NaN as missing
 and cites its method. Formulas: /work/shared/docs/METHODS.md; choices: docs/decisions/0010 and 0011.
@@ -15,9 +16,13 @@ from outcomes.stats.benchmarks import (
 )
 from outcomes.stats.intervals import byars_ci, exact_poisson_ci, rate_ci, wilson_ci
 from outcomes.stats.spc import Signal, XmRResult, xmr, xmr_variation
+from outcomes.stats.trend import POINTS as TREND_POINTS
+from outcomes.stats.trend import Trend, recent_trend_of_proportions, recent_trend_of_values
 
 __all__ = [
+    "TREND_POINTS",
     "Signal",
+    "Trend",
     "XmRResult",
     "band_rows",
     "benchmark_direction",
@@ -29,6 +34,8 @@ __all__ = [
     "rank_rows",
     "ranks",
     "rate_ci",
+    "recent_trend_of_proportions",
+    "recent_trend_of_values",
     "wilson_ci",
     "xmr",
     "xmr_variation",

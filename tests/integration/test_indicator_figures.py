@@ -85,3 +85,43 @@ def test_a_baseline_year_is_not_judged_against_a_later_target(client, users):
     assert fig.target_id is None
     assert fig.rag == ""
     assert fig.on_target is None
+
+
+def test_the_recent_trend_of_five_years_with_counts_is_derived_and_shown(client, users):
+    """Issue 11 item 11: the recent-trend test beside the SPC signals."""
+    from outcomes.indicators.models import DerivedFigure
+    from outcomes.indicators.periods import period_for
+
+    home = home_area()
+    indicator = Indicator.objects.create(
+        code="LOCAL 1",
+        name="Reviews held on time",
+        unit_kind=Indicator.PERCENTAGE,
+        polarity=Indicator.LOW,
+        period_type=Indicator.FINANCIAL,
+        decimal_places=1,
+    )
+    years = ["2016-17", "2017-18", "2018-19", "2019-20", "2020-21", "2021-22"]
+    counts = [(400, 1000), (400, 1000), (440, 1000), (480, 1000), (520, 1000), (560, 1000)]
+    periods = [period_for(label, "financial") for label in years]
+    for period, (x, n) in zip(periods, counts, strict=True):
+        Value.objects.create(
+            indicator=indicator,
+            area=home,
+            period=period,
+            value=x / n * 100,
+            numerator=x,
+            denominator=n,
+        )
+    recompute([indicator])
+    trend = dict(DerivedFigure.objects.filter(indicator=indicator, area=home).values_list("period", "trend"))
+    # Four years are too few; from the fifth on, a steady rise in a low-is-good measure is worsening.
+    assert [trend[p.pk] for p in periods] == [None, None, None, None, -1, -1]
+    client.force_login(users["viewer"])
+    html = client.get(reverse("indicators:indicator", args=["local-1"]) + f"?area={home.la_number}")
+    assert html.status_code == 200
+    from tests.integration.test_indicator_pages import Tables
+
+    assert Tables(html.content.decode()).row(periods[-1].label)[-1] == "worsening"
+    assert Tables(html.content.decode()).row(periods[3].label)[-1] == "–none"
+    assert "Recent trend" in html.content.decode()

@@ -233,3 +233,22 @@ def test_shown_places_take_the_definitions_places_first():
     assert rules.shown_places(Measure, [50.25]) == 1
     Measure.decimal_places = None
     assert rules.shown_places(Measure, [50.25]) == 2
+
+
+def test_the_recent_trend_is_judged_by_polarity():
+    class Measure:
+        polarity = Indicator.HIGH
+        unit_kind = Indicator.PERCENTAGE
+
+    rising = ([50, 54, 58, 62, 66], [500, 540, 580, 620, 660], [1000] * 5, [np.nan] * 5, [np.nan] * 5)
+    assert rules.recent_trend_code(Measure, *rising) == 1
+    Measure.polarity = Indicator.LOW
+    assert rules.recent_trend_code(Measure, *rising) == -1
+    Measure.polarity = Indicator.NONE
+    assert rules.recent_trend_code(Measure, *rising) is None
+    # A rate has no proportion to test: its intervals are used, and without them nothing is said.
+    Measure.polarity, Measure.unit_kind = Indicator.HIGH, Indicator.RATE
+    assert rules.recent_trend_code(Measure, *rising) is None
+    values = [40.0, 42.0, 44.0, 46.0, 48.0]
+    lower, upper = [v - 1 for v in values], [v + 1 for v in values]
+    assert rules.recent_trend_code(Measure, values, *[[np.nan] * 5] * 2, lower, upper) == 1

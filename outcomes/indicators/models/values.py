@@ -132,6 +132,9 @@ class DerivedFigure(models.Model):
     # Statistical process control (monthly and quarterly series): 1 improvement, -1 concern,
     # 0 common-cause variation only.
     spc = models.SmallIntegerField(null=True)
+    # The recent trend of the last five annual points (stats.trend): 1 improving, -1 worsening,
+    # 0 no significant change; null where it cannot be calculated.
+    trend = models.SmallIntegerField(null=True)
 
     class Meta:
         constraints = [
@@ -143,6 +146,7 @@ class DerivedFigure(models.Model):
     SIGNIFICANCE_WORDS = {1: "better", 0: "similar", -1: "worse"}
     RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green"}
     SPC_WORDS = {1: "special cause: improvement", 0: "common cause", -1: "special cause: concern"}
+    TREND_WORDS = {1: "improving", 0: "no significant change", -1: "worsening"}
 
     def __str__(self) -> str:
         return f"{self.indicator_id}/{self.area_id}/{self.period_id}"
@@ -182,3 +186,7 @@ class DerivedFigure(models.Model):
     @property
     def spc_word(self) -> str | None:
         return self.SPC_WORDS.get(self.spc)
+
+    @property
+    def trend_word(self) -> str | None:
+        return self.TREND_WORDS.get(self.trend)

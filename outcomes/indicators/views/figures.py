@@ -184,6 +184,7 @@ class SeriesRow:
     rank: str
     band: str
     spc: str
+    trend: str = ""
 
 
 @dataclass
@@ -208,6 +209,7 @@ class PeriodSeries:
             ("rank", "Rank"),
             ("band", "Quartile band"),
             ("spc", "SPC"),
+            ("trend", "Recent trend"),
         ]
         return [(name, label) for name, label in names if self.has(name)]
 
@@ -249,6 +251,7 @@ def series_for(indicator: Indicator, area: Area) -> list[PeriodSeries]:
                 rank=rank_text(fig.rank, fig.rank_of) if fig else "",
                 band=band_text(fig.quartile_band, fig.rank_of) if fig else "",
                 spc=(fig.spc_word or "") if fig and fig.spc is not None else "",
+                trend=(fig.trend_word or "") if fig else "",
             )
         )
     for series in out.values():

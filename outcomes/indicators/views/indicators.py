@@ -183,6 +183,7 @@ def indicator_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
         "Rank",
         "Quartile band",
         "SPC",
+        "Recent trend",
     ]
     rows = []
     for s in series_for(indicator, area) if area else []:
@@ -206,6 +207,7 @@ def indicator_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
                     r.rank,
                     r.band,
                     r.spc,
+                    r.trend,
                 ]
             )
     name = f"{access.code_slug(indicator.code)}-{access.area_key(area) if area else 'none'}"
