@@ -13,6 +13,26 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from outcomes.core.formatting import format_date
+from outcomes.core.models import ChangeRecord
+
+
+class SaveConflict(Exception):
+    """Someone else saved ``record`` after the form was opened. The message says who and when, from
+    the record's latest change (``ChangeRecord``); ``who`` names them for the version shown beside
+    the form. ``thing`` names the record in the message ("this clinic")."""
+
+    def __init__(self, thing: str, record):
+        from django.contrib.contenttypes.models import ContentType
+
+        last = (
+            ChangeRecord.objects.filter(
+                content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
+            )
+            .select_related("user")
+            .first()
+        )
+        self.who = last.user.display_name if last and last.user else None
+        super().__init__(conflict_message(thing, self.who, last.at if last else None))
 
 
 def rebind_after_conflict(

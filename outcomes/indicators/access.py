@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.text import slugify
 
 from outcomes.accounts.roles import Role, is_manager
-from outcomes.indicators.models import AgreedAction, Area, Clinic, Indicator
+from outcomes.indicators.models import AgreedAction, Area, Clinic, Indicator, Target
 
 READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER, Role.VIEWER}
 CLINIC_READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER}
@@ -77,6 +77,18 @@ def get_indicator_to_manage(user, slug: str) -> Indicator:
     indicator = get_indicator_for_user(user, slug)
     require_manager(user)
     return indicator
+
+
+def get_target_to_manage(user, slug: str, pk: int) -> Target:
+    indicator = get_indicator_to_manage(user, slug)
+    target = (
+        Target.objects.filter(indicator=indicator, pk=pk)
+        .select_related("indicator", "period", "area")
+        .first()
+    )
+    if target is None:
+        raise Http404("No such target")
+    return target
 
 
 def area_key(area: Area) -> str:

@@ -2,13 +2,12 @@
 records every change (who, when, before and after) and refuses to overwrite a newer save."""
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 
 from outcomes.accounts.models import Person
-from outcomes.core.conflicts import conflict_message
-from outcomes.core.models import ChangeRecord, record_change
+from outcomes.core.conflicts import SaveConflict
+from outcomes.core.models import record_change
 from outcomes.indicators.models import (
     AgreedAction,
     Clinic,
@@ -19,22 +18,6 @@ from outcomes.indicators.models import (
 from outcomes.plans.forms import ProseField
 from outcomes.plans.models import Milestone, Plan
 from outcomes.plans.services import milestone_key
-
-
-class SaveConflict(Exception):
-    """Someone else saved the record after this form was opened. Says who and when, from the
-    record's latest change, and carries that person's name for the version shown beside the form."""
-
-    def __init__(self, thing: str, record):
-        last = (
-            ChangeRecord.objects.filter(
-                content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk)
-            )
-            .select_related("user")
-            .first()
-        )
-        self.who = last.user.display_name if last and last.user else None
-        super().__init__(conflict_message(thing, self.who, last.at if last else None))
 
 
 def clinic_key(clinic: Clinic) -> str:

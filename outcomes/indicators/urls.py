@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outcomes.indicators.views import areas, clinics, exceptions, indicators, kpi, uploads
+from outcomes.indicators.views import areas, clinics, exceptions, indicators, kpi, setup, uploads
 
 app_name = "indicators"
 M = "measures/<slug:code>"
@@ -9,7 +9,16 @@ C = "clinics/<slug:slug>"
 urlpatterns = [
     path("", indicators.indicator_list, name="list"),
     path("export.<str:fmt>", indicators.list_export, name="list_export"),
+    path("new/", setup.indicator_new, name="indicator_new"),
+    path("definitions/upload/", setup.definitions_upload, name="definitions_upload"),
+    path("definitions/template.<str:fmt>", setup.definitions_template, name="definitions_template"),
     path(f"{M}/", indicators.indicator_detail, name="indicator"),
+    path(f"{M}/edit/", setup.indicator_edit, name="indicator_edit"),
+    path(f"{M}/history/", setup.indicator_history, name="indicator_history"),
+    path(f"{M}/targets/", setup.targets, name="targets"),
+    path(f"{M}/targets/new/", setup.target_new, name="target_new"),
+    path(f"{M}/targets/<int:pk>/edit/", setup.target_edit, name="target_edit"),
+    path(f"{M}/targets/<int:pk>/remove/", setup.target_remove, name="target_remove"),
     path(f"{M}/export.<str:fmt>", indicators.indicator_export, name="indicator_export"),
     path(f"{M}/targets.<str:fmt>", indicators.targets_export, name="targets_export"),
     path(f"{M}/milestones/", indicators.milestone_links, name="milestone_links"),

@@ -87,6 +87,8 @@ class Indicator(models.Model):
     no_quartile = models.BooleanField(default=False)
     lait_measure_code = models.CharField(max_length=20, blank=True)
     from_lait = models.BooleanField(default=False)
+    # Raised by each save on its page so that two people editing at once cannot overwrite each other.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["code"]
@@ -165,6 +167,7 @@ class Target(models.Model):
     amber_tolerance = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     tolerance_kind = models.CharField(max_length=10, choices=TOLERANCE_KINDS, default=ABSOLUTE)
     note = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["indicator", "due", "id"]

@@ -4,13 +4,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from outcomes.core.conflicts import rebind_after_conflict, saved_fields
+from outcomes.core.conflicts import SaveConflict, rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
 from outcomes.core.history import Field, HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import access
-from outcomes.indicators.forms import AgreedActionForm, ClinicForm, SaveConflict, clinic_key
+from outcomes.indicators.forms import AgreedActionForm, ClinicForm, clinic_key
 from outcomes.indicators.models import AgreedAction, Clinic
 from outcomes.indicators.views.common import check_format, table_download
 
