@@ -82,7 +82,7 @@ def saved_fields(form: forms.Form, saved: dict) -> list[tuple[str, str]]:
 
 
 def _flat_choices(choices) -> list[tuple]:
-    flat = []
+    flat: list[tuple] = []
     for key, label in choices:
         if isinstance(label, (list, tuple)):
             flat.extend(label)

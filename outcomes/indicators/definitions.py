@@ -16,6 +16,8 @@ from outcomes.core import downloads
 from outcomes.core.imports import Column, ImportFailed, Problem, Row, Sheet, cells, open_table
 from outcomes.indicators import setup
 from outcomes.indicators.access import code_slug
+from outcomes.indicators.areas import home_area
+from outcomes.indicators.derive import recompute
 from outcomes.indicators.models import Area, Indicator, Period, Target
 from outcomes.indicators.periods import PeriodNotUnderstood, parse_period
 
@@ -137,8 +139,6 @@ class _Known:
 
     @classmethod
     def load(cls) -> "_Known":
-        from outcomes.indicators.lait import home_area
-
         areas = {}
         for area in Area.objects.all():
             areas[area.name.lower()] = area
@@ -368,8 +368,6 @@ class DefinitionsImport:
 def import_definitions(data: bytes, filename: str, *, user=None) -> DefinitionsImport:
     """Check the whole file, then save it in one transaction: parents before their sub-indicators,
     then the targets; the figures of every indicator changed are recomputed once, at the end."""
-    from outcomes.indicators.derive import recompute
-
     definitions, targets = read_definitions(data, filename)
     result = DefinitionsImport()
     saved: dict[str, Indicator] = {}

@@ -15,6 +15,7 @@ from django.db import transaction
 from outcomes.core.conflicts import SaveConflict
 from outcomes.core.formatting import format_date
 from outcomes.core.models import ChangeRecord, record_change
+from outcomes.indicators import derive
 from outcomes.indicators.access import code_slug
 from outcomes.indicators.models import Indicator, Period, Target, Value
 
@@ -279,9 +280,7 @@ def target_words(target: Target) -> dict[str, str]:
 
 
 def _recompute(indicator: Indicator) -> None:
-    from outcomes.indicators.derive import recompute
-
-    recompute([indicator.pk])
+    derive.recompute([indicator.pk])
 
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"

@@ -7,6 +7,7 @@ from outcomes.accounts.models import Person
 from outcomes.core.imports import cells
 from outcomes.indicators import setup
 from outcomes.indicators.access import area_key
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import Area, Indicator, Period, Target
 from outcomes.indicators.periods import PeriodNotUnderstood, parse_period
 from outcomes.plans.forms import ProseField
@@ -191,8 +192,6 @@ class TargetForm(forms.Form):
 
     def __init__(self, *args, indicator: Indicator, target: Target | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        from outcomes.indicators.lait import home_area
-
         self.indicator, self.target = indicator, target
         home = home_area()
         areas = Area.objects.exclude(kind=Area.OTHER).filter(active=True).order_by("kind", "name")

@@ -19,7 +19,41 @@ CLINIC = {"slug": "2014-06-30-breastfeeding-performance-clinic"}
 NI59 = {"code": "ni-59"}
 RR = {"area": "372", "code": "rereferral"}
 
+
+def bf_target() -> int:
+    """The demo's target for breastfeeding initiation in 2013-14 (65.5%)."""
+    from outcomes.indicators.models import Target
+
+    return Target.objects.get(indicator__code="BF-INIT", period__label="2013-14").pk
+
+
+BF = {"code": "bf-init"}
+BF_TARGET = {**BF, "pk": bf_target}
+# An empty form posted: a manager sees it again with its errors, nothing changes; others are refused.
+MANAGERS_POST = MANAGERS
+# A page that only shows: a signed-in POST is not allowed (405), whoever sends it.
+GET_ONLY = dict.fromkeys(READERS, 405)
+
 ROWS: list = [
+    ("indicators:indicator_new", {}, "get", MANAGERS),
+    ("indicators:indicator_new", {}, "post", MANAGERS_POST),
+    ("indicators:indicator_edit", BF, "get", MANAGERS),
+    ("indicators:indicator_edit", BF, "post", MANAGERS_POST),
+    ("indicators:indicator_history", BF, "get", READERS),
+    ("indicators:indicator_history", BF, "post", GET_ONLY),
+    ("indicators:targets", BF, "get", MANAGERS),
+    ("indicators:targets", BF, "post", GET_ONLY),
+    ("indicators:target_new", BF, "get", MANAGERS),
+    ("indicators:target_new", BF, "post", MANAGERS_POST),
+    ("indicators:target_edit", BF_TARGET, "get", MANAGERS),
+    ("indicators:target_edit", BF_TARGET, "post", MANAGERS_POST),
+    ("indicators:target_remove", BF_TARGET, "get", MANAGERS),
+    ("indicators:target_remove", BF_TARGET, "post", MANAGERS_POST),
+    ("indicators:definitions_upload", {}, "get", MANAGERS),
+    ("indicators:definitions_upload", {}, "post", MANAGERS_POST),
+    ("indicators:definitions_template", {"fmt": "xlsx"}, "get", MANAGERS),
+    ("indicators:definitions_template", {"fmt": "csv"}, "get", MANAGERS),
+    ("indicators:definitions_template", {"fmt": "xlsx"}, "post", GET_ONLY),
     ("indicators:list", {}, "get", READERS),
     ("indicators:list_export", {"fmt": "csv"}, "get", READERS),
     ("indicators:indicator", NI59, "get", READERS),

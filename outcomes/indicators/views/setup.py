@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from outcomes.core import downloads
 from outcomes.core.conflicts import SaveConflict, rebind_after_conflict, saved_fields
 from outcomes.core.forms import error_list
 from outcomes.core.imports.views import upload_page
 from outcomes.indicators import access, setup
+from outcomes.indicators.definitions import GUIDANCE, blank_template, import_definitions
 from outcomes.indicators.forms import TemplateUploadForm
 from outcomes.indicators.models import Indicator, Target
 from outcomes.indicators.setup_forms import IndicatorForm, TargetForm
@@ -90,6 +91,7 @@ def _indicator_form(request, form: IndicatorForm, indicator: Indicator | None, c
 
 
 @login_required
+@require_GET
 def targets(request: HttpRequest, code: str) -> HttpResponse:
     indicator = access.get_indicator_to_manage(request.user, code)
     rows = Target.objects.filter(indicator=indicator).select_related("period", "area")
@@ -191,6 +193,7 @@ def target_remove(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def indicator_history(request: HttpRequest, code: str) -> HttpResponse:
     indicator = access.get_indicator_for_user(request.user, code)
     return render(
@@ -209,8 +212,6 @@ def indicator_history(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def definitions_upload(request: HttpRequest) -> HttpResponse:
-    from outcomes.indicators.definitions import GUIDANCE, import_definitions
-
     access.require_manager(request.user)
 
     def run(data: bytes, name: str) -> HttpResponse:
@@ -234,9 +235,8 @@ def definitions_upload(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def definitions_template(request: HttpRequest, fmt: str) -> HttpResponse:
-    from outcomes.indicators.definitions import blank_template
-
     access.require_manager(request.user)
     downloads.check_table_format(fmt)
     return downloads.attachment(blank_template(fmt), f"indicator-definitions-template.{fmt}")
