@@ -7,13 +7,13 @@ refuses a form opened before someone else's save, records the change in words (w
 after) under the indicator's history, and recomputes the figures it affects.
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 
 from outcomes.core.conflicts import SaveConflict
 from outcomes.core.formatting import format_date
+from outcomes.core.history import HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord, record_change
 from outcomes.indicators import derive
 from outcomes.indicators.access import code_slug
@@ -397,33 +397,8 @@ def delete_target(*, user, target: Target) -> None:
     _recompute(indicator)
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: object
-    who: str
-    summary: str
-    changes: list[tuple[str, str, str]]  # (what, before, after), in words
-
-
-_ORDER = {label: n for n, label in enumerate([*LABELS.values(), *TARGET_LABELS.values()])}
-
-
-def history(indicator: Indicator) -> list[HistoryEntry]:
-    """Every change to the indicator's definition and targets, newest first, each field in the
-    order the pages show them."""
+def history(indicator: Indicator) -> list[HistoryRow]:
+    """Every change to the indicator's definition and targets, newest first, in sentences. The
+    records are kept in the pages' words already (``indicator_words``, ``target_words``)."""
     records = ChangeRecord.objects.filter(subject_key=indicator_key(indicator)).select_related("user")
-    return [
-        HistoryEntry(
-            at=r.at,
-            who=r.user.display_name if r.user else "System",
-            summary=r.summary,
-            changes=sorted(
-                (
-                    (str(what), str(before or ""), str(after or ""))
-                    for what, before, after in r.changed_fields
-                ),
-                key=lambda change: _ORDER.get(change[0], len(_ORDER)),
-            ),
-        )
-        for r in records
-    ]
+    return history_rows(records, {})

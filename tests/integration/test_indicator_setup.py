@@ -137,8 +137,7 @@ def test_changing_polarity_recomputes_the_figures_and_is_recorded_in_words(clien
     )
     assert list(after) == [True]
     history = page(client.get(reverse("indicators:indicator_history", args=["bf-init"])))
-    assert "<strong>Good performance</strong>: High is good" in history
-    assert "<strong>Good performance</strong>: Low is good" in history
+    assert "Good performance changed from High is good to Low is good." in history
     assert "polarity" not in history
 
 
