@@ -1,4 +1,4 @@
-"""Who may see the data-quality checks: the performance team (decision 0075). Administrators, who
+"""Who may see the data-quality page: the performance team (decision 0075). Administrators, who
 may do everything, also may; lead officers, viewers and schools see the checks about their own
 entries where they enter them, and never this page."""
 
@@ -8,7 +8,7 @@ from outcomes.accounts.roles import is_manager
 
 
 def reviews_data_quality(user) -> bool:
-    return bool(user.is_authenticated and is_manager(user))
+    return is_manager(user)
 
 
 def require_data_quality_reviewer(user) -> None:
