@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("indicators", "0003_derived_cache_and_value_index"),
+        ("indicators", "0004_derived_recent_trend"),
     ]
 
     operations = [
