@@ -101,11 +101,16 @@ def _tokens(text: str) -> list[tuple[str, object, int]]:
     return tokens
 
 
+# Deeper than any questionnaire needs; a deeper condition is refused with a message.
+MAX_DEPTH = 50
+
+
 class _Parser:
     def __init__(self, text: str):
         self.text = text
         self.tokens = _tokens(text)
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> tuple[str, object, int] | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -146,10 +151,17 @@ class _Parser:
         if token is None:
             raise ConditionError("the condition ends too soon")
         kind, value, at = token
+        if kind == "(" or (kind == "word" and value == "not"):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                # Checked while parsing, so that a condition nested thousands deep is refused before
+                # it could exhaust the stack here or in evaluate() and check().
+                raise ConditionError(f"brackets and not() are nested more than {MAX_DEPTH} deep")
         if kind == "(":
             self.i += 1
             expr = self.or_expr()
             self.take(")", "')'")
+            self.depth -= 1
             return expr
         if kind == "ref":
             self.i += 1
@@ -160,6 +172,7 @@ class _Parser:
             self.take("(", f"'(' after {value}")
             if value == "not":
                 expr: Expr = Not(self.or_expr())
+                self.depth -= 1
             elif value == "answered":
                 expr = Answered(self.take("ref", "a question such as ${q1}"))
             else:

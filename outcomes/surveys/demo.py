@@ -13,7 +13,8 @@ from datetime import date
 from outcomes.accounts.demo import DEMO_PASSWORD
 from outcomes.accounts.models import User
 from outcomes.accounts.roles import Role
-from outcomes.surveys import authoring, generator, schools
+from outcomes.surveys import generator, schools
+from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.demo_data import primary_2009
 from outcomes.surveys.models import (
     Area,
@@ -155,7 +156,7 @@ def load_demo_surveys() -> str | None:
         )
         by_code[code] = school
 
-    edition = authoring.import_workbook(primary_2009.workbook_bytes(), "primary-2009.xlsx", user=None)
+    edition = edition_workbook.import_workbook(primary_2009.workbook_bytes(), "primary-2009.xlsx", user=None)
     WindowExtension.objects.create(edition=edition, closes=SNOW[0], reason=SNOW[1])
     WindowExtension.objects.create(
         edition=edition, closes=date(date.today().year + 1, 12, 31), reason=DEMO_REASON

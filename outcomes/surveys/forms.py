@@ -2,8 +2,8 @@
 
 from django import forms
 
-from outcomes.surveys.authoring import RESERVED_SLUGS
 from outcomes.surveys.models import Edition, borough_suppression_threshold, suppression_threshold_problem
+from outcomes.surveys.workbook import RESERVED_SLUGS
 
 
 class ProseField(forms.CharField):

@@ -331,3 +331,83 @@ def test_a_truncated_plan_workbook_is_refused_as_damaged(officer):
     )
     assert "this sheet is damaged and cannot be read" in html
     assert _plans_state() == before
+
+
+def _editions_state():
+    from outcomes.surveys.models import Edition, Question
+
+    return (list(Edition.objects.values_list("slug", "title", "revision")), Question.objects.count())
+
+
+def _edition_workbook(survey=None, settings_change=None) -> bytes:
+    from tests.unit.test_survey_workbook import SETTINGS, workbook
+
+    settings = [list(SETTINGS[0]), list(SETTINGS[1])]
+    if settings_change:
+        column, value = settings_change
+        settings[1][settings[0].index(column)] = value
+    return workbook(survey or GOOD_ROWS, settings=settings)
+
+
+GOOD_ROWS = [
+    ["begin section", "about", "About you"],
+    ["select_one yes_no", "q1", "Do you?", "yes"],
+    ["grid often", "q2", "How often?"],
+    ["row", "fruit", "Fruit"],
+    ["row", "veg", "Vegetables"],
+    ["select_multiple who", "q3", "Who?", None, "${q1} = 'yes'"],
+    ["note", "thanks", "Thank you"],
+    ["end section"],
+]
+DEEP = "(" * 5000 + "${q1} = 'yes'" + ")" * 5000
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "message"),
+    [
+        (
+            lambda: _edition_workbook(
+                [*GOOD_ROWS[:5], ["select_multiple who", "q3", "Who?", None, DEEP], *GOOD_ROWS[6:]]
+            ),
+            "sheet 'survey', row 7, column E (relevant)",
+            "nested more than 50 deep",
+        ),
+        (
+            lambda: _edition_workbook(settings_change=("title", "T" * 301)),
+            "sheet 'settings', row 2, column A (title)",
+            "at most 300 fit",
+        ),
+        (
+            lambda: _edition_workbook(settings_change=("year", 1e40)),
+            "sheet 'settings', row 2, column C (year)",
+            "is not a year",
+        ),
+        (
+            lambda: _edition_workbook(settings_change=("year", "9" * 5000)),
+            "sheet 'settings', row 2, column C (year)",
+            "is not a year",
+        ),
+        (lambda: _edition_workbook(settings_change=("confidentiality", "C" * 32_767 + "")), None, None),
+    ],
+)
+def test_an_edition_workbook_with_a_value_that_cannot_be_stored_changes_nothing(
+    officer, data, where, message
+):
+    before = _editions_state()
+    response = post_file(officer, "surveys:upload", "survey.xlsx", data())
+    if where is None:  # the longest text a cell holds is accepted
+        assert response.status_code == 302
+        return
+    html = page(response)
+    assert f"survey.xlsx, {where}: ".replace("'", "&#39;") in html
+    assert message in html
+    assert _editions_state() == before
+
+
+def test_a_truncated_edition_workbook_is_refused_as_damaged(officer):
+    before = _editions_state()
+    html = page(
+        post_file(officer, "surveys:upload", "cut.xlsx", _truncated(_edition_workbook(GOOD_ROWS * 20)))
+    )
+    assert "this sheet is damaged and cannot be read" in html
+    assert _editions_state() == before

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
-from outcomes.surveys import authoring
+from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.demo_data import primary_2009
 from outcomes.surveys.models import Edition, Question, WindowExtension
 from outcomes.surveys.questionnaire import build
@@ -73,14 +73,14 @@ def test_an_exported_edition_imports_to_the_same_questionnaire(client, users, de
     assert ChangeRecord.objects.filter(object_id=str(copy.pk), action="imported").exists()
     # ... and the demo source and the export describe the same questionnaire.
     assert (
-        authoring.read_workbook(primary_2009.workbook_bytes()).sections
-        == authoring.read_workbook(exported.content).sections
+        edition_workbook.read_workbook(primary_2009.workbook_bytes()).sections
+        == edition_workbook.read_workbook(exported.content).sections
     )
 
 
 def test_a_bad_workbook_changes_nothing_and_every_problem_is_shown(client, users, demo):
     client.force_login(users["performance_officer"])
-    wb = load_workbook(io.BytesIO(authoring.export_workbook(demo)))
+    wb = load_workbook(io.BytesIO(edition_workbook.export_workbook(demo)))
     ws = wb["survey"]
     header = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
@@ -102,14 +102,14 @@ def test_a_bad_workbook_changes_nothing_and_every_problem_is_shown(client, users
 
 def test_an_edition_with_responses_cannot_have_its_questions_replaced(client, users, demo):
     client.force_login(users["performance_officer"])
-    response = upload(client, authoring.export_workbook(demo))
+    response = upload(client, edition_workbook.export_workbook(demo))
     assert "already has responses" in response.content.decode()
     assert Edition.objects.get(pk=demo.pk).revision == demo.revision
 
 
 def test_an_edition_without_responses_is_replaced_and_its_cached_questionnaire_renewed(users, demo):
-    data = renamed(authoring.export_workbook(demo), "primary-2032", 2032)
-    first = authoring.import_workbook(data, "a.xlsx", user=users["performance_officer"])
+    data = renamed(edition_workbook.export_workbook(demo), "primary-2032", 2032)
+    first = edition_workbook.import_workbook(data, "a.xlsx", user=users["performance_officer"])
     wb = load_workbook(io.BytesIO(data))
     ws = wb["survey"]
     header = [c.value for c in ws[1]]
@@ -118,7 +118,7 @@ def test_an_edition_without_responses_is_replaced_and_its_cached_questionnaire_r
             row[header.index("label")].value = "How healthy are you?"
     out = io.BytesIO()
     wb.save(out)
-    second = authoring.import_workbook(out.getvalue(), "b.xlsx", user=users["performance_officer"])
+    second = edition_workbook.import_workbook(out.getvalue(), "b.xlsx", user=users["performance_officer"])
     assert second.pk == first.pk
     assert second.revision == first.revision + 1
     assert Question.objects.get(edition=second, name="q4").label == "How healthy are you?"
@@ -192,4 +192,4 @@ def test_the_edition_page_lists_questions_with_their_conditions_in_words(client,
 def test_the_template_downloads(client, users):
     client.force_login(users["performance_officer"])
     response = client.get(reverse("surveys:template"))
-    assert authoring.read_workbook(response.content).settings["phase"] == "primary"
+    assert edition_workbook.read_workbook(response.content).settings["phase"] == "primary"

@@ -11,8 +11,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.accounts.roles import Role
-from outcomes.surveys import authoring
+from outcomes.surveys import editions
 from outcomes.surveys import questionnaire as questionnaires
+from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.generator import synthetic_responses
 from outcomes.surveys.models import Edition, Question, Response, School
 from outcomes.surveys.results import figures, reports
@@ -173,7 +174,7 @@ def test_viewers_read_the_borough_report_once_the_edition_is_closed(client, user
     client.force_login(users["viewer"])
     borough = reverse("surveys:borough_report", kwargs={"slug": SLUG})
     assert client.get(borough).status_code == 404
-    authoring.set_state(edition, Edition.CLOSED, user=users["performance_officer"])
+    editions.set_state(edition, Edition.CLOSED, user=users["performance_officer"])
     assert client.get(borough).status_code == 200
     assert client.get(reverse("surveys:participation", kwargs={"slug": SLUG})).status_code == 200
     school = reverse("surveys:school_report", kwargs={"slug": SLUG, "code": "swinton-brookfield"})
@@ -198,7 +199,7 @@ def test_the_school_page_marks_suppressed_cells_for_screen_readers(client, users
 def earlier_edition(changed_label: str | None = None) -> Edition:
     """A 2008 edition copied from 2009 (same keys), with responses; optionally q4's label changed."""
     current = Edition.objects.get(slug=SLUG)
-    earlier = authoring.copy_edition(
+    earlier = edition_workbook.copy_edition(
         current,
         year=2008,
         slug="primary-2008",

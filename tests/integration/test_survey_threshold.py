@@ -12,7 +12,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
-from outcomes.surveys import authoring
+from outcomes.surveys import editions
+from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.generator import synthetic_responses
 from outcomes.surveys.models import Edition, School
 from outcomes.surveys.results import figures, reports
@@ -31,7 +32,7 @@ def demo():
 
 def copy_for_year(edition: Edition, year: int) -> Edition:
     """The demo edition copied to another autumn, as a performance officer starts a new year."""
-    return authoring.copy_edition(
+    return edition_workbook.copy_edition(
         edition,
         year=year,
         slug=f"primary-{year}",
@@ -107,7 +108,7 @@ def test_an_edition_with_threshold_30_hides_a_count_of_20_on_the_page_in_the_wor
     assert workbook_count(client, xlsx, question.number, option.label) == 20
     assert json_count(report("--school", school.code), question.name, option.name)["count"] == 20
 
-    authoring.set_suppression_threshold(demo, 30, user=users["performance_officer"])
+    editions.set_suppression_threshold(demo, 30, user=users["performance_officer"])
 
     assert page_cell(client, page, caption, option.label).startswith("[c]|suppressed: ")
     text = client.get(page).content.decode()
@@ -128,7 +129,7 @@ def test_participation_hides_schools_with_fewer_respondents_than_the_editions_th
     at_ten = {row["school"]: row["respondents"] for row in report()["participation"]}
     between = [code for code, n in at_ten.items() if n is not None and 10 <= n < 30]
     assert between  # the demo has schools of 10 to 29 respondents, shown at the borough's 10
-    authoring.set_suppression_threshold(demo, 30, user=None)
+    editions.set_suppression_threshold(demo, 30, user=None)
     data = report()
     at_thirty = {row["school"]: row for row in data["participation"]}
     for code in between:
@@ -148,7 +149,7 @@ def test_an_indicator_is_not_fed_a_figure_the_editions_threshold_hides(client, u
 
     Area.objects.get_or_create(la_number=372, defaults={"name": "Rotherham", "kind": Area.LA})
     bullied = json_count(report(), "q30", "yes")["count"]
-    authoring.set_suppression_threshold(demo, bullied + 1, user=None)
+    editions.set_suppression_threshold(demo, bullied + 1, user=None)
     client.force_login(users["performance_officer"])
     client.post(reverse("surveys:feed_indicators", kwargs={"slug": SLUG}))
     value = Value.objects.get(indicator__code="NI 69", area__la_number=372)
@@ -163,7 +164,7 @@ def test_an_earlier_editions_stricter_threshold_holds_in_the_comparison(demo):
     record_responses(earlier, synthetic_responses(earlier, [(school, 40)], seed=8, days=(earlier.opens,) * 2))
     shown = json_count(report(), "q30", "yes")["previous"][0]
     assert shown["percentage"] is not None
-    authoring.set_suppression_threshold(earlier, 41, user=None)  # more than all 40 of its pupils
+    editions.set_suppression_threshold(earlier, 41, user=None)  # more than all 40 of its pupils
     hidden = json_count(report(), "q30", "yes")["previous"][0]
     assert (hidden["percentage"], hidden["reason"]) == (None, "fewer than 41 pupils")
 
@@ -208,8 +209,8 @@ def test_the_officer_sets_the_threshold_on_the_edition_page_and_each_change_is_r
 
 
 def test_the_threshold_goes_through_the_workbook_and_the_copy(client, users, demo):
-    authoring.set_suppression_threshold(demo, 30, user=None)
-    exported = authoring.export_workbook(demo)
+    editions.set_suppression_threshold(demo, 30, user=None)
+    exported = edition_workbook.export_workbook(demo)
     settings = list(load_workbook(io.BytesIO(exported))["settings"].iter_rows(values_only=True))
     assert settings[1][settings[0].index("suppression_threshold")] == 30
 
@@ -220,7 +221,10 @@ def test_the_threshold_goes_through_the_workbook_and_the_copy(client, users, dem
     record = ChangeRecord.objects.get(object_id=str(imported.pk), action="imported")
     assert record.after["suppression_threshold"] == 30
     assert (
-        authoring.read_workbook(authoring.export_workbook(imported)).settings["suppression_threshold"] == 30
+        edition_workbook.read_workbook(edition_workbook.export_workbook(imported)).settings[
+            "suppression_threshold"
+        ]
+        == 30
     )
 
     copy = copy_for_year(demo, 2010)
@@ -228,7 +232,7 @@ def test_the_threshold_goes_through_the_workbook_and_the_copy(client, users, dem
 
 
 def test_a_workbook_below_the_boroughs_threshold_is_refused_where_it_says_so(client, users, demo):
-    wb = load_workbook(io.BytesIO(renamed(authoring.export_workbook(demo), "primary-2032", 2032)))
+    wb = load_workbook(io.BytesIO(renamed(edition_workbook.export_workbook(demo), "primary-2032", 2032)))
     ws = wb["settings"]
     header = [c.value for c in ws[1]]
     ws.cell(2, header.index("suppression_threshold") + 1, 5)
@@ -241,8 +245,8 @@ def test_a_workbook_below_the_boroughs_threshold_is_refused_where_it_says_so(cli
 
 
 def test_reimporting_an_edition_records_its_threshold_before_and_after(users, demo):
-    data = renamed(authoring.export_workbook(demo), "primary-2033", 2033)
-    first = authoring.import_workbook(data, "a.xlsx", user=users["performance_officer"])
+    data = renamed(edition_workbook.export_workbook(demo), "primary-2033", 2033)
+    first = edition_workbook.import_workbook(data, "a.xlsx", user=users["performance_officer"])
     assert first.suppression_threshold is None
     wb = load_workbook(io.BytesIO(data))
     ws = wb["settings"]
@@ -250,7 +254,7 @@ def test_reimporting_an_edition_records_its_threshold_before_and_after(users, de
     ws.cell(2, header.index("suppression_threshold") + 1, 25)
     out = io.BytesIO()
     wb.save(out)
-    second = authoring.import_workbook(out.getvalue(), "b.xlsx", user=users["performance_officer"])
+    second = edition_workbook.import_workbook(out.getvalue(), "b.xlsx", user=users["performance_officer"])
     assert (second.pk, second.suppression_threshold) == (first.pk, 25)
     record = ChangeRecord.objects.filter(object_id=str(first.pk), action="imported").latest("id")
     assert (record.before["suppression_threshold"], record.after["suppression_threshold"]) == (None, 25)

@@ -4,9 +4,9 @@ setting otherwise, and never below the borough's."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from outcomes.surveys.authoring import read_workbook
 from outcomes.surveys.models import Edition, suppression_threshold_problem
 from outcomes.surveys.results import figures
+from outcomes.surveys.workbook import read_workbook
 from tests.unit.test_survey_workbook import GOOD, SETTINGS, problems_of, workbook
 
 

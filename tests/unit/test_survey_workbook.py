@@ -6,9 +6,10 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from outcomes.surveys import authoring
-from outcomes.surveys.authoring import ImportFailed, read_workbook
+from outcomes.core.imports import ImportFailed
+from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.demo_data import primary_2009
+from outcomes.surveys.workbook import read_workbook
 
 SETTINGS = [
     ["title", "slug", "year", "phase", "year_groups", "opens", "closes", "confidentiality"],
@@ -300,7 +301,7 @@ def test_the_2009_branches_show_and_hide_as_the_seed_says(demo_questionnaire, an
 
 
 def test_the_template_is_a_valid_questionnaire():
-    draft = read_workbook(authoring.template_workbook(), "template.xlsx")
+    draft = read_workbook(edition_workbook.template_workbook(), "template.xlsx")
     assert {i.type for s in draft.sections for i in s.items} == {
         "select_one", "school", "yes_no_dk", "grid", "select_multiple", "text", "note"
     }  # fmt: skip

@@ -201,7 +201,7 @@ def open_workbook(data: bytes, source: str) -> Table:
     """An .xlsx workbook, refused whole when it is not one, is damaged, or unzips to more than the
     limit (a small file can hold a million rows); its sheets are then streamed, never loaded."""
     check_size(data, source)
-    not_workbook = [Problem("", "this is not an Excel workbook (.xlsx) that can be opened")]
+    not_workbook = [Problem("", "this is not an Excel workbook (.xlsx)")]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())

@@ -14,7 +14,8 @@ from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.core.imports.views import upload_page
 from outcomes.core.models import ChangeRecord
-from outcomes.surveys import access, authoring, school_rolls, schools
+from outcomes.surveys import access, editions, school_rolls, schools
+from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.forms import (
     CopyEditionForm,
     ExtendWindowForm,
@@ -57,34 +58,25 @@ def manage(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    form = WorkbookForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            edition = authoring.import_workbook(upload.read(), upload.name, user=request.user)
-        except authoring.ImportFailed as exc:
-            problems = exc.problems
-        else:
-            messages.success(request, f"Imported '{edition.title}'.")
-            return redirect("surveys:edition", edition.slug)
-    return render(
+
+    def run(data: bytes, name: str) -> HttpResponse:
+        edition = edition_workbook.import_workbook(data, name, user=request.user)
+        messages.success(request, f"Imported '{edition.title}'.")
+        return redirect("surveys:edition", edition.slug)
+
+    return upload_page(
         request,
-        "surveys/authoring/upload.html",
-        {
-            "section": SECTION,
-            "form": form,
-            "errors": error_list(form),
-            "problems": problems,
-            "filename": request.FILES["file"].name if "file" in request.FILES else "",
-        },
+        form=WorkbookForm(request.POST or None, request.FILES or None),
+        template="surveys/authoring/upload.html",
+        run=run,
+        context={"section": SECTION},
     )
 
 
 @login_required
 def template(request: HttpRequest) -> HttpResponse:
     access.require_survey_manager(request.user)
-    return downloads.attachment(authoring.template_workbook(), "survey-template.xlsx")
+    return downloads.attachment(edition_workbook.template_workbook(), "survey-template.xlsx")
 
 
 @login_required
@@ -119,7 +111,7 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def workbook(request: HttpRequest, slug: str) -> HttpResponse:
     found = access.get_edition_to_manage(request.user, slug)
-    return downloads.attachment(authoring.export_workbook(found), f"{found.slug}.xlsx")
+    return downloads.attachment(edition_workbook.export_workbook(found), f"{found.slug}.xlsx")
 
 
 @login_required
@@ -136,7 +128,7 @@ def copy(request: HttpRequest, slug: str) -> HttpResponse:
     }
     form = CopyEditionForm(request.POST or None, initial=initial, edition=found)
     if request.method == "POST" and form.is_valid():
-        new = authoring.copy_edition(found, user=request.user, **form.cleaned_data)
+        new = edition_workbook.copy_edition(found, user=request.user, **form.cleaned_data)
         messages.success(request, f"Started '{new.title}' as a copy of '{found.title}'. It is a draft.")
         return redirect("surveys:edition", new.slug)
     return render(
@@ -152,7 +144,7 @@ def extend(request: HttpRequest, slug: str) -> HttpResponse:
     found = access.get_edition_to_manage(request.user, slug)
     form = ExtendWindowForm(request.POST or None, edition=found)
     if request.method == "POST" and form.is_valid():
-        authoring.extend_window(found, user=request.user, **form.cleaned_data)
+        editions.extend_window(found, user=request.user, **form.cleaned_data)
         messages.success(request, f"'{found.title}' now closes on {form.cleaned_data['closes']:%-d %B %Y}.")
         return redirect("surveys:edition", found.slug)
     return render(
@@ -171,7 +163,7 @@ def suppression(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         value = form.cleaned_data["suppression_threshold"]
-        authoring.set_suppression_threshold(found, value, user=request.user)
+        editions.set_suppression_threshold(found, value, user=request.user)
         threshold = found.suppression_threshold_in_force
         messages.success(
             request, f"'{found.title}' now hides figures based on fewer than {threshold} pupils."
@@ -216,7 +208,7 @@ def state(request: HttpRequest, slug: str) -> HttpResponse:
             )
             if asked is not None:
                 return asked
-        authoring.set_state(found, new, user=request.user)
+        editions.set_state(found, new, user=request.user)
         messages.success(request, f"'{found.title}' is now {found.get_state_display().lower()}.")
     return redirect("surveys:edition", found.slug)
 
