@@ -10,7 +10,8 @@ data changes (and still breaks the rule) is listed again as not explained.
 """
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -102,12 +103,30 @@ def run_rule(rule: Rule, **scope) -> list[Finding]:
     return findings
 
 
+_shared: ContextVar[dict | None] = ContextVar("data_checks_shared", default=None)
+
+
+def shared(key: Hashable, load: Callable[[], object]):
+    """What several rules of one run read alike (a plan's updates): loaded once per run of the
+    checks, and afresh by the next run, so that no finding is judged on stale data."""
+    cache = _shared.get()
+    if cache is None:
+        return load()
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
 def run_checks(app: str | None = None, subject: str | None = None, **scope) -> list[Finding]:
     """Every finding of every rule (of one app, for one scope). With ``subject``, only the
     findings tagged with it."""
     findings: list[Finding] = []
-    for rule in all_rules(app):
-        findings.extend(run_rule(rule, **scope))
+    token = _shared.set({})
+    try:
+        for rule in all_rules(app):
+            findings.extend(run_rule(rule, **scope))
+    finally:
+        _shared.reset(token)
     if subject is not None:
         findings = [f for f in findings if subject in f.subjects]
     return findings

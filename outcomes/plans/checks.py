@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outcomes.core import text_checks
-from outcomes.core.checks import Finding, for_page, register
+from outcomes.core.checks import Finding, for_page, register, shared
 from outcomes.core.formatting import format_date, format_decimal
 from outcomes.core.fractions import NotAFraction
 from outcomes.plans import rules
@@ -78,34 +78,41 @@ def _update_finding(rule: str, u: Update, message: str, evidence: str) -> Findin
     )
 
 
-def _updates(plan=None, round=None, milestone=None):
-    updates = Update.objects.select_related("round__plan", "milestone__priority__plan")
-    if plan is not None:
-        updates = updates.filter(round__plan=plan)
-    if round is not None:
-        updates = updates.filter(round=round)
-    if milestone is not None:
-        updates = updates.filter(milestone=milestone)
-    return updates.order_by(
-        "round__plan__title", "milestone__priority__number", "milestone__number", "round__opens"
-    )
+def _scope_key(kind: str, plan, round, milestone) -> tuple:
+    return (kind, getattr(plan, "pk", None), getattr(round, "pk", None), getattr(milestone, "pk", None))
 
 
-def _milestones(plan=None, round=None, milestone=None):
-    milestones = Milestone.objects.select_related("priority__plan")
-    if plan is not None:
-        milestones = milestones.filter(priority__plan=plan)
-    if round is not None:
-        milestones = milestones.filter(priority__plan=round.plan_id)
-    if milestone is not None:
-        milestones = milestones.filter(pk=milestone.pk)
-    return milestones.order_by("priority__plan__title", "priority__number", "number")
+def _updates(plan=None, round=None, milestone=None) -> list[Update]:
+    def load() -> list[Update]:
+        updates = Update.objects.select_related("round__plan", "milestone__priority__plan")
+        if plan is not None:
+            updates = updates.filter(round__plan=plan)
+        if round is not None:
+            updates = updates.filter(round=round)
+        if milestone is not None:
+            updates = updates.filter(milestone=milestone)
+        order = ("round__plan__title", "milestone__priority__number", "milestone__number", "round__opens")
+        return list(updates.order_by(*order))
+
+    return shared(_scope_key("plans.updates", plan, round, milestone), load)
 
 
-def _vocab(plan: Plan, cache: dict) -> Vocabulary:
-    if plan.pk not in cache:
-        cache[plan.pk] = _vocabulary(plan)
-    return cache[plan.pk]
+def _milestones(plan=None, round=None, milestone=None) -> list[Milestone]:
+    def load() -> list[Milestone]:
+        milestones = Milestone.objects.select_related("priority__plan")
+        if plan is not None:
+            milestones = milestones.filter(priority__plan=plan)
+        if round is not None:
+            milestones = milestones.filter(priority__plan=round.plan_id)
+        if milestone is not None:
+            milestones = milestones.filter(pk=milestone.pk)
+        return list(milestones.order_by("priority__plan__title", "priority__number", "number"))
+
+    return shared(_scope_key("plans.milestones", plan, round, milestone), load)
+
+
+def _vocab(plan: Plan, cache: dict | None = None) -> Vocabulary:
+    return shared(("plans.vocabulary", plan.pk), lambda: _vocabulary(plan))
 
 
 def _weights(update: Update) -> dict[str, Fraction] | None:
@@ -434,8 +441,10 @@ def green_but_missed_target(plan=None, round=None, milestone=None):
         return
     cache: dict = {}
     latest: dict[int, Update] = {}
-    for u in _updates(plan, round, None).filter(milestone__in=milestones):
-        latest[u.milestone_id] = u  # ordered by round, so the last one wins
+    wanted = {m.pk for m in milestones}
+    for u in _updates(plan, round, milestone):
+        if u.milestone_id in wanted:
+            latest[u.milestone_id] = u  # ordered by round, so the last one wins
     for m in milestones:
         u = latest.get(m.pk)
         if u is None:
