@@ -2,7 +2,7 @@
 of ``outcomes/core/checks.py`` when the app is ready.
 
 Every rule takes the same optional scope: ``indicator``, ``import_run`` (the values an upload
-added or changed) and ``today``. The partnership's own figures (its home area, and anything typed
+added or changed), ``clinic`` and ``today``. The partnership's own figures (its home area, and anything typed
 in or uploaded) are listed value by value; DfE's published figures for other areas are the
 publisher's to answer for, so they are summed up in one finding per indicator.
 """
@@ -109,7 +109,9 @@ def _by_the_rule(rule: str, values, problem, what: str):
     app=APP,
     source="issue 11",
 )
-def percentage_out_of_range(indicator=None, import_run=None, today=None):
+def percentage_out_of_range(indicator=None, import_run=None, today=None, clinic=None):
+    if clinic is not None:
+        return
     values = _values(indicator, import_run).filter(
         Q(value__gt=100) | Q(value__lt=0), indicator__unit_kind=Indicator.PERCENTAGE
     )
@@ -168,7 +170,9 @@ def numerator_denominator_problem(value: Value) -> str | None:
     app=APP,
     source="notes-003 §20 V10; notes-002 §10.18",
 )
-def value_disagrees_with_numerator_denominator(indicator=None, import_run=None, today=None):
+def value_disagrees_with_numerator_denominator(indicator=None, import_run=None, today=None, clinic=None):
+    if clinic is not None:
+        return
     values = _values(indicator, import_run).filter(
         numerator__isnull=False, denominator__isnull=False, value__isnull=False
     )
@@ -187,13 +191,15 @@ def value_disagrees_with_numerator_denominator(indicator=None, import_run=None, 
     app=APP,
     source="notes-002 §10.21",
 )
-def clinic_action_overdue(indicator=None, import_run=None, today: date | None = None):
+def clinic_action_overdue(indicator=None, import_run=None, today: date | None = None, clinic=None):
     if import_run is not None:
         return
     today = today or timezone.localdate()
     actions = AgreedAction.objects.select_related("clinic").filter(status=AgreedAction.OPEN, due__lt=today)
     if indicator is not None:
         actions = actions.filter(clinic__indicators=indicator)
+    if clinic is not None:
+        actions = actions.filter(clinic=clinic)
     for action in actions.order_by("due", "clinic__date", "number"):
         clinic = action.clinic
         owner = f" (owner: {action.owner_name})" if action.owner_name else ""

@@ -88,3 +88,37 @@ def test_the_survey_pages_list_responses_above_a_schools_roll(client, users):
     schools = text(client.get(reverse("surveys:schools")))
     assert "Data checks on schools and rolls: 1 thing to look at" in schools
     assert message in schools
+
+
+def test_the_plan_page_keeps_its_checks_folded_away(client, users):
+    client.force_login(users["performance_officer"])
+    page = text(client.get("/plans/cypp-2013-16/"))
+    assert '<details class="govuk-details app-data-checks">' in page
+    assert "Data checks on this plan: 21 things to look at" in page
+    assert MEALS in page
+
+
+def test_the_clinic_page_lists_its_actions_past_their_date(client, users):
+    client.force_login(users["performance_officer"])
+    page = text(
+        client.get(reverse("indicators:clinic", args=["2014-06-30-breastfeeding-performance-clinic"]))
+    )
+    assert "Data checks on this clinic: 3 things to look at" in page
+    assert "was due by 30 September 2014 (owner: Mary Smith) and is still open." in page
+
+
+def test_a_paper_questionnaire_that_takes_a_school_past_its_roll_says_so(client, users):
+    from tests.integration.test_survey_pupils import ANSWERS
+    from tests.integration.test_survey_pupils_limits_and_paper import paper_form
+
+    client.force_login(users["performance_officer"])
+    SchoolRoll.objects.filter(school__code="harthill", year=2009, year_group=5).update(
+        pupils=22
+    )  # 22 answered
+    not_for_this_pupil = {"q1", "q23", "q24", "q25", "q26", "q27", "q31"}
+    answers = {k: v for k, v in ANSWERS.items() if k not in not_for_this_pupil} | {"q8": "none"}
+    url = reverse("surveys:paper_entry", args=["primary-2009", "harthill"])
+    page = text(client.post(url, paper_form(answers), follow=True))
+    assert "Paper questionnaire saved for Harthill Primary." in page
+    assert "The data checks found 1 thing to look at." in page
+    assert "23 pupils answered, but the roll in Year 5 for 2009/10 is 22." in page

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core import checks
 from outcomes.core.conflicts import SaveConflict, rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
@@ -94,6 +95,7 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "history": _history(clinic),
             "manages": access.manages_indicators(request.user),
             "code_slug": access.code_slug,
+            "data_checks": checks.for_page(request, "indicators", clinic=clinic),
         },
     )
 

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from outcomes.core import downloads
+from outcomes.core import checks, downloads
 from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
@@ -48,6 +48,7 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "priorities": priorities,
             "rounds": plan.rounds.all(),
             "milestone_count": len(existing),
+            "data_checks": checks.for_page(request, "plans", plan=plan),
             "manages": access.manages_plans(request.user),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,

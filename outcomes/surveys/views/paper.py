@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from outcomes.core import checks
 from outcomes.surveys import access
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.answer_forms import ANSWERED_TYPES, AnswerForm, applies_when, first_input_id
@@ -74,6 +75,9 @@ def entry(request: HttpRequest, slug: str, code: str) -> HttpResponse:
                     f"(question {numbers})."
                 )
             messages.success(request, f"Paper questionnaire saved for {school.name}.{note}")
+            found = checks.summary_message(checks.run_checks("surveys", edition=edition, school=school))
+            if found:
+                messages.warning(request, found)
             return redirect("surveys:paper_entry", edition.slug, school.code)
     errors = form.error_list()
     if blank:
