@@ -15,6 +15,7 @@ urlpatterns = [
     path(f"{M}/", indicators.indicator_detail, name="indicator"),
     path(f"{M}/edit/", setup.indicator_edit, name="indicator_edit"),
     path(f"{M}/history/", setup.indicator_history, name="indicator_history"),
+    path(f"{M}/history.<str:fmt>", setup.indicator_history_export, name="indicator_history_export"),
     path(f"{M}/targets/", setup.targets, name="targets"),
     path(f"{M}/targets/new/", setup.target_new, name="target_new"),
     path(f"{M}/targets/<int:pk>/edit/", setup.target_edit, name="target_edit"),

@@ -1,10 +1,12 @@
 """A performance officer sets up an indicator (every field of SPEC §2) and its dated targets with
 amber tolerance on pages, areas and periods chosen by name; every change is in the history in words."""
 
+import io
 import re
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import setup
@@ -138,6 +140,12 @@ def test_changing_polarity_recomputes_the_figures_and_is_recorded_in_words(clien
     assert list(after) == [True]
     history = page(client.get(reverse("indicators:indicator_history", args=["bf-init"])))
     assert "Good performance changed from High is good to Low is good." in history
+    download = client.get(reverse("indicators:indicator_history_export", args=["bf-init", "xlsx"]))
+    sheet = load_workbook(io.BytesIO(download.content)).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["When", "Who", "What", "Changes"]
+    assert rows[1][1] == users["performance_officer"].display_name
+    assert "Good performance changed from High is good to Low is good." in rows[1][3]
     assert "polarity" not in history
 
 

@@ -17,6 +17,7 @@ from outcomes.indicators.definitions import GUIDANCE, blank_template, import_def
 from outcomes.indicators.forms import TemplateUploadForm
 from outcomes.indicators.models import Indicator, Target
 from outcomes.indicators.setup_forms import IndicatorForm, TargetForm
+from outcomes.indicators.views.common import check_format, table_download
 
 
 def _context(request: HttpRequest, **extra) -> dict:
@@ -206,6 +207,21 @@ def indicator_history(request: HttpRequest, code: str) -> HttpResponse:
             history=setup.history(indicator),
             manages=access.manages_indicators(request.user),
         ),
+    )
+
+
+HISTORY_HEADERS = ["When", "Who", "What", "Changes"]
+
+
+@login_required
+@require_GET
+def indicator_history_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    indicator = access.get_indicator_for_user(request.user, code)
+    check_format(fmt)
+    rows = [[h.when, h.who, h.what, "\n".join(h.changes)] for h in setup.history(indicator)]
+    slug = access.code_slug(indicator.code)
+    return table_download(
+        HISTORY_HEADERS, rows, fmt, f"{slug}-history", f"History of changes: {indicator.code}"
     )
 
 
