@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from tests.live import Server, manage, run_python, server_environment
 
@@ -28,6 +29,8 @@ ensure_demo_users()
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    if connection.vendor != "sqlite":
+        pytest.skip("about SQLite: run in the suite's SQLite run")
     # In memory-backed files where the machine has them: the locking is the same, the fsyncs free.
     shm = Path("/dev/shm")
     folder = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() else tmp_path_factory.mktemp("sqlite")
