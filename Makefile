@@ -10,10 +10,14 @@ PORT ?= 8000
 # poppler-utils to read the PDF it makes.
 TEST_DEBS := chromium libreoffice-writer-nogui poppler-utils
 
+# A key for this machine's demo and checks only: production sets SECRET_KEY (README, "Operating notes"),
+# and without one the settings refuse to start.
+export SECRET_KEY ?= outcomes-local-key-for-make-run-and-make-test-only
+
 .PHONY: run test setup assets migrate demo reset-demo lint check-migrations system-deps clean bench
 
 run: setup migrate demo
-	@echo "Outcomes is at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@echo "Outcomes is at http://$(HOST):$(PORT)/  (stop with Ctrl+C; local SECRET_KEY from the Makefile)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup system-deps lint check-migrations

@@ -27,6 +27,7 @@ FOLDER = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "data" / "lait"
 WORK = Path(tempfile.mkdtemp(prefix="outcomes-bench-"))
 os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'outcomes.sqlite3'}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")
+os.environ.setdefault("SECRET_KEY", "outcomes-benchmark-key-on-loopback-only")
 
 import django  # noqa: E402
 

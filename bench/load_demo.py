@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")
+os.environ.setdefault("SECRET_KEY", "outcomes-benchmark-key-on-loopback-only")
 
 import django
 

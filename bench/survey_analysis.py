@@ -68,6 +68,7 @@ def main() -> None:
         admin(f'CREATE DATABASE "{DB_NAME}"')
     os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")
+    os.environ.setdefault("SECRET_KEY", "outcomes-benchmark-key-on-loopback-only")
     import django
 
     django.setup()

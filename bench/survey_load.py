@@ -42,6 +42,7 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "outcomes.settings")
+os.environ.setdefault("SECRET_KEY", "outcomes-benchmark-key-on-loopback-only")
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/outcomes_bench"
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
 os.environ["DATABASE_URL"] = DATABASE_URL

@@ -1,9 +1,13 @@
 """Settings for Outcomes: one file, read from the environment through small typed helpers."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from outcomes.content_security import DIRECTIVES as CSP_DIRECTIVES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -48,8 +52,16 @@ def env_cache(name: str, default: str) -> dict:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The development key only ever serves a local demo; production sets SECRET_KEY.
-SECRET_KEY = env_str("SECRET_KEY", "outcomes-local-development-key-not-for-production")
+# No built-in key is ever used silently: without SECRET_KEY only DEBUG (a developer's machine) runs.
+# `make run` and `make test` set a local key of their own, and say so (Makefile).
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value (README, 'Operating notes'); "
+            "only DEBUG=1 runs without one."
+        )
+    SECRET_KEY = "outcomes-debug-only-key-never-used-with-debug-off"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
 
@@ -60,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
     "outcomes.core",
     "outcomes.accounts",
     "outcomes.plans",
@@ -76,8 +90,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "outcomes.core.middleware.StaffResponsesNotStored",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "outcomes.urls"
@@ -128,9 +146,39 @@ LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in throttling (django-axes, decision 0073): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair waits AXES_COOLOFF_TIME. Counted in the cache only, so no
+# address, username or device is written to the database; the counters go when the cool-off ends.
+AUTHENTICATION_BACKENDS = [
+    "outcomes.accounts.backends.SignInThrottle",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(env_number("SIGN_IN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=env_number("SIGN_IN_COOLOFF_MINUTES", 15))
+# The pair, not the address alone (a council office shares one) nor the username alone (anyone
+# could lock a colleague out from anywhere).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False  # its log lines name the address
+AXES_DISABLE_ACCESS_LOG = True
+# Behind a proxy (SECURE_PROXY_SSL_HEADER), the address is the one the proxy adds to
+# X-Forwarded-For; TRUSTED_PROXY_COUNT says how many proxies stand in front.
+TRUSTED_PROXY_COUNT = int(env_number("TRUSTED_PROXY_COUNT", 0))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Per-process counting is said once, by outcomes.W001 under `check --deploy`.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -151,6 +199,25 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# A staff sign-in lasts a working day, not Django's two weeks (decision 0073).
+SESSION_COOKIE_AGE = int(env_number("SESSION_HOURS", 9) * 3600)
+
+# Behind TLS (README, "Operating notes"): each set from the environment, off by default so that
+# `make run` works on plain http://127.0.0.1.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(env_number("SECURE_HSTS_SECONDS", 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# The header a TLS-terminating proxy sets, as "HEADER,value" (e.g. HTTP_X_FORWARDED_PROTO,https).
+# Set it only when the proxy always sets (or strips) that header.
+_proxy_header = env_list("SECURE_PROXY_SSL_HEADER", "")
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_header) if len(_proxy_header) == 2 else None
+if _proxy_header and SECURE_PROXY_SSL_HEADER is None:
+    raise ImproperlyConfigured(
+        "SECURE_PROXY_SSL_HEADER must be 'HEADER,value', e.g. HTTP_X_FORWARDED_PROTO,https"
+    )
+SECURE_REFERRER_POLICY = "same-origin"
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
 
 # Largest plan file accepted for import through the web pages.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -191,6 +258,8 @@ SURVEY_RATE_LIMITS = {
     "ROLL_MULTIPLE": env_number("SURVEY_ROLL_MULTIPLE", 1.5),
     "MINIMUM_TOTAL": env_number("SURVEY_MINIMUM_TOTAL", 60),
     "FAILED_CODES_PER_MINUTE": env_number("SURVEY_FAILED_CODES_PER_MINUTE", 60),
+    "FAILED_CODES_PER_CLIENT_PER_MINUTE": env_number("SURVEY_FAILED_CODES_PER_CLIENT_PER_MINUTE", 20),
+    "FAILED_CODES_PER_CLIENT_UNDER_LOAD": env_number("SURVEY_FAILED_CODES_PER_CLIENT_UNDER_LOAD", 5),
 }
 
 # Survey results resting on fewer pupils than this are suppressed everywhere (SPEC §3).

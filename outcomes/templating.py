@@ -14,6 +14,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 from markupsafe import Markup
 
+from outcomes.content_security import body_script
 from outcomes.core import links
 from outcomes.core.formatting import (
     format_date,
@@ -51,6 +52,7 @@ def environment(**options) -> Environment:
     )
     env.globals.update(
         url=url,
+        body_script=body_script,
         static=static,
         get_messages=get_messages,
         Fraction=Fraction,
