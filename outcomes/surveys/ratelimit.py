@@ -2,9 +2,11 @@
 (docs/decisions/0027-survey-rate-limits.md).
 
 Counting is done in Django's cache (settings.CACHES, from CACHE_URL) in windows of one minute, keyed
-by the access link, never by anything about the pupil: no IP address, no device. The default cache
-is per process; with several application servers set CACHE_URL to a shared cache. The total for a
-school is counted in the database, so it holds across servers whatever the cache.
+by the access link. Wrong codes are also counted for the computer they come from, under a keyed hash
+of its address that is kept in the cache for two minutes and nowhere else (docs/decisions/0072):
+one visitor guessing cannot lock the other schools out. The default cache is per process; with
+several application servers set CACHE_URL to a shared cache. The total for a school is counted in
+the database, so it holds across servers whatever the cache.
 """
 
 import math
@@ -15,6 +17,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Sum
 
+from outcomes.core.clients import client_key
 from outcomes.core.memo import Memo
 from outcomes.surveys.models import AccessLink, Response, SchoolRoll
 
@@ -28,8 +31,12 @@ DEFAULTS = {
     "ROLL_MULTIPLE": 1.5,
     # ...nor, where no roll is recorded, this many.
     "MINIMUM_TOTAL": 60,
-    # Wrong codes and unknown links, across the whole service: 25^7 codes cannot be searched at this rate.
+    # Wrong codes and unknown links from one computer (a whole school may share one address).
+    "FAILED_CODES_PER_CLIENT_PER_MINUTE": 20,
+    # Across the whole service: past this many in a minute, each computer is allowed only...
     "FAILED_CODES_PER_MINUTE": 60,
+    # ...this many, until the minute ends. A right code is never refused for the service's count.
+    "FAILED_CODES_PER_CLIENT_UNDER_LOAD": 5,
 }
 
 
@@ -40,6 +47,8 @@ class Limits:
     roll_multiple: float
     minimum_total: int
     failed_codes_per_minute: int
+    failed_codes_per_client: int
+    failed_codes_per_client_under_load: int
 
 
 def limits() -> Limits:
@@ -50,6 +59,8 @@ def limits() -> Limits:
         roll_multiple=float(configured["ROLL_MULTIPLE"]),
         minimum_total=int(configured["MINIMUM_TOTAL"]),
         failed_codes_per_minute=int(configured["FAILED_CODES_PER_MINUTE"]),
+        failed_codes_per_client=int(configured["FAILED_CODES_PER_CLIENT_PER_MINUTE"]),
+        failed_codes_per_client_under_load=int(configured["FAILED_CODES_PER_CLIENT_UNDER_LOAD"]),
     )
 
 
@@ -86,12 +97,27 @@ def hit(bucket: str, limit: int) -> bool:
 # --- What the pupils' pages ask ---------------------------------------------------------------------
 
 
-def code_guessing_blocked() -> bool:
-    return count("failed-codes") >= limits().failed_codes_per_minute
+def _client_bucket(request) -> str:
+    return f"failed-codes:client:{client_key(request)}"
 
 
-def record_failed_code() -> None:
-    hit("failed-codes", limits().failed_codes_per_minute)
+def code_entry_blocked(request) -> bool:
+    """Whether this computer has had its wrong codes for the minute. Asked before a code is looked
+    up, so a guesser past the limit learns nothing, while every other computer carries on. When the
+    whole service sees more wrong codes than usual (many guessers), each computer's allowance
+    shrinks; a pupil's right code still works within it."""
+    configured = limits()
+    allowed = configured.failed_codes_per_client
+    if count("failed-codes") >= configured.failed_codes_per_minute:
+        allowed = min(allowed, configured.failed_codes_per_client_under_load)
+    return count(_client_bucket(request)) >= allowed
+
+
+def record_failed_code(request) -> None:
+    """A wrong code or an unknown link, counted for this computer and for the service."""
+    configured = limits()
+    hit(_client_bucket(request), configured.failed_codes_per_client)
+    hit("failed-codes", configured.failed_codes_per_minute)
 
 
 def allow_start(link: AccessLink) -> bool:

@@ -105,21 +105,62 @@ def test_starts_through_one_link_are_limited(client, settings, link, clock):
     assert client.post(url).status_code == 302
 
 
-def test_wrong_codes_are_limited_for_everyone_without_knowing_who_tried(client, settings, link, clock):
-    limits(settings, FAILED_CODES_PER_MINUTE=3)
-    start = reverse("surveys:pupil_start")
-    assert [client.post(start, {"code": f"WRONG{i}"}).status_code for i in range(3)] == [200, 200, 200]
-    # Even the right code waits: the guesser cannot be told apart from a pupil.
-    blocked = client.post(start, {"code": link.code})
+def guess(client, code, address):
+    return client.post(reverse("surveys:pupil_start"), {"code": code}, REMOTE_ADDR=address)
+
+
+def test_one_computer_guessing_codes_does_not_lock_the_others_out(client, settings, link, clock):
+    limits(settings, FAILED_CODES_PER_CLIENT_PER_MINUTE=3, FAILED_CODES_PER_MINUTE=1000)
+    guesser, school = "198.51.100.66", "203.0.113.10"
+    assert [guess(client, f"WRONG{i}", guesser).status_code for i in range(3)] == [200, 200, 200]
+    # The guesser is held back, even with a right code: a refusal says nothing about the code.
+    for _ in range(50):
+        blocked = guess(client, "ABCDEFG", guesser)
     assert blocked.status_code == 429
     assert "Too many codes have been tried" in blocked.content.decode()
-    # Unknown links count as wrong guesses too.
+    assert guess(client, link.code, guesser).status_code == 429
+    # Every other computer types its code as usual.
+    assert guess(client, link.code, school).status_code == 302
     clock.next_minute()
-    for _ in range(3):
-        assert client.get(reverse("surveys:pupil_link", args=["guess"])).status_code == 404
-    assert client.post(start, {"code": link.code}).status_code == 429
+    assert guess(client, link.code, guesser).status_code == 302
+
+
+def test_made_up_link_addresses_count_for_their_computer_only(client, settings, link, clock):
+    limits(settings, FAILED_CODES_PER_CLIENT_PER_MINUTE=3, FAILED_CODES_PER_MINUTE=1000)
+    for i in range(60):
+        made_up = client.get(reverse("surveys:pupil_link", args=[f"guess{i}"]), REMOTE_ADDR="198.51.100.66")
+        assert made_up.status_code == 404
+    assert guess(client, link.code, "198.51.100.66").status_code == 429
+    assert guess(client, link.code, "203.0.113.10").status_code == 302
+
+
+def test_many_guessers_shrink_each_computers_allowance_but_a_right_code_still_works(
+    client, settings, link, clock
+):
+    limits(
+        settings,
+        FAILED_CODES_PER_CLIENT_PER_MINUTE=20,
+        FAILED_CODES_PER_MINUTE=10,
+        FAILED_CODES_PER_CLIENT_UNDER_LOAD=2,
+    )
+    for n in range(10):  # ten computers, one wrong code each: the service's count is reached
+        assert guess(client, "WRONG00", f"198.51.100.{n}").status_code == 200
+    # A pupil who mistypes still has their two tries, and their right code works.
+    pupil = "203.0.113.10"
+    assert [guess(client, "WRONG01", pupil).status_code for _ in range(2)] == [200, 200]
+    assert guess(client, link.code, pupil).status_code == 429  # past the shrunken allowance
+    assert guess(client, link.code, "203.0.113.11").status_code == 302
     clock.next_minute()
-    assert client.post(start, {"code": link.code}).status_code == 302
+    assert guess(client, link.code, pupil).status_code == 302
+
+
+def test_the_counters_keep_a_keyed_hash_of_the_computer_never_its_address(client, settings, link, clock):
+    address = "198.51.100.66"
+    guess(client, "WRONG00", address)
+    keys = [key for key in cache._cache if "survey-rate" in key]  # LocMemCache's own store
+    assert any(":client:" in key for key in keys)
+    assert not any(address in key for key in keys)
+    assert all(re.fullmatch(r":1:survey-rate:failed-codes(:client:[0-9a-f]{24})?:\d+", k) for k in keys), keys
 
 
 def test_the_counters_name_only_the_link_and_the_minute(client, link):

@@ -171,11 +171,11 @@ def start(request: HttpRequest) -> HttpResponse:
     code = ""
     if request.method == "POST":
         code = request.POST.get("code", "")
-        if ratelimit.code_guessing_blocked():
+        if ratelimit.code_entry_blocked(request):
             return _limited(request, None, "codes")
         link = access.find_link_by_code(code)
         if link is None:
-            ratelimit.record_failed_code()
+            ratelimit.record_failed_code(request)
             error = (
                 "Enter the code your teacher gave you. It has 7 letters and numbers, like ACD 3479"
                 if access.normalise_code(code)
@@ -193,7 +193,7 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = access.get_link_for_pupil(token)
     except Http404:
-        ratelimit.record_failed_code()
+        ratelimit.record_failed_code(request)
         raise
     if not access.link_accepts_responses(link):
         return _closed(request, link)
