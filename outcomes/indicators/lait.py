@@ -14,10 +14,9 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-from django.db import connection, transaction
+from django.db import transaction
 from openpyxl import load_workbook
 
-from outcomes.core.models import record_change
 from outcomes.indicators.derive import recompute as recompute_derived
 from outcomes.indicators.models import (
     Area,
@@ -30,6 +29,7 @@ from outcomes.indicators.models import (
     Value,
 )
 from outcomes.indicators.periods import PeriodNotUnderstood, parse_period, periods_for
+from outcomes.indicators.writing import STATUS_CODES, ValueBatch, value_keys, write_values
 
 DATA_FILE = "bds_long_0.parquet"
 DICTIONARY_FILE = "lait_data_dictionary.csv"
@@ -431,114 +431,11 @@ def _sync_indicators(
     return existing, changed
 
 
-STATUS_CODES = {Value.PROVISIONAL: 1, Value.FINAL: 2, Value.REVISED: 3}
-STATUS_NAMES = {code: name for name, code in STATUS_CODES.items()}
-
-
-def _write_values(
-    new: dict[str, np.ndarray | list], indicator_ids: list[int], run: ImportRun, result
-) -> set[int]:
-    """Insert new values and update changed ones (compared as arrays, aligned on their keys);
-    return the indicators whose values changed. ``new`` is sorted by key, one row per key."""
-    table = Value._meta.db_table
-    held_rows: list = []
-    with connection.cursor() as cursor:
-        for i in range(0, len(indicator_ids), 500):
-            chunk = indicator_ids[i : i + 500]
-            cursor.execute(
-                f"SELECT id, indicator_id, area_id, period_id, CASE WHEN value IS NULL THEN 1 ELSE 0 END, "
-                f"COALESCE(value, 0), status, missing_reason, published_label FROM {table} "
-                f"WHERE indicator_id IN ({', '.join(['%s'] * len(chunk))})",
-                chunk,
-            )
-            held_rows.extend(cursor.fetchall())
-        shape = [("id", "i8"), ("i", "i8"), ("a", "i8"), ("p", "i8"), ("missing", "i8"), ("value", "f8")]
-        held = np.array([r[:6] for r in held_rows], dtype=shape) if held_rows else np.zeros(0, dtype=shape)
-        held_value = np.where(held["missing"] == 1, np.nan, held["value"])
-
-        key = new["key"]
-        n = len(key)
-        position = np.full(n, -1, dtype=np.int64)
-        if len(held):
-            held_key = _keys(held["i"], held["a"], held["p"])
-            order = np.argsort(held_key)
-            found = np.minimum(np.searchsorted(held_key[order], key), len(order) - 1)
-            hit = held_key[order][found] == key
-            position[hit] = order[found[hit]]
-        is_new = position < 0
-        existing = np.flatnonzero(~is_new)
-        changed_rows = np.zeros(n, dtype=bool)
-        weaker = np.zeros(n, dtype=bool)
-        if len(existing):
-            at = position[existing]
-            held_status = np.array([STATUS_CODES.get(r[6], 2) for r in held_rows], dtype=np.int64)[at]
-            held_reason = np.array([r[7] for r in held_rows], dtype=object)[at]
-            held_label = np.array([r[8] for r in held_rows], dtype=object)[at]
-            held_values = held_value[at]
-            value = new["value"][existing]
-            status = new["status"][existing]
-            same_value = (value == held_values) | (np.isnan(value) & np.isnan(held_values))
-            same = (
-                same_value
-                & (status == held_status)
-                & (new["reason"][existing] == held_reason)
-                & (new["label"][existing] == held_label)
-            )
-            # A provisional figure never replaces a final or revised one.
-            weak = status < held_status
-            weaker[existing[weak]] = True
-            changed_rows[existing[~same & ~weak]] = True
-            result.values.unchanged += int(np.count_nonzero(same & ~weak))
-            result.kept_stronger += int(np.count_nonzero(weak))
-        ids = (
-            np.array([r[0] for r in held_rows], dtype=np.int64) if held_rows else np.zeros(0, dtype=np.int64)
-        )
-
-        def records(rows, *, with_keys: bool):
-            value = new["value"][rows].astype(object)
-            value[np.isnan(new["value"][rows])] = None
-            columns = [
-                value.tolist(),
-                [STATUS_NAMES[c] for c in new["status"][rows].tolist()],
-                new["reason"][rows].tolist(),
-                new["label"][rows].tolist(),
-                [run.pk] * len(rows),
-            ]
-            if with_keys:
-                columns = [new[k][rows].tolist() for k in ("indicator", "area", "period")] + columns
-            else:
-                columns.append(ids[position[rows]].tolist())
-            return list(zip(*columns, strict=True))
-
-        inserts = np.flatnonzero(is_new)
-        if len(inserts):
-            cursor.executemany(
-                f"INSERT INTO {table} (indicator_id, area_id, period_id, value, status, missing_reason, "
-                f"published_label, source_import_id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                records(inserts, with_keys=True),
-            )
-        updates = np.flatnonzero(changed_rows)
-        if len(updates):
-            cursor.executemany(
-                f"UPDATE {table} SET value = %s, status = %s, missing_reason = %s, published_label = %s, "
-                f"source_import_id = %s WHERE id = %s",
-                records(updates, with_keys=False),
-            )
-    result.values.created += len(inserts)
-    result.values.updated += len(updates)
-    touched = np.concatenate([inserts, updates])
-    return set(np.unique(new["indicator"][touched]).tolist())
-
-
-def _keys(indicator: np.ndarray, area: np.ndarray, period: np.ndarray) -> np.ndarray:
-    """One sortable number per (indicator, area, period), in the order of the unique index."""
-    return (indicator << 42) | (area << 21) | period
-
-
-def _import_values(
-    data: LongData, indicators: dict[str, Indicator], areas: dict[int, Area], run, result
-) -> set[int]:
-    """Turn the long file's rows into values (periods read once per label and period type)."""
+def _values_batch(
+    data: LongData, indicators: dict[str, Indicator], areas: dict[int, Area], result
+) -> ValueBatch:
+    """Turn the long file's rows into values (periods read once per label and period type), one per
+    (indicator, area, period): of two rows for one, the stronger status (revised, final) is kept."""
     n_labels = len(data.labels)
     pair = data.code_index * n_labels + data.label_index
     pairs = np.unique(pair)
@@ -586,7 +483,7 @@ def _import_values(
         )
 
     rows = np.flatnonzero(good)
-    key = _keys(indicator[rows], area[rows], period[rows])
+    key = value_keys(indicator[rows], area[rows], period[rows])
     # One row per key: sorted by key, then by status strength, the strongest (last) wins.
     order = np.lexsort((status[rows], key))
     rows, key = rows[order], key[order]
@@ -597,17 +494,15 @@ def _import_values(
     reason = texts[rows]
     reason[data.is_number[rows]] = ""
     reason[reason == ""] = np.where(data.is_number[rows][reason == ""], "", "-")
-    new = {
-        "key": key,
-        "indicator": indicator[rows],
-        "area": area[rows],
-        "period": period[rows],
-        "value": np.where(data.is_number[rows], data.values[rows], np.nan),
-        "status": status[rows],
-        "reason": reason,
-        "label": np.array(data.labels, dtype=object)[data.label_index[rows]],
-    }
-    return _write_values(new, sorted(i.pk for i in indicators.values()), run, result)
+    return ValueBatch(
+        indicator=indicator[rows],
+        area=area[rows],
+        period=period[rows],
+        value=np.where(data.is_number[rows], data.values[rows], np.nan),
+        status=status[rows],
+        reason=reason,
+        label=np.array(data.labels, dtype=object)[data.label_index[rows]],
+    )
 
 
 def import_lait(
@@ -656,32 +551,27 @@ def import_lait(
 
         indicators, changed_indicators = _sync_indicators(dictionary, result)
 
-        changed_indicators |= _import_values(data, indicators, areas, run, result)
-        run.created, run.updated, run.unchanged = (
-            result.values.created,
-            result.values.updated,
-            result.values.unchanged,
-        )
+        batch = _values_batch(data, indicators, areas, result)
         run.not_understood = result.not_understood
-        run.save()
         structural = sum(
             (result.areas.created, result.areas.updated, result.neighbours.created, result.neighbours.updated)
         )
-        record_change(
+        missing = _indicators_without_figures({i.pk for i in indicators.values()})
+        written = write_values(
+            batch,
+            run=run,
             user=user,
-            obj=run,
-            action="import",
-            summary=f"LAIT import from {folder.name}: values {result.values}",
-            after={"values": str(result.values), "indicators": str(result.indicators)},
+            summary=f"LAIT import from {folder.name} (indicators {result.indicators})",
+            keep_stronger=True,
+            # New areas or neighbours change every indicator's comparisons: all are recomputed below.
+            recompute=recompute and not structural,
+            also_recompute=changed_indicators | missing,
         )
-        if recompute:
-            if structural:
-                # New areas or neighbours change every indicator's comparisons.
-                result.recomputed = recompute_derived()
-            else:
-                missing = _indicators_without_figures({i.pk for i in indicators.values()})
-                targets = changed_indicators | missing
-                result.recomputed = recompute_derived(sorted(targets)) if targets else 0
+        result.values = Counts(written.created, written.updated, written.unchanged)
+        result.kept_stronger += written.kept_stronger
+        result.recomputed = written.recomputed
+        if recompute and structural:
+            result.recomputed = recompute_derived()
     return result
 
 

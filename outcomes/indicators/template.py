@@ -6,15 +6,15 @@ column; nothing is saved unless the whole file is valid.
 """
 
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 
 from django.db import transaction
 
 from outcomes.core import downloads
-from outcomes.core.models import record_change
+from outcomes.core.imports.problems import ImportFailed, Problem
 from outcomes.indicators.models import ImportRun, Indicator, Value
 from outcomes.indicators.periods import periods_for
 from outcomes.indicators.template_reader import SHEET, TEMPLATE_COLUMNS, read_template
+from outcomes.indicators.writing import FigureNotStorable, ValueBatch, write_values
 
 HEADINGS = {key: heading for heading, key in TEMPLATE_COLUMNS}
 GUIDANCE = [
@@ -119,81 +119,26 @@ def blank_template(fmt: str = "xlsx") -> bytes:
 
 def import_template(data: bytes, filename: str, *, user=None) -> ImportRun:
     """Check and save a template file, all or nothing; recompute the derived figures it changes."""
-    from outcomes.indicators.derive import recompute
-
     rows = read_template(data, filename)
     with transaction.atomic():
         run = ImportRun.objects.create(kind=ImportRun.TEMPLATE, source=filename[:300], user=user)
         periods = periods_for([r["parsed"] for r in rows])
-        existing = {
-            (v.indicator_id, v.area_id, v.period_id): v
-            for v in Value.objects.filter(
-                indicator_id__in={r["indicator"].pk for r in rows}, area_id__in={r["area"].pk for r in rows}
-            )
-        }
-        changes = []
-        touched = set()
-        for r in rows:
-            period = periods[r["parsed"].key]
-            fields = {
+        batch = ValueBatch.from_rows(
+            {
+                "indicator_id": r["indicator"].pk,
+                "area_id": r["area"].pk,
+                "period_id": periods[r["parsed"].key].pk,
                 "value": r["value"],
                 "numerator": r["numerator"],
                 "denominator": r["denominator"],
                 "status": r["status"],
                 "missing_reason": r["missing_reason"],
-                "published_label": r["label"][:40],
+                "published_label": r["label"],
             }
-            held = existing.get((r["indicator"].pk, r["area"].pk, period.pk))
-            if held is None:
-                Value.objects.create(
-                    indicator=r["indicator"], area=r["area"], period=period, source_import=run, **fields
-                )
-                run.created += 1
-            elif any(_differs(getattr(held, k), v) for k, v in fields.items()):
-                before = {k: _plain(getattr(held, k)) for k in fields}
-                for k, v in fields.items():
-                    setattr(held, k, v)
-                held.source_import = run
-                held.save()
-                run.updated += 1
-                changes.append(
-                    {
-                        "indicator": r["indicator"].code,
-                        "area": r["area"].name,
-                        "period": period.label,
-                        "before": before,
-                        "after": {k: _plain(v) for k, v in fields.items()},
-                    }
-                )
-            else:
-                run.unchanged += 1
-                continue
-            touched.add(r["indicator"].pk)
-        run.save()
-        record_change(
-            user=user,
-            obj=run,
-            action="import",
-            summary=f"Indicator values from {filename}: {run.created} created, {run.updated} updated",
-            after={
-                "created": run.created,
-                "updated": run.updated,
-                "unchanged": run.unchanged,
-                "changes": changes[:200],
-            },
+            for r in rows
         )
-        if touched:
-            recompute(sorted(touched))
+        try:
+            write_values(batch, run=run, user=user, summary=f"Indicator values from {filename}")
+        except FigureNotStorable as exc:
+            raise ImportFailed(filename, [Problem("", str(exc))]) from exc
     return run
-
-
-def _differs(held, new) -> bool:
-    if isinstance(held, Decimal) or isinstance(new, Decimal):
-        if held is None or new is None:
-            return held is not new
-        return Decimal(held) != Decimal(new)
-    return held != new
-
-
-def _plain(value):
-    return str(value) if isinstance(value, Decimal) else value

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from outcomes.core.models import record_change
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys.results import kept
 from outcomes.surveys.results.figures import ALL, Results, percentage
@@ -97,9 +96,11 @@ class NoHomeArea(LookupError):
 
 def feed_indicators(edition, *, user=None) -> list[Written]:
     """Write every feed of the edition as an indicator Value for the home area and the edition's
-    academic year, record each change, and recompute the indicators' derived figures."""
-    from outcomes.indicators import areas, derive, periods
+    academic year, through the indicators' one writer (which records the changes and recomputes
+    the indicators' derived figures)."""
+    from outcomes.indicators import areas, periods
     from outcomes.indicators.models import ImportRun, Value
+    from outcomes.indicators.writing import ValueBatch, write_values
 
     feeds = feeds_of(edition)
     if not feeds:
@@ -109,7 +110,7 @@ def feed_indicators(edition, *, user=None) -> list[Written]:
         raise NoHomeArea("The indicators have no home area (setting INDICATORS_HOME_AREA).")
     results = kept.borough_figures(edition)
     label = f"{edition.year}/{(edition.year + 1) % 100:02d}"
-    written, indicators = [], []
+    written, rows = [], []
     with transaction.atomic():
         run = ImportRun.objects.create(
             kind=ImportRun.MANUAL, source=f"Lifestyle Survey {edition.slug}", user=user
@@ -118,40 +119,24 @@ def feed_indicators(edition, *, user=None) -> list[Written]:
             figure = feed_value(results, feed)
             indicator = _indicator(feed.indicator)
             period = periods.period_for(label, indicator.period_type or "academic")
-            existing = Value.objects.filter(indicator=indicator, area=area, period=period).first()
-            before = (
-                None
-                if existing is None
-                else {"value": str(existing.value), "reason": existing.missing_reason}
-            )
-            value, _ = Value.objects.update_or_create(
-                indicator=indicator,
-                area=area,
-                period=period,
-                defaults={
+            rows.append(
+                {
+                    "indicator_id": indicator.pk,
+                    "area_id": area.pk,
+                    "period_id": period.pk,
                     "value": figure.value,
                     "numerator": figure.numerator,
                     "denominator": figure.denominator,
                     "status": Value.FINAL,
                     "missing_reason": "" if figure.value is not None else "c",
                     "published_label": label,
-                    "source_import": run,
-                },
+                }
             )
-            record_change(
-                user=user,
-                obj=value,
-                action="survey_feed",
-                summary=f"{indicator.code} {label} for {area.name} from {edition.title}: {feed.label}",
-                before=before,
-                after={"value": str(figure.value), "reason": figure.reason or ""},
-            )
-            if existing is None:
-                run.created += 1
-            else:
-                run.updated += 1
-            indicators.append(indicator)
             written.append(figure)
-        run.save(update_fields=["created", "updated"])
-        derive.recompute(indicators)
+        write_values(
+            ValueBatch.from_rows(rows),
+            run=run,
+            user=user,
+            summary=f"{edition.title} fed to the indicators for {area.name}, {label}",
+        )
     return written

@@ -202,7 +202,9 @@ def test_a_corrected_value_is_updated_and_recorded(ni59):
     value = Value.objects.get(indicator=ni59)
     assert (value.value, value.status) == (Decimal("80.2"), "revised")
     record = ChangeRecord.objects.get(object_id=str(run.pk), action="import")
-    assert record.after["changes"][0]["before"]["value"] == "80.1700000000"
+    change = record.after["changes"][0]
+    assert (change["before"]["value"], change["after"]["value"]) == ("80.17", "80.2")
+    assert (change["before"]["status"], change["after"]["status"]) == ("final", "revised")
     assert DerivedFigure.objects.get(indicator=ni59).value == 80.2
 
 
