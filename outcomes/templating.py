@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from outcomes.content_security import body_script
 from outcomes.core import links
+from outcomes.core.dates import date_parts
 from outcomes.core.formatting import (
     format_date,
     format_datetime,
@@ -58,6 +59,7 @@ def environment(**options) -> Environment:
         Fraction=Fraction,
         nav_items=nav_items,
         link_to=link_to,
+        date_parts=date_parts,
     )
     env.filters.update(
         date=format_date,

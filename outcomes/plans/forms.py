@@ -1,5 +1,6 @@
 from django import forms
 
+from outcomes.core.dates import GovukDateField
 from outcomes.plans import rules
 from outcomes.plans.models import RagStatus
 
@@ -70,27 +71,40 @@ class RoundForm(forms.Form):
         label="Title",
         max_length=200,
         help_text="As it heads the update column, for example Update December 2014",
+        error_messages={"required": "Enter the title of the round, for example Update December 2014"},
     )
-    slug = forms.SlugField(
-        label="Short name for links",
-        max_length=80,
-        help_text="Lower-case letters, digits and hyphens, for example dec-2014",
-    )
-    opens = forms.DateField(
-        label="Opens",
-        help_text="For example 2014-11-01",
-        error_messages={"invalid": "Enter the opening date as YYYY-MM-DD"},
-    )
-    closes = forms.DateField(
-        label="Closes",
-        help_text="For example 2014-12-15",
-        error_messages={"invalid": "Enter the closing date as YYYY-MM-DD"},
-    )
+    opens = GovukDateField(name="The date the round opens")
+    closes = GovukDateField(name="The date the round closes")
 
     def clean(self):
         data = super().clean()
         if data.get("opens") and data.get("closes") and data["closes"] < data["opens"]:
-            self.add_error("closes", "The round must close on or after the day it opens")
+            self.add_error("closes", "The date the round closes must be on or after the date it opens")
+        return data
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        help_text="For example Children and Young People's Plan 2013 – 2016",
+        error_messages={"required": "Enter the title of the plan"},
+    )
+    start = GovukDateField(name="The date the plan starts")
+    end = GovukDateField(name="The date the plan ends")
+    approving_body = forms.CharField(
+        label="Approved by (optional)",
+        max_length=300,
+        required=False,
+        help_text="The board or body that approved the plan",
+    )
+    approved_on = GovukDateField(name="The date the plan was approved", required=False)
+    vision = ProseField(label="Vision (optional)", widget=forms.Textarea, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The date the plan ends must be after the date it starts")
         return data
 
 

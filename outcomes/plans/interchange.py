@@ -30,7 +30,7 @@ from outcomes.plans.models import (
     StrategicLead,
     Update,
 )
-from outcomes.plans.services import add_default_rag_statuses
+from outcomes.plans.services import add_default_rag_statuses, unique_slug
 from outcomes.plans.validation import validate_plan_data
 
 
@@ -43,6 +43,8 @@ def import_plan(
     replace: bool = False,
 ) -> Plan:
     clean, problems = validate_plan_data(data, locate)
+    if not clean["slug"] and clean["title"]:
+        clean["slug"] = unique_slug(clean["title"], lambda s: Plan.objects.filter(slug=s).exists())
     existing = Plan.objects.filter(slug=clean["slug"]).first() if clean["slug"] else None
     if existing and not replace:
         problems.append(

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from outcomes.core.conflicts import conflict_message
 from outcomes.core.formatting import format_decimal, fraction_text
@@ -228,9 +229,23 @@ def set_published(*, user, round_: Round, published: bool) -> Round:
     return round_
 
 
-def create_round(*, user, plan: Plan, slug: str, title: str, opens: date, closes: date) -> Round:
+def unique_slug(title: str, taken, max_length: int = 80) -> str:
+    """The short name for links, made from the title ("Update December 2014" ->
+    "update-december-2014"), with -2, -3... when it is already taken."""
+    base = slugify(title)[: max_length - 4].strip("-") or "untitled"
+    slug, n = base, 1
+    while taken(slug):
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def create_round(
+    *, user, plan: Plan, title: str, opens: date, closes: date, slug: str | None = None
+) -> Round:
     if closes < opens:
-        raise rules.RuleViolation("The round must close on or after the day it opens.")
+        raise rules.RuleViolation("The date the round closes must be on or after the date it opens")
+    slug = slug or unique_slug(title, lambda s: Round.objects.filter(plan=plan, slug=s).exists())
     if Round.objects.filter(plan=plan, slug=slug).exists():
         raise rules.RuleViolation(f"This plan already has a round called '{slug}'.")
     round_ = Round.objects.create(plan=plan, slug=slug, title=title, opens=opens, closes=closes)
@@ -243,6 +258,22 @@ def create_round(*, user, plan: Plan, slug: str, title: str, opens: date, closes
         after={"slug": slug, "title": title, "opens": str(opens), "closes": str(closes)},
     )
     return round_
+
+
+def create_plan(*, user, title: str, start: date, end: date, **details) -> Plan:
+    """A new plan with the seed's RAG vocabulary; priorities follow by import or the admin."""
+    with transaction.atomic():
+        slug = unique_slug(title, lambda s: Plan.objects.filter(slug=s).exists())
+        plan = Plan.objects.create(slug=slug, title=title, start=start, end=end, **details)
+        add_default_rag_statuses(plan)
+        record_change(
+            user=user,
+            obj=plan,
+            action="plan.created",
+            summary=f"Plan '{title}' created",
+            after={"slug": slug, "title": title, "start": str(start), "end": str(end)},
+        )
+    return plan
 
 
 MEASURE_KINDS = ("baseline", "target", "actual")

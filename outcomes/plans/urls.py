@@ -6,6 +6,7 @@ app_name = "plans"
 R = "plans/<slug:slug>/rounds/<slug:round_slug>"
 urlpatterns = [
     path("plans/", plans.plan_list, name="list"),
+    path("plans/new/", plans.plan_new, name="plan_new"),
     path("plans/import/", plans.import_view, name="import"),
     path("plans/template.xlsx", plans.template_xlsx, name="template"),
     path("my-milestones/", plans.my_milestones, name="my_milestones"),

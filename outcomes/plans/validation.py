@@ -187,7 +187,7 @@ def validate_plan_data(
 
 def _plan(c: _Checker, data: dict) -> dict:
     clean: dict = {
-        "slug": c.text(data, "slug", (), model=Plan),
+        "slug": c.text(data, "slug", (), model=Plan, required=False),  # blank: made from the title
         "title": c.text(data, "title", (), model=Plan),
         "start": c.day(data, "start", ()),
         "end": c.day(data, "end", ()),

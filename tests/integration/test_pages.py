@@ -3,11 +3,14 @@
 import io
 import json
 import re
+from datetime import date
+from html import unescape
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from outcomes.plans import services
 from outcomes.plans.interchange import export_plan
 from outcomes.plans.models import Milestone, Plan, Round, Update
 from outcomes.plans.workbook import EXAMPLE_PLAN, plan_workbook_bytes
@@ -151,17 +154,128 @@ def test_a_new_round_is_started_and_bad_dates_are_explained(client, users, demo_
     url = reverse("plans:round_new", kwargs={"slug": "cypp-2013-16"})
     bad = client.post(
         url,
-        {"title": "Update December 2014", "slug": "dec-2014", "opens": "2014-12-15", "closes": "2014-11-01"},
-    )
-    assert "The round must close on or after the day it opens" in bad.content.decode()
+        {
+            "title": "Update December 2014",
+            **{"opens-day": "15", "opens-month": "12", "opens-year": "2014"},
+            **{"closes-day": "1", "closes-month": "11", "closes-year": "2014"},
+        },
+    ).content.decode()
+    assert "The date the round closes must be on or after the date it opens" in bad
+    assert 'href="#closes-day"' in bad  # the error summary leads to the box
+    # Day, month and year, the month as a name; or the whole date typed in one box.
     client.post(
         url,
-        {"title": "Update December 2014", "slug": "dec-2014", "opens": "2014-11-01", "closes": "2014-12-15"},
+        {
+            "title": "Update December 2014",
+            **{"opens-day": "1", "opens-month": "November", "opens-year": "2014"},
+            **{"closes-day": "15 December 2014", "closes-month": "", "closes-year": ""},
+        },
     )
-    new = Round.objects.get(plan=demo_plan, slug="dec-2014")
+    new = Round.objects.get(plan=demo_plan, slug="update-december-2014")  # made from the title
+    assert (new.opens.isoformat(), new.closes.isoformat()) == ("2014-11-01", "2014-12-15")
     assert new.ordinal == 2
-    report = client.get(reverse("reports:progress", kwargs={**ROUND, "round_slug": "dec-2014"}))
+    report = client.get(reverse("reports:progress", kwargs={**ROUND, "round_slug": new.slug}))
     assert "Changes since Update June 2014" in report.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("parts", "message", "box"),
+    [
+        (("", "", ""), "Enter the date the round opens", "day"),
+        (
+            ("31", "4", "2014"),
+            "The date the round opens must be a real date: April 2014 has no day 31",
+            "day",
+        ),
+        (("1", "Smarch", "2014"), "The date the round opens must be a real date: the month must be", "month"),
+        (("1", "11", ""), "The date the round opens must include a year", "year"),
+        (("1", "11", "14"), "The date the round opens must have a year with four digits", "year"),
+    ],
+)
+def test_a_date_that_is_wrong_says_which_date_and_why(client, users, parts, message, box):
+    client.force_login(users["performance_officer"])
+    data = {"title": "Update December 2014", "closes-day": "15", "closes-month": "12", "closes-year": "2014"}
+    data.update(dict(zip(["opens-day", "opens-month", "opens-year"], parts, strict=True)))
+    html = unescape(
+        client.post(reverse("plans:round_new", kwargs={"slug": "cypp-2013-16"}), data).content.decode()
+    )
+    assert message in html
+    assert f'href="#opens-{box}"' in html
+    assert not Round.objects.filter(title="Update December 2014").exists()
+
+
+def test_a_second_round_with_the_same_title_gets_its_own_short_name(client, users, demo_plan):
+    client.force_login(users["performance_officer"])
+    url = reverse("plans:round_new", kwargs={"slug": "cypp-2013-16"})
+    data = {"title": "Update June 2014", "opens-day": "1", "opens-month": "6", "opens-year": "2015"}
+    data.update({"closes-day": "30", "closes-month": "6", "closes-year": "2015"})
+    assert client.post(url, data).status_code == 302
+    assert Round.objects.filter(plan=demo_plan, slug="update-june-2014").exists()
+    assert client.post(url, data).status_code == 302
+    assert Round.objects.filter(plan=demo_plan, slug="update-june-2014-2").exists()
+
+
+def test_a_performance_officer_sets_up_a_plan(client, users):
+    client.force_login(users["performance_officer"])
+    url = reverse("plans:plan_new")
+    bad = unescape(client.post(url, {"title": "", "start-day": "1", "start-month": "4"}).content.decode())
+    assert "Enter the title of the plan" in bad
+    assert "The date the plan starts must include a year" in bad
+    assert "Enter the date the plan ends" in bad
+    response = client.post(
+        url,
+        {
+            "title": "Children and Young People's Plan 2016 – 2019",
+            **{"start-day": "1 April 2016"},
+            **{"end-day": "31", "end-month": "Mar", "end-year": "2019"},
+            "approving_body": "Children and Young People's Partnership",
+        },
+    )
+    plan = Plan.objects.get(slug="children-and-young-peoples-plan-2016-2019")
+    assert response["Location"] == reverse("plans:detail", args=[plan.slug])
+    assert (plan.start.isoformat(), plan.end.isoformat()) == ("2016-04-01", "2019-03-31")
+    assert [s.label for s in plan.rag_statuses.all()] == ["Green", "Amber", "Red", "Blue"]
+
+
+def test_the_round_page_shows_what_awaits_approval_in_full(client, users, demo_round):
+    milestone = Milestone.objects.get(priority__plan=demo_round.plan, priority__number=1, number=26)
+    current = Update.objects.get(round=demo_round, milestone=milestone)
+    services.save_update(
+        user=users["lead_officer"],
+        round_=demo_round,
+        milestone=milestone,
+        text="Menus agreed with every school for September",
+        weights={"green": "1/2", "amber": "1/2"},
+        expected_version=current.version,
+    )
+    client.force_login(users["performance_officer"])
+    html = client.get(reverse("plans:round", kwargs=ROUND) + "?show=submitted").content.decode()
+    row = html[html.index('id="p1-m26"') :]
+    row = row[: row.index("</tr>")]
+    assert "Menus agreed with every school for September" in row
+    assert milestone.text.splitlines()[0][:60] in unescape(row)
+    assert "Awaiting approval" in row
+    assert 'app-rag--green">Green' in row
+    assert 'app-rag--amber">Amber' in row
+    assert "Approve" in row
+
+
+def test_my_milestones_with_two_open_rounds_lets_the_lead_choose(client, users, demo_plan, demo_round):
+    later = services.create_round(
+        user=users["performance_officer"],
+        plan=demo_plan,
+        title="Update December 2014",
+        opens=date(2014, 11, 1),
+        closes=date(2014, 12, 15),
+    )
+    client.force_login(users["lead_officer"])
+    url = reverse("plans:my_milestones")
+    html = client.get(url).content.decode()
+    assert "has 2 rounds open" in html
+    assert f"/rounds/{later.slug}/updates/1/26/" in html  # the newest by default
+    html = client.get(url, {"round": f"{demo_plan.slug}/{demo_round.slug}"}).content.decode()
+    assert "/rounds/june-2014/updates/1/26/" in html
+    assert f"/rounds/{later.slug}/updates/" not in html
 
 
 def test_publishing_lets_viewers_read_the_report(client, users, demo_round):

@@ -10,6 +10,7 @@ from django.urls import get_resolver, reverse
 from outcomes.accounts.roles import Role
 from tests.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
+from tests.integration.role_rows_plans import ROWS as PLAN_ROWS
 from tests.integration.role_rows_surveys_authoring import ROWS as SURVEY_AUTHORING_ROWS
 from tests.integration.role_rows_surveys_pupils import ROWS as SURVEY_PUPIL_ROWS
 from tests.integration.role_rows_surveys_results import ROWS as SURVEY_RESULT_ROWS
@@ -69,6 +70,7 @@ MATRIX = [
     ("reports:progress_docx", ROUND, "get", REPORT_READERS),
     ("reports:progress_xlsx", ROUND, "get", REPORT_READERS),
     ("reports:progress_json", ROUND, "get", REPORT_READERS),
+    *PLAN_ROWS,
     *INDICATOR_ROWS,
     *SURVEY_AUTHORING_ROWS,
     *SURVEY_PUPIL_ROWS,

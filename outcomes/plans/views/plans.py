@@ -13,7 +13,7 @@ from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.imports.jsonfile import read_json
 from outcomes.core.imports.views import upload_page
 from outcomes.plans import access, services, workbook
-from outcomes.plans.forms import MilestoneForm, PlanImportForm
+from outcomes.plans.forms import MilestoneForm, PlanForm, PlanImportForm
 from outcomes.plans.history import milestone_history
 from outcomes.plans.interchange import export_plan, import_plan
 from outcomes.plans.leads import split_leads
@@ -31,6 +31,21 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         request,
         "plans/plan_list.html",
         {"section": "plans", "plans": plans, "manages": access.manages_plans(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_new(request: HttpRequest) -> HttpResponse:
+    if not access.manages_plans(request.user):
+        raise PermissionDenied("Only performance officers and administrators may set up plans.")
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        plan = services.create_plan(user=request.user, **form.cleaned_data)
+        messages.success(request, f"Plan '{plan.title}' created.")
+        return redirect("plans:detail", plan.slug)
+    return render(
+        request, "plans/plan_new.html", {"section": "plans", "form": form, "errors": error_list(form)}
     )
 
 
@@ -92,17 +107,40 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
 def my_milestones(request: HttpRequest) -> HttpResponse:
     if not access.is_lead_officer(request.user):
         raise PermissionDenied("My milestones is for lead officers.")
-    milestones = (
+    milestones = list(
         access.led_milestones(request.user)
         .select_related("priority__plan", "action")
         .prefetch_related("leads")
         .order_by("priority__plan__title", "priority__number", "number")
     )
+    # Each plan's open rounds, newest first; the lead may choose one (?round=<plan>/<round>) when
+    # a plan has several open at once, otherwise the newest is shown.
+    plans = {m.priority.plan_id: m.priority.plan for m in milestones}
+    open_rounds = {
+        pk: list(plan.rounds.filter(closed_at__isnull=True).order_by("-opens", "-id"))
+        for pk, plan in plans.items()
+    }
+    wanted = request.GET.get("round", "")
+    chosen = {}
+    for pk, rounds in open_rounds.items():
+        named = [r for r in rounds if f"{plans[pk].slug}/{r.slug}" == wanted]
+        chosen[pk] = (named or rounds or [None])[0]
+    updates = {
+        (u.round_id, u.milestone_id): u
+        for u in Update.objects.filter(
+            round__in=[r for r in chosen.values() if r], milestone__in=[m.pk for m in milestones]
+        )
+    }
     rows = []
     for m in milestones:
-        open_round = m.priority.plan.rounds.filter(closed_at__isnull=True).order_by("-opens").first()
-        update = Update.objects.filter(round=open_round, milestone=m).first() if open_round else None
-        rows.append({"milestone": m, "round": open_round, "current": update})
+        round_ = chosen[m.priority.plan_id]
+        update = updates.get((round_.pk, m.pk)) if round_ else None
+        rows.append({"milestone": m, "round": round_, "current": update})
+    choices = [
+        {"plan": plans[pk], "rounds": rounds, "chosen": chosen[pk]}
+        for pk, rounds in open_rounds.items()
+        if len(rounds) > 1
+    ]
     statuses = {}
     for row in rows:
         plan = row["milestone"].priority.plan
@@ -114,6 +152,7 @@ def my_milestones(request: HttpRequest) -> HttpResponse:
             "section": "mine",
             "rows": rows,
             "statuses": statuses,
+            "choices": choices,
         },
     )
 

@@ -77,7 +77,7 @@ def round_new(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             round_ = services.create_round(user=request.user, plan=plan, **form.cleaned_data)
         except rules.RuleViolation as exc:
-            form.add_error("slug", str(exc))
+            form.add_error("closes", str(exc))
         else:
             messages.success(request, f"Round '{round_.title}' created.")
             return redirect("plans:round", plan.slug, round_.slug)
