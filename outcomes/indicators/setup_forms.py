@@ -119,6 +119,9 @@ class IndicatorForm(forms.Form):
         if indicator is not None and indicator.from_lait:
             for name in setup.LAIT_FIELDS:
                 del self.fields[name]
+            if indicator.polarity != Indicator.BAND:
+                # DfE judges it high or low: a good band would only be refused.
+                del self.fields["band_lower"], self.fields["band_upper"]
 
     def clean_parent(self):
         code = self.cleaned_data["parent"].strip()

@@ -156,6 +156,8 @@ def test_a_lait_measures_definition_stays_dfes_while_its_owner_can_be_set(client
     form = page(client.get(reverse("indicators:indicator_edit", args=[slug])))
     assert "is a DfE LAIT measure" in form
     assert 'name="name"' not in form
+    assert 'name="band_lower"' not in form
+    assert 'name="owner"' in form
     from outcomes.accounts.models import Person
 
     person = Person.objects.order_by("name").first()
