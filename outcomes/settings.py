@@ -262,5 +262,8 @@ SURVEY_RATE_LIMITS = {
     "FAILED_CODES_PER_CLIENT_UNDER_LOAD": env_number("SURVEY_FAILED_CODES_PER_CLIENT_UNDER_LOAD", 5),
 }
 
+# A questionnaire nobody has answered for this long is forgotten (a shared school computer).
+SURVEY_IDLE_MINUTES = int(env_number("SURVEY_IDLE_MINUTES", 30))
+
 # Survey results resting on fewer pupils than this are suppressed everywhere (SPEC §3).
 SURVEY_SUPPRESSION_THRESHOLD = int(env_number("SURVEY_SUPPRESSION_THRESHOLD", 10))

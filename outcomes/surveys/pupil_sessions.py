@@ -1,7 +1,9 @@
 """A pupil's questionnaire in progress lives in their (server-side) session
-(docs/decisions/0026-pupil-sessions-and-anonymity.md) and is sent once, however often Send is
-pressed (0071-one-send-one-response.md)."""
+(docs/decisions/0026-pupil-sessions-and-anonymity.md), is forgotten when nobody has answered for a
+while (0074-shared-computers-and-sending-order.md) and is sent once, however often Send is pressed
+(0071-one-send-one-response.md)."""
 
+import time as clock
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
@@ -10,6 +12,25 @@ from django.utils import timezone
 
 STATE = "survey_pupil"  # the questionnaire in progress: link token, edition revision, answers, pages done
 SENT = "survey_sent"  # after sending: the edition's slug, so that a second click finds the thank-you page
+
+
+def idle_minutes() -> int:
+    return int(getattr(settings, "SURVEY_IDLE_MINUTES", 30))
+
+
+def _now() -> float:
+    return clock.time()
+
+
+def keep_until() -> int:
+    """When a questionnaire left alone from now on is forgotten: written with the answers each time
+    a page is answered (a write the page makes anyway), to the whole minute."""
+    return (int(_now()) // 60 + idle_minutes() + 1) * 60
+
+
+def timed_out(state: dict) -> bool:
+    until = state.get("until")
+    return isinstance(until, int) and _now() >= until
 
 
 def _end_of_today() -> datetime:

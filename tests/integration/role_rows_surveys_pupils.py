@@ -48,6 +48,8 @@ ROWS: list = [
     # Without a questionnaire started through a link, the pages send everyone to the code page.
     ("surveys:pupil_page", {"number": 1}, "get", dict.fromkeys(ROLES, 302)),
     ("surveys:pupil_send", {}, "get", dict.fromkeys(ROLES, 302)),
+    ("surveys:pupil_start_again", {}, "get", dict.fromkeys(ROLES, 302)),
+    ("surveys:pupil_start_again", {}, "post", dict.fromkeys(ROLES, 302)),
     ("surveys:pupil_done", EDITION, "get", EVERYONE),
     ("surveys:paper_schools", EDITION, "get", MANAGERS),
     ("surveys:paper_entry", {**EDITION, "code": "swinton-brookfield"}, "get", MANAGERS),

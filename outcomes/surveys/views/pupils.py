@@ -140,13 +140,24 @@ def _bound(request) -> tuple[AccessLink, dict] | None:
     state = request.session.get(STATE)
     if not isinstance(state, dict):
         return None
+    if pupil_sessions.timed_out(state):
+        # Left half-finished on a shared computer: the next person must not see it.
+        _end_session(request)
+        request.survey_timed_out = True
+        return None
     link = access.pupil_link_from_session(state.get("link"))
     if link is None or state.get("rev") != link.edition.revision:
         return None
     return link, state
 
 
+def _to_start(request) -> HttpResponse:
+    url = reverse("surveys:pupil_start")
+    return redirect(f"{url}?timed-out=1" if getattr(request, "survey_timed_out", False) else url)
+
+
 def _save(request, state: dict) -> None:
+    state["until"] = pupil_sessions.keep_until()
     request.session[STATE] = state
     request.session.modified = True
 
@@ -183,7 +194,32 @@ def start(request: HttpRequest) -> HttpResponse:
             )
         else:
             return redirect("surveys:pupil_link", link.token)
-    return _render(request, "start.html", {"error": error, "code": code})
+    timed_out = request.method == "GET" and request.GET.get("timed-out") == "1"
+    context = {
+        "error": error,
+        "code": code,
+        "timed_out": timed_out,
+        "idle_minutes": pupil_sessions.idle_minutes(),
+    }
+    return _render(request, "start.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def start_again(request: HttpRequest) -> HttpResponse:
+    """Clear the questionnaire in progress, asking first (no JavaScript): for a pupil who finds
+    someone else's answers on a shared computer, or who wants to begin afresh."""
+    bound = _bound(request)
+    if bound is None:
+        return _to_start(request)
+    link, state = bound
+    if request.method == "POST":
+        _end_session(request)
+        return redirect("surveys:pupil_link", link.token)
+    q = questionnaires.load(link.edition)
+    back = _page_url(_first_unfinished(q, state, q.visibility(state["answers"])))
+    context = {"edition": link.edition, "school": link.school, "back_url": back}
+    return _render(request, "start_again.html", context)
 
 
 @never_cache
@@ -204,7 +240,13 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
         # A new start forgets anything begun before, through this link or another school's, under a
         # new session key (the old session's row is deleted).
         _end_session(request)
-        request.session[STATE] = {"link": link.token, "rev": edition.revision, "answers": {}, "done": []}
+        request.session[STATE] = {
+            "link": link.token,
+            "rev": edition.revision,
+            "answers": {},
+            "done": [],
+            "until": pupil_sessions.keep_until(),
+        }
         request.session.set_expiry(0)  # the cookie goes when the browser closes
         q = questionnaires.load(edition)
         return redirect(_page_url(next_page(q, 0, q.visibility({}))))
@@ -218,7 +260,7 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
 def page(request: HttpRequest, number: int) -> HttpResponse:
     bound = _bound(request)
     if bound is None:
-        return redirect("surveys:pupil_start")
+        return _to_start(request)
     link, state = bound
     if not access.link_accepts_responses(link):
         return _closed(request, link)
@@ -268,7 +310,7 @@ def send(request: HttpRequest) -> HttpResponse:
     if bound is None:
         if isinstance(request.session.get(SENT), str):  # a second click: the first one sent it
             return redirect("surveys:pupil_done", request.session[SENT])
-        return redirect("surveys:pupil_start")
+        return _to_start(request)
     link, state = bound
     if not access.link_accepts_responses(link):
         return _closed(request, link)
