@@ -1,14 +1,12 @@
 """Survey results laid out for people: the tables that the pages and the PDF show, and the Excel
 workbook. Every figure comes from ``results``; a suppressed one is shown as [c] with its reason."""
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
+from outcomes.core import downloads
 from outcomes.surveys.results.figures import ALL, Count, Participation, ParticipationRow, Results
 
 SUPPRESSED = "[c]"
@@ -52,7 +50,7 @@ def count_cell(count: Count) -> Cell:
 def percent_cell(value: Decimal | None, reason: str | None) -> Cell:
     if value is None:
         return Cell(SUPPRESSED, reason) if reason else Cell("–")
-    return Cell(f"{value:.1f}", number=float(value))
+    return Cell(f"{value:.1f}", number=downloads.percent(value, 1))
 
 
 def _group_heading(results: Results, key) -> str:
@@ -222,7 +220,7 @@ FREQUENCY_COLUMNS = [
 
 
 def _put(ws, row: int, column: int, cell: Cell):
-    ws.cell(row=row, column=column, value=cell.number if cell.number is not None else cell.text)
+    downloads.put(ws, row, column, cell.number if cell.number is not None else cell.text)
 
 
 def _count_value(count: Count):
@@ -232,17 +230,13 @@ def _count_value(count: Count):
 def _percent_value(value: Decimal | None, reason: str | None):
     if value is None:
         return SUPPRESSED if reason else None
-    return float(value)
+    return downloads.percent(value, 1)
 
 
 def _header(ws, headings: list[str], widths: list[float] | None = None) -> None:
-    ws.append(headings)
-    for cell in ws[ws.max_row]:
-        cell.font = BOLD
-        cell.alignment = WRAP
-    for column, width in enumerate(widths or [], start=1):
-        ws.column_dimensions[get_column_letter(column)].width = width
-    ws.freeze_panes = f"A{ws.max_row + 1}"
+    row = downloads.header_row(ws, headings)
+    downloads.set_widths(ws, widths or [])
+    ws.freeze_panes = f"A{row + 1}"
 
 
 def _frequencies(ws, results: Results) -> None:
@@ -273,7 +267,7 @@ def _frequencies(ws, results: Results) -> None:
                     if results.school is not None:
                         values.append(_percent_value(option.borough, option.borough_reason))
                     values.append(option.reason)
-                    ws.append(values)
+                    downloads.append(ws, values)
                 if not group.options:  # free text: only how many answered
                     values = [
                         question.section,
@@ -294,7 +288,7 @@ def _frequencies(ws, results: Results) -> None:
                     if results.school is not None:
                         values.append(None)
                     values.append(group.answered.reason)
-                    ws.append(values)
+                    downloads.append(ws, values)
 
 
 def results_workbook(
@@ -306,35 +300,34 @@ def results_workbook(
 ) -> bytes:
     """The results in one workbook: a sheet of notes, every frequency in one long table (one row
     per question, grid row, group and answer), and participation."""
-    wb = Workbook()
-    about = wb.active
-    about.title = "About"
+    wb = downloads.new_workbook()
+    about = downloads.add_sheet(wb, "About", first=True)
     edition = results.edition
-    about["A1"] = edition.title
-    about["A1"].font = Font(bold=True, size=14)
+    downloads.put(about, 1, 1, edition.title).font = Font(bold=True, size=14)
     scope = results.school.name if results.school else "Borough"
-    about["A2"] = f"Results: {scope}"
-    about["A3"] = legend(results.threshold)
-    about["A4"] = (
+    downloads.put(about, 2, 1, f"Results: {scope}")
+    downloads.put(about, 3, 1, legend(results.threshold))
+    downloads.put(
+        about,
+        4,
+        1,
         "Percentages are of the pupils who answered the question unless the column says otherwise; "
-        "'shown the question' counts the pupils whose earlier answers led to it."
+        "'shown the question' counts the pupils whose earlier answers led to it.",
     )
     about.column_dimensions["A"].width = 120
     for cell in ("A3", "A4"):
         about[cell].alignment = WRAP
 
     if frequencies:
-        _frequencies(wb.create_sheet("Frequencies"), results)
+        _frequencies(downloads.add_sheet(wb, "Frequencies"), results)
     for table in participation_tables(taking_part, own):
-        sheet = wb.create_sheet(table.caption[:31])
+        sheet = downloads.add_sheet(wb, table.caption)
         _header(sheet, table.columns, [40] + [16] * (len(table.columns) - 1))
         for cells in table.rows:
-            sheet.append([None] * len(cells))
+            row = downloads.append(sheet, [None] * len(cells))
             for column, cell in enumerate(cells, start=1):
-                _put(sheet, sheet.max_row, column, cell)
+                _put(sheet, row, column, cell)
         if table.note:
-            sheet.append([])
-            sheet.append([table.note])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+            downloads.append(sheet, [])
+            downloads.append(sheet, [table.note])
+    return downloads.workbook_bytes(wb)

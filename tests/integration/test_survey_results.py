@@ -138,7 +138,12 @@ def test_the_workbook_holds_the_same_figures_with_suppressed_cells_marked(tmp_pa
     wb = load_workbook(path)
     by_school = {row[0]: row for row in wb["Participation by school"].iter_rows(min_row=2, values_only=True)}
     assert by_school["St Thomas C of E Primary"][3:6] == ("[c]", 8, "[c]")
-    assert by_school["Swinton Brookfield Primary"][3:6] == (81, 101, 80.2)
+    # A rate is a fraction shown as a percentage (decision 0067), so Excel can sort and chart it.
+    assert by_school["Swinton Brookfield Primary"][3:6] == (81, 101, 0.802)
+    rate = next(
+        r for r in wb["Participation by school"].iter_rows(min_row=2) if r[0].value.startswith("Swin")
+    )[5]
+    assert (rate.data_type, rate.number_format) == ("n", "0.0%")
     frequencies = list(wb["Frequencies"].iter_rows(values_only=True))
     header = frequencies[0]
     q30 = [r for r in frequencies if r[1] == 30 and r[4] == "all" and r[6] == "Yes"]

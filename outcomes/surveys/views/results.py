@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from outcomes.core import downloads
 from outcomes.surveys import access, feeds
 from outcomes.surveys.models import Edition
 from outcomes.surveys.results import reports
@@ -21,15 +22,6 @@ from outcomes.surveys.results_export import (
 )
 from outcomes.surveys.results_pdf import report_pdf
 from outcomes.surveys.services import respondents_by_school
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
-
-
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -82,7 +74,7 @@ def borough_report(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def borough_report_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     edition, results = _borough(request, slug)
-    return _attachment(results_workbook(results), XLSX, f"{edition.slug}-results.xlsx")
+    return downloads.attachment(results_workbook(results), f"{edition.slug}-results.xlsx")
 
 
 @login_required
@@ -92,7 +84,7 @@ def borough_report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     content = report_pdf(
         edition.title, "Borough report", [legend(results.threshold)], question_tables(results)
     )
-    return _attachment(content, PDF, f"{edition.slug}-results.pdf")
+    return downloads.attachment(content, f"{edition.slug}-results.pdf")
 
 
 @login_required
@@ -120,7 +112,7 @@ def participation_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     taking_part = participation_of(edition)
     results = reports.borough_results(edition)
     content = results_workbook(results, taking_part, frequencies=False)
-    return _attachment(content, XLSX, f"{edition.slug}-participation.xlsx")
+    return downloads.attachment(content, f"{edition.slug}-participation.xlsx")
 
 
 @login_required
@@ -134,7 +126,7 @@ def participation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         [legend(suppression_threshold(edition))],
         participation_tables(taking_part, None),
     )
-    return _attachment(content, PDF, f"{edition.slug}-participation.pdf")
+    return downloads.attachment(content, f"{edition.slug}-participation.pdf")
 
 
 def _school(request: HttpRequest, slug: str, code: str):
@@ -166,8 +158,8 @@ def school_report(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @require_GET
 def school_report_xlsx(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     edition, school, results, own = _school(request, slug, code)
-    return _attachment(
-        results_workbook(results, None, own), XLSX, f"{edition.slug}-{school.code}-report.xlsx"
+    return downloads.attachment(
+        results_workbook(results, None, own), f"{edition.slug}-{school.code}-report.xlsx"
     )
 
 
@@ -181,7 +173,7 @@ def school_report_pdf(request: HttpRequest, slug: str, code: str) -> HttpRespons
         [legend(results.threshold)],
         participation_tables(None, own) + question_tables(results),
     )
-    return _attachment(content, PDF, f"{edition.slug}-{school.code}-report.pdf")
+    return downloads.attachment(content, f"{edition.slug}-{school.code}-report.pdf")
 
 
 @login_required
