@@ -3,9 +3,6 @@
 Every figure comes from the ``ProgressReport``; this module only lays it out.
 """
 
-import io
-import re
-
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -14,6 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
 
+from outcomes.core import downloads
 from outcomes.core.formatting import format_date, format_weight, ordinal
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import ProgressReport, weights_label
@@ -43,13 +41,9 @@ _AFTER_SHD = (
     "w:cellMerge",
     "w:tcPrChange",
 )
-# Text pasted from Word can carry control characters that neither .docx nor .xlsx may hold.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-
-
-def clean(text: str) -> str:
-    # Word's manual line break (\v) and page break (\f) are line ends to a reader.
-    return _CONTROL.sub("", text).replace("\v", "\n").replace("\f", "\n")
+# Text pasted from Word can carry control characters that neither .docx nor .xlsx may hold: the one
+# cleaning rule of the download writer (docs/decisions/0066).
+clean = downloads.clean_text
 
 
 def colours(status) -> tuple[str, str]:
@@ -302,6 +296,4 @@ def progress_report_docx(report: ProgressReport) -> bytes:
         _section(doc, report, section)
     _key_issues(doc, report)
 
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return downloads.docx_bytes(doc)

@@ -4,14 +4,13 @@ Same ``ProgressReport`` as the Word document, so the figures agree; cells hold n
 wherever a number is meant, and the exact split weights are kept as fractions beside the decimals.
 """
 
-import io
 from decimal import Decimal
 from fractions import Fraction
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from outcomes.core import downloads
 from outcomes.core.formatting import format_date, fraction_text, round_half_up
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import ProgressReport, weights_label
@@ -45,10 +44,7 @@ def _paint(cell, status) -> None:
 
 
 def _header(ws, row: int, headings: list[str]) -> None:
-    for column, heading in enumerate(headings, start=1):
-        cell = ws.cell(row=row, column=column, value=heading)
-        cell.font = BOLD
-        cell.alignment = WRAP
+    downloads.header_row(ws, headings, row)
 
 
 def _widths(ws, widths: list[float]) -> None:
@@ -63,12 +59,9 @@ def _wrap_all(ws, first_row: int = 1) -> None:
 
 
 def _overview(ws, report: ProgressReport) -> None:
-    ws.title = "Overview"
-    ws["A1"] = report.plan.title
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = f"Progress report: {report.round.title}"
-    ws["A2"].font = Font(bold=True, size=12)
-    ws["A3"] = f"Generated {format_date(report.generated_at)}"
+    downloads.put(ws, 1, 1, report.plan.title).font = Font(bold=True, size=14)
+    downloads.put(ws, 2, 1, f"Progress report: {report.round.title}").font = Font(bold=True, size=12)
+    downloads.put(ws, 3, 1, f"Generated {format_date(report.generated_at)}")
 
     keys, top = report.keys, 5
     _header(ws, top, ["Priority", *(s.label for s in report.statuses), "Total"])
@@ -76,24 +69,25 @@ def _overview(ws, report: ProgressReport) -> None:
         _paint(ws.cell(row=top, column=column), status)
     # The figures as the page shows them (28.5, 4.3, 40), so the workbook adds up as the page does.
     for row, cells in zip(report.overview, report.figures.rows, strict=True):
-        ws.append([overview_label(report, row), *(_shown(cells[k]) for k in keys), row.total])
-    ws.append(["Total", *(report.figures.totals[k] for k in keys), report.grand_total])
-    ws.append(["%", *(report.percents[k] for k in keys), None])
+        downloads.append(ws, [overview_label(report, row), *(_shown(cells[k]) for k in keys), row.total])
+    downloads.append(ws, ["Total", *(report.figures.totals[k] for k in keys), report.grand_total])
+    # Percentages as fractions with a % format (decision 0067), so they sort and chart as numbers.
+    downloads.append(ws, ["%", *(downloads.percent(report.percents[k], 0) for k in keys), None])
     for row in ws.iter_rows(min_row=ws.max_row - 1):
         for cell in row:
             cell.font = BOLD
     _wrap_all(ws, top + 1)
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
 
-    ws.append([])
+    downloads.append(ws, [])
     for note in notes(report):
-        ws.append([note])
+        downloads.append(ws, [note])
         ws.cell(row=ws.max_row, column=1).alignment = WRAP
-    ws.append([])
-    ws.append(["Key"])
+    downloads.append(ws, [])
+    downloads.append(ws, ["Key"])
     ws.cell(row=ws.max_row, column=1).font = BOLD
     for status in report.statuses:
-        ws.append([status.description, status.label])
+        downloads.append(ws, [status.description, status.label])
         ws.cell(row=ws.max_row, column=1).alignment = WRAP
         _paint(ws.cell(row=ws.max_row, column=2), status)
     _widths(ws, [80] + [12] * (len(keys) + 1))
@@ -126,7 +120,8 @@ def _milestones(ws, report: ProgressReport) -> None:
         for block in section.actions:
             for entry in block.entries:
                 m, w = entry.milestone, entry.weights
-                ws.append(
+                downloads.append(
+                    ws,
                     [
                         section.priority.number,
                         f"({block.label}) {block.text}",
@@ -139,7 +134,7 @@ def _milestones(ws, report: ProgressReport) -> None:
                         *(fraction_text(w.get(s.key, 0)) for s in statuses),
                         *(_number(w.get(s.key, 0), 4) for s in statuses),
                         _state(entry),
-                    ]
+                    ],
                 )
     _wrap_all(ws, 2)
     decimals = range(9 + len(statuses), 9 + 2 * len(statuses))
@@ -155,12 +150,12 @@ def _key_issues(ws, report: ProgressReport) -> None:
     _header(ws, 1, ["Priority", "Milestone", "Update"])
     for number, entries in key_issue_rows(report):
         if entries is None:
-            ws.append([number, None, EXCLUDED_TEXT])
+            downloads.append(ws, [number, None, EXCLUDED_TEXT])
         elif not entries:
-            ws.append([number, None, NO_RED_MILESTONES_TEXT])
+            downloads.append(ws, [number, None, NO_RED_MILESTONES_TEXT])
         for entry in entries or []:
             text = "\n".join(update_lines(entry, tables=False)) or entry.milestone.text
-            ws.append([number, entry.milestone.number, text])
+            downloads.append(ws, [number, entry.milestone.number, text])
     _wrap_all(ws, 2)
     ws.freeze_panes = "A2"
     _widths(ws, [10, 11, 100])
@@ -171,41 +166,37 @@ def _changes(ws, report: ProgressReport) -> None:
     _header(ws, 1, ["Status", changes.previous.title, report.round.title, "Change"])
     for status in report.statuses:
         key = status.key
-        ws.append(
+        downloads.append(
+            ws,
             [
                 status.label,
                 changes.previous_totals[key],
                 changes.current_totals[key],
                 changes.difference[key],
-            ]
+            ],
         )
         ws.cell(row=ws.max_row, column=4).number_format = "+0;-0;0"
-    ws.append([])
+    downloads.append(ws, [])
     start = ws.max_row + 1
     _header(ws, start, ["Priority", "Milestone", "Before", "After"])
     for change in changes.changed:
         m = change.milestone
-        ws.append(
-            [m.priority.number, m.number, before_label(report, change), weights_label(report, change.after)]
+        downloads.append(
+            ws,
+            [m.priority.number, m.number, before_label(report, change), weights_label(report, change.after)],
         )
     if not changes.changed:
-        ws.append(["No milestone changed status."])
+        downloads.append(ws, ["No milestone changed status."])
     ws.freeze_panes = "A2"
     _widths(ws, [24, 24, 30, 30])
 
 
 def progress_report_xlsx(report: ProgressReport) -> bytes:
-    wb = Workbook()
-    _overview(wb.active, report)
-    _milestones(wb.create_sheet("Milestones"), report)
-    _key_issues(wb.create_sheet("Key issues"), report)
+    wb = downloads.new_workbook()
+    _overview(downloads.add_sheet(wb, "Overview", first=True), report)
+    _milestones(downloads.add_sheet(wb, "Milestones"), report)
+    _key_issues(downloads.add_sheet(wb, "Key issues"), report)
     if report.changes is not None:
-        _changes(wb.create_sheet("Changes"), report)
+        _changes(downloads.add_sheet(wb, "Changes"), report)
     wb.properties.title = f"{report.plan.title}: progress report {report.round.title}"
-    # This workbook holds no formulas: text typed as "=..." must stay text, never run.
-    for ws in wb.worksheets:
-        for cell in (c for row in ws.iter_rows() for c in row if c.data_type == "f"):
-            cell.data_type = "s"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return downloads.workbook_bytes(wb)

@@ -2,24 +2,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from outcomes.core import downloads
 from outcomes.plans import access, rules
 from outcomes.reports.progress import build_progress_report, report_as_json, weights_label
 from outcomes.reports.render_docx import progress_report_docx
 from outcomes.reports.render_xlsx import progress_report_xlsx
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _report(request: HttpRequest, slug: str, round_slug: str):
     round_ = access.get_round_report_for_user(request.user, slug, round_slug)
     return build_progress_report(round_)
-
-
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -42,17 +34,15 @@ def progress_html(request: HttpRequest, slug: str, round_slug: str) -> HttpRespo
 @login_required
 def progress_docx(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     report = _report(request, slug, round_slug)
-    return _attachment(
-        progress_report_docx(report), DOCX, f"{report.plan.slug}-{report.round.slug}-progress-report.docx"
-    )
+    content = progress_report_docx(report)
+    return downloads.attachment(content, f"{report.plan.slug}-{report.round.slug}-progress-report.docx")
 
 
 @login_required
 def progress_xlsx(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     report = _report(request, slug, round_slug)
-    return _attachment(
-        progress_report_xlsx(report), XLSX, f"{report.plan.slug}-{report.round.slug}-progress-report.xlsx"
-    )
+    content = progress_report_xlsx(report)
+    return downloads.attachment(content, f"{report.plan.slug}-{report.round.slug}-progress-report.xlsx")
 
 
 @login_required
