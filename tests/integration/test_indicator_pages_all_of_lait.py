@@ -12,7 +12,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from outcomes.indicators import access
-from outcomes.indicators.lait import DICTIONARY_FILE, import_lait, measures_in, read_dictionary
+from outcomes.indicators.lait import DICTIONARY_FILE, import_lait, measures_in
+from outcomes.indicators.lait_files import read_dictionary
 from outcomes.indicators.models import Indicator, Value
 
 LAIT = Path(settings.OUTCOMES_LAIT_DIR)

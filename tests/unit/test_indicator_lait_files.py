@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from outcomes.indicators.lait import read_code_list, read_dictionary, read_long_data, read_neighbours, unit_of
+from outcomes.indicators.lait_files import (
+    read_code_list,
+    read_dictionary,
+    read_long_data,
+    read_neighbours,
+    unit_of,
+)
 from outcomes.indicators.models import Indicator
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "lait_small"

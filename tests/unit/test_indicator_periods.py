@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from outcomes.indicators.lait import YEAR_TYPES
+from outcomes.indicators.lait_files import YEAR_TYPES
 from outcomes.indicators.models import Indicator, Period, Value
 from outcomes.indicators.periods import PeriodNotUnderstood, parse_period
 
