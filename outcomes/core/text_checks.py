@@ -1,6 +1,7 @@
 """Checks of figures written in words and tables (seed notes-003 §20 V10, V11): sums that do not
 add up, percentages that do not match their count and base, dates that do not exist, percentage
-strings that do not read cleanly. Pure functions over text, used by the apps' data-quality rules.
+strings that do not read cleanly; and letters of other alphabets posing as Latin ones. Pure
+functions over text, used by the apps' data-quality rules.
 
 Each returns what is wrong in words, or nothing; none guesses when the text is not clear enough
 to check (several changes and several pairs of figures in one text, say).
@@ -8,6 +9,7 @@ to check (several changes and several pairs of figures in one text, say).
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -239,3 +241,37 @@ def table_percentage_problems(columns: list[str], rows: list[list[str]]) -> list
 def _column_name(columns: list[str], index: int) -> str:
     name = columns[index].strip() if index < len(columns) else ""
     return f"'{name}'" if name else f"column {index + 1}"
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(letter: str) -> str | None:
+    name = unicodedata.name(letter, "")
+    for script in ("CYRILLIC", "GREEK"):
+        if name.startswith(script):
+            return script.capitalize()
+    return None
+
+
+def lookalike_letters(text: str) -> list[str]:
+    """notes-002 §10.16: Cyrillic or Greek letters that look like Latin ones, in English words
+    ("ктѕ" for KTS, "Αctions" with a Greek capital alpha): searching and sorting miss them. A word
+    wholly in Greek (a symbol such as µ aside) is left alone; a Cyrillic letter anywhere is not."""
+    problems = []
+    seen = set()
+    for match in _WORD.finditer(text or ""):
+        word = match.group(0)
+        scripts = {letter: _script(letter) for letter in word}
+        foreign = [letter for letter, script in scripts.items() if script]
+        if not foreign or word in seen:
+            continue
+        has_latin = any(letter.isascii() for letter in word)
+        if not has_latin and all(scripts[letter] == "Greek" for letter in foreign):
+            continue
+        seen.add(word)
+        kinds = " and ".join(sorted({scripts[letter] for letter in foreign}))
+        problems.append(
+            f"writes '{word}' with {kinds} letters that look like Latin ones ({', '.join(foreign)})"
+        )
+    return problems

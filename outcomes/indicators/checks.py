@@ -19,7 +19,7 @@ from outcomes.core.checks import Finding, register
 from outcomes.core.formatting import format_date, format_decimal
 from outcomes.indicators.access import area_key, code_slug
 from outcomes.indicators.areas import home_area
-from outcomes.indicators.models import AgreedAction, ImportRun, Indicator, Value
+from outcomes.indicators.models import AgreedAction, ImportRun, Indicator, Target, Value
 
 APP = "indicators"
 # Shown in a summary of other areas' values: enough to find them, not a page of them.
@@ -121,6 +121,26 @@ def percentage_out_of_range(indicator=None, import_run=None, today=None, clinic=
         return f"The value {format_decimal(value.value)}% is {side}."
 
     yield from _by_the_rule("indicator-percentage-out-of-range", values, problem, "above 100% or below 0")
+    if import_run is not None:
+        return
+    targets = Target.objects.select_related("indicator", "period").filter(
+        indicator__unit_kind=Indicator.PERCENTAGE
+    )
+    if indicator is not None:
+        targets = targets.filter(indicator=indicator)
+    for target in targets.filter(Q(value__gt=100) | Q(value__lt=0) | Q(upper_value__gt=100)):
+        shown = max(target.value, target.upper_value or target.value) if target.value >= 0 else target.value
+        side = "above 100%" if shown > 100 else "below 0"
+        found = target.indicator
+        yield Finding(
+            "indicator-percentage-out-of-range",
+            f"{found.code} {found.name}, target for {_target_when(target)}",
+            reverse("indicators:indicator", args=[code_slug(found.code)]),
+            f"indicators/{found.code}/targets/{target.pk}",
+            f"The target {format_decimal(shown)}% is {side}.",
+            f"{target.value}|{target.upper_value}",
+            frozenset({f"indicator:{found.pk}"}),
+        )
 
 
 def _scale(indicator: Indicator) -> int | None:
@@ -217,3 +237,7 @@ def clinic_action_overdue(indicator=None, import_run=None, today: date | None = 
 def _short(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _target_when(target: Target) -> str:
+    return target.period.label if target.period_id else f"{target.due:%B %Y}"

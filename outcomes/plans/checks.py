@@ -338,6 +338,20 @@ def malformed_percentage(plan=None, round=None, milestone=None):
 
 
 @register(
+    name="lookalike-letters",
+    title="Letters of other alphabets posing as Latin ones",
+    description=(
+        "Text pasted from elsewhere may hold Cyrillic or Greek letters that look Latin (seed 002: "
+        "“ктѕ”, “Αctions”, “Меа sures”): the words then escape searches, sorting and spell checks."
+    ),
+    app=APP,
+    source="notes-002 §10.16",
+)
+def lookalike_letters(plan=None, round=None, milestone=None):
+    yield from _text_rule("lookalike-letters", text_checks.lookalike_letters, plan, round, milestone)
+
+
+@register(
     name="milestone-percentage-out-of-range",
     title="A milestone's percentage above 100% or below 0",
     description="A baseline, target or actual given in % lies between 0 and 100.",

@@ -102,3 +102,16 @@ def test_a_clinic_action_past_its_date_and_still_open():
     action.status = AgreedAction.DONE
     action.save()
     assert not [f for f in run(rule, today=date(2014, 10, 1)) if f.key.startswith("clinics/test-clinic/")]
+
+
+def test_a_percentage_target_above_100(setting):
+    from outcomes.indicators.models import Target
+
+    rule = "indicator-percentage-out-of-range"
+    target = Target.objects.create(indicator=setting["percent"], due=date(2011, 3, 31), value=Decimal("87"))
+    assert run(rule, indicator=setting["percent"]) == []
+    target.value = Decimal("870")
+    target.save()
+    [finding] = run(rule, indicator=setting["percent"])
+    assert finding.where == "T 1 Test share, target for March 2011"
+    assert finding.message == "The target 870% is above 100%."

@@ -44,6 +44,7 @@ def test_every_plan_rule_is_registered_with_a_title_and_description():
         "milestone-percentage-out-of-range",
         "milestone-overdue",
         "green-but-missed-target",
+        "lookalike-letters",
     } <= names
     assert all(rule.title and rule.description for rule in all_rules("plans"))
 
@@ -206,3 +207,13 @@ def test_scope_to_one_milestone_and_one_round(plan):
     assert run("no-information-not-blue", plan, milestone=other) == []
     december = plan.rounds.get(slug="dec-2013")
     assert run("no-information-not-blue", plan, round=december) == []
+
+
+def test_letters_of_other_alphabets_in_an_update(plan):
+    assert run("lookalike-letters", plan) == []
+    Update.objects.filter(pk=update(plan, 2, 2).pk).update(text="• Referrals to ктѕ rose")
+    [finding] = run("lookalike-letters", plan)
+    assert (
+        finding.message
+        == "The update writes 'ктѕ' with Cyrillic letters that look like Latin ones (к, т, ѕ)."
+    )

@@ -113,3 +113,17 @@ class TestDates:
     )
     def test_real_dates_and_other_figures_pass(self, text):
         assert text_checks.impossible_dates(text) == []
+
+
+class TestLookalikeLetters:
+    def test_cyrillic_and_greek_letters_posing_as_latin_ones(self):
+        # notes-002 §10.16: "ктѕ" for KTS, "Αctions" with a Greek capital alpha, "Меа sures".
+        assert text_checks.lookalike_letters("ктѕ clients; Αctions; Меа sures") == [
+            "writes 'ктѕ' with Cyrillic letters that look like Latin ones (к, т, ѕ)",
+            "writes 'Αctions' with Greek letters that look like Latin ones (Α)",
+            "writes 'Меа' with Cyrillic letters that look like Latin ones (М, е, а)",
+        ]
+
+    @pytest.mark.parametrize("text", ["KTS clients", "5 µg a day", "café, naïve", "the α level", "Actions"])
+    def test_latin_text_and_symbols_pass(self, text):
+        assert text_checks.lookalike_letters(text) == []
