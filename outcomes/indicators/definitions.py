@@ -429,3 +429,66 @@ def blank_template(fmt: str = "xlsx") -> bytes:
         downloads.append(guide, [name, "Example", "", example])
     downloads.set_widths(guide, [12, 28, 8, 100])
     return downloads.workbook_bytes(workbook)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The partnership's own indicators in the template, to change and upload again
+
+
+def _definition_row(i: Indicator) -> list:
+    return [
+        i.code,
+        i.name,
+        i.definition,
+        i.methodology,
+        i.topic,
+        i.get_unit_kind_display(),
+        i.multiplier,
+        i.unit_label,
+        i.numerator_definition,
+        i.denominator_definition,
+        i.decimal_places,
+        i.get_polarity_display(),
+        i.band_lower,
+        i.band_upper,
+        i.get_period_type_display(),
+        i.source,
+        i.owner.name if i.owner_id else "",
+        i.parent.code if i.parent_id else "",
+        i.sub_label,
+        "yes" if i.no_quartile else "no",
+    ]
+
+
+def _target_row(t: Target) -> list:
+    return [
+        t.indicator.code,
+        t.area.name if t.area_id else "",
+        t.period.label if t.period_id else "",
+        t.due,
+        t.value,
+        t.upper_value,
+        t.amber_tolerance,
+        "per cent" if t.tolerance_kind == Target.PERCENT else "units",
+        t.note,
+    ]
+
+
+def export_definitions(fmt: str) -> bytes:
+    """The partnership's own indicators (not LAIT's) and their targets in the template's sheets and
+    columns, numbers as numbers: uploaded again unchanged, the file changes nothing."""
+    own = Indicator.objects.filter(from_lait=False).select_related("owner", "parent").order_by("code")
+    rows = [_definition_row(i) for i in own]
+    headers = [heading for _, heading, _, _ in INDICATOR_COLUMNS]
+    if fmt == "csv":
+        return downloads.table_bytes("csv", headers, rows, INDICATORS)
+    targets = Target.objects.filter(indicator__from_lait=False).select_related("indicator", "area", "period")
+    target_rows = [
+        _target_row(t) for t in targets.order_by("indicator__code", "due", "period__sort_key", "pk")
+    ]
+    return downloads.xlsx_bytes(
+        [
+            downloads.Sheet(INDICATORS, headers, rows),
+            downloads.Sheet(TARGETS, [heading for _, heading, _, _ in TARGET_COLUMNS], target_rows),
+        ]
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("new/", setup.indicator_new, name="indicator_new"),
     path("definitions/upload/", setup.definitions_upload, name="definitions_upload"),
     path("definitions/template.<str:fmt>", setup.definitions_template, name="definitions_template"),
+    path("definitions/export.<str:fmt>", setup.definitions_export, name="definitions_export"),
     path(f"{M}/", indicators.indicator_detail, name="indicator"),
     path(f"{M}/edit/", setup.indicator_edit, name="indicator_edit"),
     path(f"{M}/history/", setup.indicator_history, name="indicator_history"),

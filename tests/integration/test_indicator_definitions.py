@@ -141,3 +141,21 @@ def test_the_blank_template_has_both_sheets_and_guidance(client, users):
     book.save(out)
     assert upload(client, out.getvalue()).status_code == 302
     assert Indicator.objects.filter(code="LOC-1").exists()
+
+
+def test_the_own_indicators_exported_and_uploaded_again_change_nothing(client, users):
+    client.force_login(users["performance_officer"])
+    assert upload(client, workbook([PARENT, CHILD], [TARGET, MILESTONE])).status_code == 302
+    response = client.get(reverse("indicators:definitions_export", args=["xlsx"]))
+    book = load_workbook(io.BytesIO(response.content))
+    codes = [row[0].value for row in book["Indicators"].iter_rows(min_row=2)]
+    assert {"LOC-1", "LOC-1a", "NI 59", "BF-INIT"} <= set(codes)
+    assert not Indicator.objects.filter(code__in=codes, from_lait=True).exists()
+    loc = next(row for row in book["Indicators"].iter_rows(min_row=2) if row[0].value == "LOC-1")
+    assert loc[10].value == 1  # decimal places, a number
+    targets = [[c.value for c in row] for row in book["Targets"].iter_rows(min_row=2)]
+    assert targets[[t[0] for t in targets].index("LOC-1a")][:3] == ["LOC-1a", "England", None]
+    records = ChangeRecord.objects.count()
+    again = upload(client, response.content, "indicator-definitions.xlsx")
+    assert again.status_code == 302, page(again)[:3000]
+    assert ChangeRecord.objects.count() == records

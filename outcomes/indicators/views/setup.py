@@ -13,7 +13,7 @@ from outcomes.core.conflicts import SaveConflict, rebind_after_conflict, saved_f
 from outcomes.core.forms import error_list
 from outcomes.core.imports.views import upload_page
 from outcomes.indicators import access, setup
-from outcomes.indicators.definitions import GUIDANCE, blank_template, import_definitions
+from outcomes.indicators.definitions import GUIDANCE, blank_template, export_definitions, import_definitions
 from outcomes.indicators.forms import TemplateUploadForm
 from outcomes.indicators.models import Indicator, Target
 from outcomes.indicators.setup_forms import IndicatorForm, TargetForm
@@ -256,3 +256,11 @@ def definitions_template(request: HttpRequest, fmt: str) -> HttpResponse:
     access.require_manager(request.user)
     downloads.check_table_format(fmt)
     return downloads.attachment(blank_template(fmt), f"indicator-definitions-template.{fmt}")
+
+
+@login_required
+@require_GET
+def definitions_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    access.require_manager(request.user)
+    downloads.check_table_format(fmt)
+    return downloads.attachment(export_definitions(fmt), f"indicator-definitions.{fmt}")
