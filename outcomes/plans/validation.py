@@ -163,12 +163,34 @@ class _Checker:
         return {"value": number, **parts}
 
     def tables(self, obj: dict, path: Path) -> list:
+        """Tables as docs/interchange.md shows them: each {"caption": text, "columns": [cells],
+        "rows": [[cells]]}, a cell being text, a number or null."""
         tables = obj.get("tables") or []
         if not isinstance(tables, list):
             self.fail((*path, "tables"), "'tables' must be a list")
             return []
+        for index, table in enumerate(tables):
+            where = (*path, "tables", index)
+            if not isinstance(table, dict):
+                self.fail(
+                    where, 'each table must be an object such as {"caption": "", "columns": [], "rows": []}'
+                )
+                continue
+            if not isinstance(table.get("caption", ""), str | None):
+                self.fail((*where, "caption"), "'caption' must be text")
+            if not _cells(table.get("columns", [])):
+                self.fail((*where, "columns"), "'columns' must be a list of text or numbers")
+            rows = table.get("rows", [])
+            if not isinstance(rows, list) or not all(_cells(row) for row in rows):
+                self.fail((*where, "rows"), "'rows' must be a list of rows, each a list of text or numbers")
         check_free_json(tables, (*path, "tables"), self.fail)
         return tables
+
+
+def _cells(value) -> bool:
+    return isinstance(value, list) and all(
+        cell is None or (isinstance(cell, str | int | float) and not isinstance(cell, bool)) for cell in value
+    )
 
 
 def validate_plan_data(

@@ -236,6 +236,11 @@ M0 = ["priorities", 0, "actions", 0, "milestones", 0]
             "$.priorities[0].actions[0].milestones[0].tables[0].rows[0][0]",
             "not a number that can be stored",
         ),
+        (
+            _set([*M0, "tables"], [0]),
+            "$.priorities[0].actions[0].milestones[0].tables[0]",
+            "each table must be an object",
+        ),
         (_set(["title"], "T" * 301), "$.title", "at most 300 fit"),
         (_set(["title"], "Plan\x00"), "$.title", "U+0000"),
         (
