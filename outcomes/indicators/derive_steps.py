@@ -132,13 +132,6 @@ def judgements(t: Table, columns: dict) -> dict:
     }
 
 
-def _scored(values: np.ndarray, polarity: str, band) -> tuple[np.ndarray, str]:
-    """What to rank and band: the values by polarity, or for a target band their nearness to it."""
-    if polarity == Indicator.BAND:
-        return rules.goodness(values, polarity, band), Indicator.HIGH
-    return values, polarity
-
-
 def ranks_and_bands(t: Table, geo: Geography) -> dict:
     """Every period at once: each row of these tables is ranked and banded on its own. Ranks are among
     every LA with a value in the period, former ones that still report included, as DfE's tool ranks;
@@ -146,14 +139,12 @@ def ranks_and_bands(t: Table, geo: Geography) -> dict:
     rank, rank_of = t.empty(), t.empty()
     quartile = np.full(t.shape, "", dtype=object)
     if t.judged:
-        scored, good = _scored(t.values, t.indicator.polarity, t.band)
+        polarity = t.indicator.polarity
         if not t.indicator.no_quartile:
-            # LAIT's own boundary rule, so that bands match DfE's tool (docs/decisions/0010).
-            codes = stats.band_rows(scored[:, geo.members], good, boundary="lait")
-            quartile[:, geo.members] = np.array(["", "A", "B", "C", "D"], dtype=object)[codes + 1]
-        las = scored[:, geo.las]
+            quartile[:, geo.members] = rules.quartile_band_codes(t.values[:, geo.members], polarity, t.band)
+        las = t.values[:, geo.las]
         counts = np.count_nonzero(~np.isnan(las), axis=1)[:, None].astype(float)
-        rank[:, geo.las] = stats.rank_rows(las, good)
+        rank[:, geo.las] = rules.rank_codes(las, polarity, t.band)
         rank_of[:, geo.las] = np.where(np.isnan(las), np.nan, counts)
     return {
         "rank": rank,

@@ -1,5 +1,6 @@
 """The named rules that judge an indicator's figures: on target, RAG with tolerance, direction of
-travel, comparison with a benchmark, the target in force, the statistical-neighbour average,
+travel, comparison with a benchmark, the target in force, the statistical-neighbour average, rank
+and quartile band,
 significance against England, SPC signals and the recent trend.
 
 Each rule is written once. The array forms (``*_codes``) work on NumPy arrays so that
@@ -93,6 +94,33 @@ def neighbour_average(neighbour_values):
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(count > 0, total / np.maximum(count, 1), np.nan)
     return mean, count
+
+
+def _scored(values, polarity: str, band) -> tuple[np.ndarray, str]:
+    """What to rank and band: the values by polarity, or for a target band their nearness to it."""
+    values = np.asarray(values, dtype=float)
+    if polarity == Indicator.BAND:
+        return goodness(values, polarity, band), Indicator.HIGH
+    return values, polarity
+
+
+def rank_codes(values, polarity: str, band=None) -> np.ndarray:
+    """Rank within each row (period) of a periods x areas table: 1 best by polarity, ties sharing the
+    best rank, no rank (NaN) without a value or without a polarity (LAIT's rank)."""
+    values = np.asarray(values, dtype=float)
+    if polarity == Indicator.NONE:
+        return np.full(values.shape, np.nan)
+    return stats.rank_rows(*_scored(values, polarity, band))
+
+
+def quartile_band_codes(values, polarity: str, band=None) -> np.ndarray:
+    """Quartile band "A" (best) to "D" within each row (period), "" without a value or a polarity;
+    LAIT's boundary rule so that bands match DfE's tool (decision 0010)."""
+    values = np.asarray(values, dtype=float)
+    if polarity == Indicator.NONE:
+        return np.full(values.shape, "", dtype=object)
+    codes = stats.band_rows(*_scored(values, polarity, band), boundary="lait")
+    return np.array(["", "A", "B", "C", "D"], dtype=object)[codes + 1]
 
 
 def _target_bounds(target_value, polarity: str, upper=None, band=None) -> tuple[float, float] | None:

@@ -31,7 +31,8 @@ from outcomes.indicators.report import REPORT_COLUMNS, find_area, rows_for_area
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "lait_small"
 ROTHERHAM = 372
-# Authorities replaced by reorganisation (DfE still lists them): not ranked with the others.
+# Authorities replaced by reorganisation (DfE still lists them): ranked while they report (as DfE's
+# tool ranks), but not banded with the others.
 FORMER = {"Cumbria", "Northamptonshire", "Dorset (Pre LG)", "Poole (Pre LG)", "Bournemouth (Pre LG)"}
 
 pytestmark = pytest.mark.django_db
@@ -236,10 +237,12 @@ def _by_hand(measure: str, year: str, previous_year: str, high_is_good: bool) ->
     neighbours = _may_2025()[ROTHERHAM]
     present = [values[n] for n in neighbours if values.get(n) is not None]
     listed = [n for n in _may_2025() if names.get(n) not in FORMER]
-    ranked = np.array([values[n] for n in listed if values.get(n) is not None])
+    banded = np.array([values[n] for n in listed if values.get(n) is not None])
+    # Ranked among every LA with a value (England is 970, regions above), former ones included.
+    ranked = np.array([v for n, v in values.items() if n < 970 and v is not None])
     mine = values[ROTHERHAM]
     better = ranked > mine if high_is_good else ranked < mine
-    q1, q2, q3 = np.quantile(ranked, [0.25, 0.5, 0.75])
+    q1, q2, q3 = np.quantile(banded, [0.25, 0.5, 0.75])
     if high_is_good:
         band = "A" if mine > q3 else "B" if mine > q2 else "C" if mine > q1 else "D"
     else:

@@ -252,3 +252,20 @@ def test_the_recent_trend_is_judged_by_polarity():
     values = [40.0, 42.0, 44.0, 46.0, 48.0]
     lower, upper = [v - 1 for v in values], [v + 1 for v in values]
     assert rules.recent_trend_code(Measure, values, *[[np.nan] * 5] * 2, lower, upper) == 1
+
+
+def test_ranks_are_by_polarity_with_ties_sharing_the_best_rank_and_none_without_a_value():
+    values = np.array([[10.0, 30.0, 20.0, 30.0, np.nan]])
+    assert rules.rank_codes(values, HIGH).tolist()[0][:4] == [4, 1, 3, 1]
+    assert np.isnan(rules.rank_codes(values, HIGH)[0][4])
+    assert rules.rank_codes(values, LOW).tolist()[0][:4] == [1, 3, 2, 3]
+    assert np.isnan(rules.rank_codes(values, NONE)).all()
+    # A target band of 15 to 25: inside is best, then by distance to the band.
+    assert rules.rank_codes(values, Indicator.BAND, (15, 25)).tolist()[0][:4] == [2, 2, 1, 2]
+
+
+def test_quartile_bands_run_from_a_best_to_d_worst_by_polarity():
+    values = np.array([[float(v) for v in range(1, 9)]])
+    assert rules.quartile_band_codes(values, HIGH).tolist()[0] == list("DDCCBBAA")
+    assert rules.quartile_band_codes(values, LOW).tolist()[0] == list("AABBCCDD")
+    assert rules.quartile_band_codes(values, NONE).tolist()[0] == [""] * 8
