@@ -44,7 +44,15 @@ def _text(label: str, max_length: int, **options) -> forms.CharField:
 
 
 def _prose(label: str, **options) -> ProseField:
-    return ProseField(label=label, required=False, widget=forms.Textarea, **options)
+    # No longer than a spreadsheet cell holds, as the template's reader allows: what is typed here
+    # downloads whole.
+    return ProseField(
+        label=label,
+        required=False,
+        widget=forms.Textarea,
+        max_length=cells.max_length(Indicator, "definition"),
+        **options,
+    )
 
 
 class IndicatorForm(forms.Form):

@@ -84,6 +84,7 @@ def test_a_performance_officer_sets_up_an_indicator_with_every_field(client, use
         ({"parent": "NI 999"}, "parent", "There is no indicator with the code NI 999"),
         ({"sub_label": "a"}, "sub_label", "Give a sub-indicator label only with the indicator it belongs to"),
         ({"decimal_places": "9"}, "decimal_places", "less than or equal to 6"),
+        ({"definition": "y" * 40_000}, "definition", "at most 32767 characters"),
         ({"band_lower": "1e999999", "polarity": "band", "band_upper": "9"}, "band_lower", "Enter a number"),
     ],
 )
