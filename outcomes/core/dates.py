@@ -11,6 +11,9 @@ from datetime import date
 
 from django import forms
 
+# The years every date of the service lies in, as the import pipeline checks them.
+from outcomes.core.imports.cells import FIRST_YEAR, LAST_YEAR
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
@@ -35,7 +38,7 @@ def _month(text: str) -> int | None:
 def _whole(day: int, month: int, year: int, name: str) -> date:
     if not 1 <= month <= 12:
         raise DateProblem(f"{name} must be a real date: the month must be from 1 to 12", "month")
-    if year < 1900 or year > 2200:
+    if year < FIRST_YEAR or year > LAST_YEAR:
         raise DateProblem(f"{name} must have a year with four digits, such as 2014", "year")
     try:
         return date(year, month, day)

@@ -1,8 +1,9 @@
 from django import forms
 
 from outcomes.core.dates import GovukDateField
+from outcomes.core.imports.cells import FIRST_YEAR, LAST_YEAR
 from outcomes.plans import rules
-from outcomes.plans.models import RagStatus
+from outcomes.plans.models import MEASURE_DIGITS, RagStatus
 
 SPLIT = "split"
 
@@ -155,7 +156,7 @@ class MilestoneForm(forms.Form):
             self.fields[f"{kind}_value"] = forms.DecimalField(
                 label=f"{kind.capitalize()} value",
                 required=False,
-                max_digits=16,
+                max_digits=MEASURE_DIGITS,
                 decimal_places=4,
                 error_messages={"invalid": f"Enter the {kind} as a number, such as 65.5"},
             )
@@ -165,6 +166,12 @@ class MilestoneForm(forms.Form):
             self.fields[f"{kind}_period"] = forms.CharField(
                 label=f"{kind.capitalize()} period", required=False, max_length=40
             )
+
+    def clean_due(self):
+        due = self.cleaned_data.get("due")
+        if due is not None and not FIRST_YEAR <= due.year <= LAST_YEAR:
+            raise forms.ValidationError(f"Enter a due date between {FIRST_YEAR} and {LAST_YEAR}")
+        return due
 
     def clean(self):
         data = super().clean()

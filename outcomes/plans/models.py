@@ -9,6 +9,8 @@ from django.utils import timezone
 from outcomes.accounts.models import Organisation, Person
 from outcomes.core.fractions import parse_fraction
 
+MEASURE_DIGITS = 15
+
 
 class Plan(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
@@ -118,13 +120,15 @@ class Milestone(models.Model):
     due = models.DateField(null=True, blank=True)
     sub_heading = models.CharField(max_length=200, blank=True)
     tables = models.JSONField(default=list, blank=True)
-    baseline_value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    # 15 digits: SQLite keeps a decimal as a double, which holds any 15 significant digits exactly;
+    # a 16th digit would come back changed, or not at all (decision 0054).
+    baseline_value = models.DecimalField(max_digits=MEASURE_DIGITS, decimal_places=4, null=True, blank=True)
     baseline_unit = models.CharField(max_length=20, blank=True)
     baseline_period = models.CharField(max_length=40, blank=True)
-    target_value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    target_value = models.DecimalField(max_digits=MEASURE_DIGITS, decimal_places=4, null=True, blank=True)
     target_unit = models.CharField(max_length=20, blank=True)
     target_period = models.CharField(max_length=40, blank=True)
-    actual_value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    actual_value = models.DecimalField(max_digits=MEASURE_DIGITS, decimal_places=4, null=True, blank=True)
     actual_unit = models.CharField(max_length=20, blank=True)
     actual_period = models.CharField(max_length=40, blank=True)
     # Optimistic lock for edits of the milestone itself (services.edit_milestone).
