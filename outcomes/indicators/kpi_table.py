@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from outcomes.indicators import rules
+from outcomes.indicators.export_cells import figure_cell, unit_words
 from outcomes.indicators.models import Area, DerivedFigure, Indicator, Period, Target, Value
 
 NOT_AVAILABLE = "–"
@@ -152,6 +153,8 @@ class KpiRow:
     national_judgement: Judgement
     next_targets: list[str]
     is_sub: bool = False
+    # What the texts above were made from, for downloads: the figures as numbers (decision 0067).
+    raw: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -183,28 +186,64 @@ class KpiTable:
             *(f"{label} Target" for label in self.next_labels),
         ]
 
-    def export_rows(self) -> list[list[str]]:
-        """Rows for CSV and Excel: each symbol followed by its meaning."""
+    def export_headers(self) -> list[str]:
+        """The download's columns: the page's, with each target and benchmark as numbers (a band's
+        upper end and a benchmark's own period in columns of their own) and the unit beside them."""
+        last = self.previous.label if self.previous else "Previous year"
+        year = self.year.label
         return [
-            [
-                r.number,
-                r.ref,
-                r.definition,
-                r.good,
-                r.last_actual,
-                r.target,
-                r.performance,
-                str(r.on_target),
-                str(r.dot),
-                str(r.ytd),
-                r.sn,
-                str(r.sn_judgement),
-                r.national,
-                str(r.national_judgement),
-                *r.next_targets,
-            ]
-            for r in self.rows
+            "No.",
+            "Ref",
+            "Definition",
+            "Unit",
+            "Good Perf",
+            f"{last} Actual",
+            f"{year} Target",
+            f"{year} Target (upper end of band)",
+            f"{year} Perf",
+            "On Target",
+            "DOT (Yr on Yr)",
+            "Year to Date",
+            "Stat. Neigh.",
+            "Stat. Neigh. period",
+            "Perf against Stat. Neigh.",
+            "National",
+            "National period",
+            "Perf against National",
+            *(f"{label} Target" for label in self.next_labels),
         ]
+
+    def export_rows(self) -> list[list]:
+        """Rows for CSV and Excel in ``export_headers`` order: figures as numbers, each symbol
+        followed by its meaning."""
+        out = []
+        for r in self.rows:
+            i, raw = r.indicator, r.raw
+            target = raw.get("target")
+            out.append(
+                [
+                    r.number,
+                    r.ref,
+                    r.definition,
+                    unit_words(i),
+                    r.good,
+                    figure_cell(raw.get("last_actual"), i),
+                    figure_cell(target.value, i) if target else None,
+                    figure_cell(target.upper_value, i) if target else None,
+                    figure_cell(raw.get("performance"), i),
+                    str(r.on_target),
+                    str(r.dot),
+                    str(r.ytd),
+                    figure_cell(raw.get("sn"), i),
+                    raw.get("bench_period") if raw.get("sn") is not None else None,
+                    str(r.sn_judgement),
+                    figure_cell(raw.get("national"), i),
+                    raw.get("bench_period") if raw.get("national") is not None else None,
+                    str(r.national_judgement),
+                    *(figure_cell(t.value, i) if t else None for t in raw.get("next_targets", [])),
+                ]
+            )
+        return out
 
 
 def _ordered(indicators: list[Indicator]) -> list[tuple[Indicator, bool]]:
@@ -281,6 +320,18 @@ def build_kpi_table(indicators: list[Indicator], year: Period, area: Area, next_
                     for _, stored, end in following
                 ],
                 is_sub=is_sub,
+                raw={
+                    "last_actual": last.value if last else None,
+                    "target": target,
+                    "performance": value,
+                    "sn": bench.sn_average if bench else None,
+                    "national": bench.england_value if bench else None,
+                    "bench_period": bench.period.label if bench else None,
+                    "next_targets": [
+                        rules.target_in_force(own, stored.pk if stored else None, end)
+                        for _, stored, end in following
+                    ],
+                },
             )
         )
     return table

@@ -6,6 +6,7 @@ from django.urls import reverse
 from outcomes.indicators import access, rules
 from outcomes.indicators.areas import current_neighbour_set, home_area
 from outcomes.indicators.charts import BarChart, charts_england
+from outcomes.indicators.export_cells import figure_cell, rank_cells, unit_words
 from outcomes.indicators.kpi_table import NEIGHBOURS, comparison_judgement, format_figure
 from outcomes.indicators.models import Area, DerivedFigure, Indicator, Period, StatisticalNeighbour
 from outcomes.indicators.views.common import check_format, select_items, table_download
@@ -136,7 +137,33 @@ def _comparison_rows(indicator: Indicator, data: dict) -> list[list[str]]:
     return out
 
 
-COMPARISON_HEADERS = ["Neighbour", "Area", "How close", "Value", "Rank", "Quartile band"]
+COMPARISON_HEADERS = [
+    "Neighbour",
+    "Area",
+    "How close",
+    "Unit",
+    "Value",
+    "Rank",
+    "Rank of (authorities)",
+    "Quartile band",
+]
+
+
+def _comparison_export_rows(indicator: Indicator, data: dict) -> list[list]:
+    """The comparison for CSV and Excel: the neighbour's position, value and rank as numbers."""
+    unit = unit_words(indicator)
+    return [
+        [
+            n.position if n else "This area",
+            area.name,
+            (n.closeness if n else "") or "",
+            unit,
+            figure_cell(fig.value, indicator) if fig else None,
+            *(rank_cells(fig.rank, fig.rank_of) if fig else [None, None]),
+            band_text(fig.quartile_band, fig.rank_of) if fig else "",
+        ]
+        for n, area, fig in data["rows"]
+    ]
 
 
 @login_required
@@ -200,7 +227,7 @@ def neighbours_export(request: HttpRequest, area: str, code: str, fmt: str) -> H
     period: Period = data["period"]
     return table_download(
         COMPARISON_HEADERS,
-        _comparison_rows(indicator, data),
+        _comparison_export_rows(indicator, data),
         fmt,
         f"neighbours-{area}-{code}-{period.label}",
         f"{indicator.name}: {found.name} and its statistical neighbours, {period.label}",

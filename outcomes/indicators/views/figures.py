@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from outcomes.indicators import rules
 from outcomes.indicators.charts import ENGLAND, NEIGHBOURS, VALUE, Series, TrendChart, charts_england
+from outcomes.indicators.export_cells import figure_cell, rank_cells, unit_words
 from outcomes.indicators.kpi_table import (
     NEIGHBOURS as NEIGHBOURS_WORDS,
 )
@@ -73,24 +74,31 @@ class ScorecardRow:
     href: str = ""
     compare_href: str = ""
 
-    def export(self) -> list[str]:
+    # The raw figures the texts above were made from, for downloads (numbers, not text).
+    figures: dict = field(default_factory=dict, repr=False)
+
+    def export(self) -> list:
+        """The row for CSV and Excel in ``SCORECARD_HEADERS`` order: figures as numbers with the
+        measure's decimals and unit, the rank as two numbers, each symbol with its words."""
+        fig, indicator = self.figures, self.indicator
         return [
-            self.indicator.code,
-            self.indicator.name,
-            self.indicator.topic,
+            indicator.code,
+            indicator.name,
+            indicator.topic,
+            unit_words(indicator),
             self.period,
-            self.value,
-            self.previous,
+            figure_cell(fig.get("value"), indicator),
+            figure_cell(fig.get("previous_value"), indicator),
             str(self.dot),
-            self.sn,
+            figure_cell(fig.get("sn_average"), indicator, fig.get("sn_places")),
             str(self.sn_judgement),
-            self.region,
+            figure_cell(fig.get("region_value"), indicator),
             str(self.region_judgement),
-            self.england,
+            figure_cell(fig.get("england_value"), indicator),
             str(self.england_judgement),
-            self.rank,
+            *rank_cells(fig.get("rank"), fig.get("rank_of")),
             self.band,
-            self.target,
+            figure_cell(fig.get("target_value"), indicator),
             str(self.on_target),
         ]
 
@@ -99,6 +107,7 @@ SCORECARD_HEADERS = [
     "Code",
     "Measure",
     "Topic",
+    "Unit",
     "Period",
     "Value",
     "Previous value",
@@ -110,6 +119,7 @@ SCORECARD_HEADERS = [
     "England",
     "Against England",
     "Rank",
+    "Rank of (authorities)",
     "Quartile band",
     "Target",
     "On target",
@@ -151,6 +161,7 @@ def scorecard(area: Area, topic: str = "") -> dict[str, list[ScorecardRow]]:
                 band=band_text(fig["quartile_band"], fig["rank_of"]),
                 target=format_figure(fig["target_value"], indicator),
                 on_target=on_target_judgement(fig["on_target"]),
+                figures={**fig, "sn_places": rules.shown_places(indicator, series[pk])},
             )
         )
     return {

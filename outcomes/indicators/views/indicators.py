@@ -13,6 +13,7 @@ from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.indicators import access
 from outcomes.indicators.areas import home_area
+from outcomes.indicators.export_cells import figure_cell, rank_cells, unit_words
 from outcomes.indicators.forms import MilestoneLinkForm, unlink_milestone
 from outcomes.indicators.kpi_table import GOOD_PERFORMANCE, format_figure
 from outcomes.indicators.models import (
@@ -166,21 +167,25 @@ def indicator_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     indicator = access.get_indicator_for_user(request.user, code)
     check_format(fmt)
     area = _chosen_area(request)
+    unit = f" ({unit_words(indicator)})" if unit_words(indicator) else ""
     headers = [
         "Period",
         "Period type",
-        "Value",
+        f"Value{unit}",
+        "Not available because",
         "Status",
         "Numerator",
         "Denominator",
-        "95% confidence interval",
-        "Target",
+        "95% confidence interval: lower",
+        "95% confidence interval: upper",
+        f"Target{unit}",
         "On target",
         "RAG",
         "Direction of travel",
-        "Statistical neighbours' average",
-        "England",
+        f"Statistical neighbours' average{unit}",
+        f"England{unit}",
         "Rank",
+        "Rank of (authorities)",
         "Quartile band",
         "SPC",
         "Recent trend",
@@ -188,23 +193,26 @@ def indicator_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     rows = []
     for s in series_for(indicator, area) if area else []:
         for r in s.rows:
-            v = r.value
+            v, fig = r.value, r.fig
+            shown = v is not None and v.value is not None
             rows.append(
                 [
                     r.period.label,
                     s.kind_label,
-                    r.text,
+                    figure_cell(v.value, indicator) if shown else None,
+                    None if shown else r.text,
                     v.get_status_display() if v else "",
-                    format_figure(v.numerator, None) if v else "",
-                    format_figure(v.denominator, None) if v else "",
-                    r.ci,
-                    r.target,
+                    v.numerator if v else None,
+                    v.denominator if v else None,
+                    figure_cell(fig.ci_lower, indicator) if fig else None,
+                    figure_cell(fig.ci_upper, indicator) if fig else None,
+                    figure_cell(fig.target_value, indicator) if fig else None,
                     str(r.on_target),
                     r.rag,
                     str(r.dot),
-                    r.sn,
-                    r.england,
-                    r.rank,
+                    figure_cell(fig.sn_average, indicator) if fig else None,
+                    figure_cell(fig.england_value, indicator) if fig else None,
+                    *(rank_cells(fig.rank, fig.rank_of) if fig else [None, None]),
                     r.band,
                     r.spc,
                     r.trend,

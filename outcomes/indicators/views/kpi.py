@@ -101,7 +101,7 @@ def kpi_table_export(request: HttpRequest, fmt: str) -> HttpResponse:
     access.require_reader(request.user)
     check_format(fmt)
     table = _table(_choose(request))
-    headers = table.headers if table else []
+    headers = table.export_headers() if table else []
     rows = table.export_rows() if table else []
     title = f"Performance indicators – technical information: {table.area.name}" if table else ""
     return table_download(headers, rows, fmt, "kpi-technical-table", title)

@@ -1,0 +1,110 @@
+"""Every table download is data: figures are numbers with number formats (a percentage a fraction
+formatted as a percentage), ranks two numbers, units in the headers or a Unit column, sheet names
+whole words (issue 11 item 3; decision 0067)."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def workbook(client, name: str, *args, query: str = ""):
+    response = client.get(reverse(name, args=[*args, "xlsx"]) + query)
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(response.content)).active
+
+
+def records(sheet) -> list[dict]:
+    rows = list(sheet.iter_rows())
+    headers = [c.value for c in rows[0]]
+    return [dict(zip(headers, row, strict=False)) for row in rows[1:]]
+
+
+def no_figure_as_text(sheet) -> None:
+    """No cell holds a number written as text ("1,760", "64%", "50.2857%", "107 of 152"), labels
+    aside (a period such as "2025", a row number such as "1" or "a")."""
+    import re
+
+    figure = re.compile(r"-?[\d,]+(\.\d+)?%?|\d+ of \d+|£[\d,.]+")
+    headers = [c.value or "" for c in sheet[1]]
+    labels = {i for i, h in enumerate(headers) if "period" in h.lower() or h in ("No.", "Ref")}
+    for row in sheet.iter_rows(min_row=2):
+        for index, cell in enumerate(row):
+            if isinstance(cell.value, str) and index not in labels:
+                assert not figure.fullmatch(cell.value.strip()), (cell.coordinate, cell.value)
+
+
+def test_the_scorecard_download_holds_numbers_percentages_and_two_rank_columns(client, users):
+    client.force_login(users["viewer"])
+    sheet = workbook(client, "indicators:scorecard_export", "372")
+    assert sheet.title == "Scorecard Rotherham"
+    no_figure_as_text(sheet)
+    rows = {r["Code"].value: r for r in records(sheet)}
+    rereferral = rows["ReReferral"]
+    assert rereferral["Unit"].value == "%"
+    value = rereferral["Value"]
+    assert value.data_type == "n"
+    assert value.number_format.endswith("%")
+    assert 0 < value.value < 1, "a percentage is held as a fraction"
+    rank, of = rereferral["Rank"], rereferral["Rank of (authorities)"]
+    assert isinstance(rank.value, int)
+    assert isinstance(of.value, int)
+    assert 1 <= rank.value <= of.value
+    counts = [r for r in rows.values() if r["Unit"].value == "count" and r["Value"].value is not None]
+    for r in counts:
+        assert r["Value"].data_type == "n"
+        assert not r["Value"].number_format.endswith("%")
+
+
+def test_the_scorecard_csv_has_the_same_figures_in_points(client, users):
+    client.force_login(users["viewer"])
+    response = client.get(reverse("indicators:scorecard_export", args=["372", "csv"]))
+    rows = {r["Code"]: r for r in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))}
+    sheet = {r["Code"].value: r for r in records(workbook(client, "indicators:scorecard_export", "372"))}
+    value = sheet["ReReferral"]["Value"].value
+    assert float(rows["ReReferral"]["Value"]) == pytest.approx(value * 100)
+    assert "%" not in rows["ReReferral"]["Value"]
+    assert "," not in "".join(r["Value"] for r in rows.values())
+
+
+def test_the_kpi_table_download_holds_numbers_with_the_measures_decimals(client, users):
+    client.force_login(users["viewer"])
+    sheet = workbook(client, "indicators:kpi_table_export")
+    no_figure_as_text(sheet)
+    rows = {r["Ref"].value: r for r in records(sheet)}
+    ni45 = rows["NI 45"]
+    assert ni45["Unit"].value == "%"
+    perf = ni45["2009-10 Perf"]
+    assert (perf.value, perf.number_format) == (pytest.approx(0.71), "0.0%")
+    assert ni45["2008-09 Actual"].value == pytest.approx(0.726)
+    assert ni45["2009-10 Target"].value == pytest.approx(0.756)
+    assert ni45["National"].value == pytest.approx(0.731)
+    ni19 = rows["NI 19"]
+    assert ni19["2009-10 Perf"].value == pytest.approx(0.28)
+    assert ni19["2009-10 Perf"].number_format == "#,##0.00"
+
+
+def test_the_neighbours_download_holds_numbers(client, users):
+    client.force_login(users["viewer"])
+    sheet = workbook(client, "indicators:neighbours_export", "372", "rereferral")
+    no_figure_as_text(sheet)
+    rows = records(sheet)
+    assert [r["Neighbour"].value for r in rows] == ["This area", *range(1, 11)]
+    assert all(r["Value"].data_type == "n" for r in rows if r["Value"].value is not None)
+    assert rows[0]["Unit"].value == "%"
+    assert len(sheet.title) <= 31
+    assert "  " not in sheet.title
+    assert not sheet.title.endswith(("statis", "neighb"))
+
+
+def test_an_indicators_series_download_holds_numbers(client, users):
+    client.force_login(users["viewer"])
+    sheet = workbook(client, "indicators:indicator_export", "ni-59")
+    no_figure_as_text(sheet)
+    october = next(r for r in records(sheet) if r["Period"].value == "October 2010")
+    assert october["Value (%)"].value == pytest.approx(0.8346)
+    assert october["Value (%)"].number_format == "0.00%"
