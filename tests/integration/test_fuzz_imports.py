@@ -313,3 +313,66 @@ def test_schools_imports(officer, school, roll):
         return
     assert_refused_and_located(response, "fuzz.xlsx")
     assert _schools() == before
+
+
+def _definitions():
+    from outcomes.indicators.models import Indicator, Target
+
+    return (sorted(Indicator.objects.values_list("code", "name", "multiplier")), Target.objects.count())
+
+
+@FUZZ
+@given(
+    code=st.one_of(st.just("FZ 1"), TEXTS),
+    name=st.one_of(st.just("Fuzzed"), TEXTS),
+    unit=st.one_of(st.just("Percentage"), TEXTS),
+    multiplier=st.one_of(st.just(""), NUMBERS),
+    places=st.one_of(st.just(""), NUMBERS),
+    band=st.one_of(st.just(""), NUMBERS),
+    target=NUMBERS,
+)
+def test_definitions_uploads(officer, code, name, unit, multiplier, places, band, target):
+    from openpyxl import Workbook
+
+    from outcomes.indicators.definitions import INDICATOR_COLUMNS, TARGET_COLUMNS
+
+    blank = {key: "" for key, _, _, _ in INDICATOR_COLUMNS}
+    blank.update(
+        code=code,
+        name=name,
+        unit_kind=unit,
+        multiplier=multiplier,
+        decimal_places=places,
+        band_lower=band,
+        polarity="High is good",
+        period_type="Financial year",
+    )
+    wb = Workbook()
+    wb.active.title = "Indicators"
+    target_row = {key: "" for key, _, _, _ in TARGET_COLUMNS} | {
+        "indicator": code,
+        "period": "2013-14",
+        "value": target,
+    }
+    try:
+        wb.active.append([heading for _, heading, _, _ in INDICATOR_COLUMNS])
+        wb.active.append([blank[key] for key, _, _, _ in INDICATOR_COLUMNS])
+        targets = wb.create_sheet("Targets")
+        targets.append([heading for _, heading, _, _ in TARGET_COLUMNS])
+        targets.append([target_row[key] for key, _, _, _ in TARGET_COLUMNS])
+        out = io.BytesIO()
+        wb.save(out)
+    except (IllegalCharacterError, ValueError):
+        assume(False)
+    before = _definitions()
+    response = _post(officer, "indicators:definitions_upload", "fuzz.xlsx", out.getvalue())
+    if response.status_code == 302:
+        for url in (
+            reverse("indicators:list"),
+            reverse("indicators:definitions_export", args=["csv"]),
+            reverse("indicators:definitions_export", args=["xlsx"]),
+        ):
+            assert officer.get(url).status_code == 200, url
+        return
+    assert_refused_and_located(response, "fuzz.xlsx")
+    assert _definitions() == before
