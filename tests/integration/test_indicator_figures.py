@@ -125,3 +125,9 @@ def test_the_recent_trend_of_five_years_with_counts_is_derived_and_shown(client,
     assert Tables(html.content.decode()).row(periods[-1].label)[-1] == "worsening"
     assert Tables(html.content.decode()).row(periods[3].label)[-1] == "–none"
     assert "Recent trend" in html.content.decode()
+
+
+def test_a_measure_page_explains_its_ranks(client, users):
+    client.force_login(users["viewer"])
+    html = client.get(reverse("indicators:indicator", args=["rereferral"]) + "?area=372").content.decode()
+    assert "among the 152 local authorities with a value in that period" in html
