@@ -108,3 +108,25 @@ def test_an_indicators_series_download_holds_numbers(client, users):
     october = next(r for r in records(sheet) if r["Period"].value == "October 2010")
     assert october["Value (%)"].value == pytest.approx(0.8346)
     assert october["Value (%)"].number_format == "0.00%"
+
+
+def test_the_round_csv_gives_rag_shares_as_numbers_not_dates(client, users, demo_round):
+    client.force_login(users["performance_officer"])
+    response = client.get(reverse("plans:export_csv", args=[demo_round.plan.slug, demo_round.slug]))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    shares = [row[key] for row in rows for key in ("green", "amber", "red", "blue") if row.get(key)]
+    assert shares, "the demo round has updates with RAG shares"
+    assert all("/" not in share for share in shares), "1/2 would open in Excel as a date"
+    assert {float(share) for share in shares} <= {0.0, 0.25, 0.3333, 0.5, 0.6667, 0.75, 1.0}
+
+
+def test_the_clinic_list_and_actions_give_dates_and_counts_as_data(client, users):
+    client.force_login(users["lead_officer"])
+    clinics = workbook(client, "indicators:clinics_export")
+    for row in records(clinics):
+        assert row["Date"].is_date
+        assert isinstance(row["Agreed actions"].value, int)
+    actions = workbook(client, "indicators:clinic_export", "2014-06-30-breastfeeding-performance-clinic")
+    for row in records(actions):
+        assert isinstance(row["No."].value, int)
+        assert row["Due"].value is None or row["Due"].is_date

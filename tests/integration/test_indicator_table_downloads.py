@@ -44,6 +44,10 @@ def downloaded(client, name: str, *args) -> tuple[list[list[str]], list[list[str
     return as_csv, as_xlsx
 
 
+def workbook(client, name: str, *args):
+    return load_workbook(io.BytesIO(client.get(reverse(name, args=[*args, "xlsx"])).content)).active
+
+
 def test_an_indicators_targets_download_with_the_figures_of_its_page(client, users):
     ni59 = Indicator.objects.get(code="NI 59")
     england = Area.objects.get(kind=Area.ENGLAND)
@@ -64,32 +68,51 @@ def test_an_indicators_targets_download_with_the_figures_of_its_page(client, use
     on_page = section(client, url, 'id="targets"', "</table>")
 
     as_csv, as_xlsx = downloaded(client, "indicators:targets_export", "ni-59")
-    assert as_csv[0] == as_xlsx[0] == ["For", "Target", "Amber tolerance", "Area", "Note"]
-    assert as_csv[1:] == as_xlsx[1:]
+    headers = [
+        "For",
+        "Target (%)",
+        "Upper end of the target band (%)",
+        "Amber tolerance",
+        "Amber tolerance is",
+    ]
+    assert as_csv[0] == as_xlsx[0] == [*headers, "Area", "Note"]
+    # Figures are numbers (decision 0067): points in the CSV, fractions formatted as % in Excel.
     assert as_csv[1:] == [
-        ["By 31 March 2010", "80%", "", "The partnership's area", ""],
-        ["By 31 October 2010", "85%", "", "The partnership's area", ""],
-        ["By 31 March 2011", "87%", "", "The partnership's area", ""],
-        ["By 30 September 2011", "88.5%", "2% of the target", "England", "Agreed with the Improvement Panel"],
+        ["By 31 March 2010", "80", "", "", "", "The partnership's area", ""],
+        ["By 31 October 2010", "85", "", "", "", "The partnership's area", ""],
+        ["By 31 March 2011", "87", "", "", "", "The partnership's area", ""],
+        [
+            "By 30 September 2011",
+            "88.5",
+            "",
+            "2",
+            "a percentage of the target",
+            "England",
+            "Agreed with the Improvement Panel",
+        ],
     ]
-    # The page shows the area and its note in one cell, and a dash for no tolerance.
-    assert on_page == [
-        [when, value, tolerance or BLANK, f"{area}. {note}" if note else area]
-        for when, value, tolerance, area, note in as_csv[1:]
-    ]
+    assert [row[1] for row in as_xlsx[1:]] == ["0.8", "0.85", "0.87", "0.885"]
+    assert as_xlsx[4][3] == "0.02"
+    sheet = workbook(client, "indicators:targets_export", "ni-59")
+    assert [sheet.cell(row, 2).number_format for row in range(2, 6)] == ["0%", "0%", "0%", "0.0%"]
+    # The page shows the same targets as words, the area and its note in one cell.
+    assert [row[0] for row in on_page] == [row[0] for row in as_csv[1:]]
+    assert [row[1] for row in on_page] == ["80%", "85%", "87%", "88.5%"]
+    assert on_page[3][2:] == ["2% of the target", "England. Agreed with the Improvement Panel"]
 
 
 def test_a_target_band_downloads_as_the_page_shows_it(client, users):
     client.force_login(users["lead_officer"])
     on_page = section(client, reverse("indicators:indicator", args=["ni-68"]), 'id="targets"', "</table>")
-    as_csv, as_xlsx = downloaded(client, "indicators:targets_export", "ni-68")
-    assert as_csv == as_xlsx
-    assert [row[:2] for row in as_csv[1:]] == [
-        ["By 31 March 2010", "65% to 75%"],
-        ["By 31 October 2010", "68% to 78%"],
-        ["By 31 March 2011", "70% to 80%"],
+    as_csv, _ = downloaded(client, "indicators:targets_export", "ni-68")
+    assert [row[:3] for row in as_csv[1:]] == [
+        ["By 31 March 2010", "65", "75"],
+        ["By 31 October 2010", "68", "78"],
+        ["By 31 March 2011", "70", "80"],
     ]
-    assert [row[:2] for row in on_page] == [row[:2] for row in as_csv[1:]]
+    assert [row[:2] for row in on_page] == [
+        [f"{w}", f"{lo}% to {hi}%"] for w, lo, hi in (row[:3] for row in as_csv[1:])
+    ]
 
 
 def test_the_milestones_an_indicator_measures_download_as_the_page_lists_them(client, users):

@@ -24,16 +24,16 @@ def _clinics():
     return Clinic.objects.prefetch_related("indicators", "actions")
 
 
-def _list_row(c: Clinic) -> list[str]:
+def _list_row(c: Clinic) -> list:
     actions = list(c.actions.all())
     return [
-        format_date(c.date),
+        c.date,
         c.get_kind_display(),
         c.title,
         c.forum,
         ", ".join(i.code for i in c.indicators.all()),
-        str(len(actions)),
-        str(sum(1 for a in actions if a.status == AgreedAction.OPEN)),
+        len(actions),
+        sum(1 for a in actions if a.status == AgreedAction.OPEN),
     ]
 
 
@@ -59,12 +59,12 @@ def clinics_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return table_download(LIST_HEADERS, [_list_row(c) for c in _clinics()], fmt, "clinics", "Clinics")
 
 
-def _action_row(a: AgreedAction) -> list[str]:
+def _action_row(a: AgreedAction) -> list:
     return [
-        str(a.number),
+        a.number,
         a.text,
         a.owner_name,
-        format_date(a.due),
+        a.due,
         a.get_status_display(),
         a.follow_up,
         a.followed_up_at.title + f" ({format_date(a.followed_up_at.date)})" if a.followed_up_at_id else "",

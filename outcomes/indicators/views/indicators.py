@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from outcomes.core import downloads
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.indicators import access
@@ -125,6 +126,44 @@ def _target_rows(indicator: Indicator) -> list[list[str]]:
     return [row for _, row in sorted(dated, key=lambda d: d[0])]
 
 
+def _target_export(indicator: Indicator) -> tuple[list[str], list[list]]:
+    """The targets for CSV and Excel, in the page's order: the figures as numbers, a band's upper
+    end and the tolerance's kind in columns of their own (decision 0067)."""
+    unit = f" ({unit_words(indicator)})" if unit_words(indicator) else ""
+    headers = [
+        "For",
+        f"Target{unit}",
+        f"Upper end of the target band{unit}",
+        "Amber tolerance",
+        "Amber tolerance is",
+        "Area",
+        "Note",
+    ]
+    dated = []
+    for t in Target.objects.filter(indicator=indicator).select_related("period", "area"):
+        when = t.period.label if t.period_id else f"By {t.due.day} {t.due:%B %Y}"
+        tolerance, kind = None, ""
+        if t.amber_tolerance is not None:
+            if t.tolerance_kind == Target.PERCENT:
+                tolerance, kind = (
+                    downloads.percent(t.amber_tolerance.normalize()),
+                    "a percentage of the target",
+                )
+            else:
+                tolerance, kind = figure_cell(t.amber_tolerance, indicator), "in the measure's units"
+        row = [
+            when,
+            figure_cell(t.value, indicator),
+            figure_cell(t.upper_value, indicator),
+            tolerance,
+            kind,
+            t.area.name if t.area_id else "The partnership's area",
+            t.note,
+        ]
+        dated.append((t.period.end if t.period_id else t.due, row))
+    return headers, [row for _, row in sorted(dated, key=lambda d: d[0])]
+
+
 @login_required
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     indicator = access.get_indicator_for_user(request.user, code)
@@ -226,9 +265,10 @@ def indicator_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 def targets_export(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     indicator = access.get_indicator_for_user(request.user, code)
     check_format(fmt)
+    headers, rows = _target_export(indicator)
     return table_download(
-        TARGET_HEADERS,
-        _target_rows(indicator),
+        headers,
+        rows,
         fmt,
         f"{access.code_slug(indicator.code)}-targets",
         f"Targets of {indicator.code}",

@@ -1,3 +1,5 @@
+from fractions import Fraction
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -339,7 +341,9 @@ def export_csv(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse
                 m.leads_text(MilestoneLead.STRATEGY),
                 u.text if u else "",
                 u.state if u else "missing",
-                *[weights.get(k, "") for k in keys],
+                # A share such as "1/2" would open in Excel as the 1st of February: numbers, to
+                # four places (the exact fractions are in the plan's JSON and Excel exports).
+                *[downloads.number(Fraction(weights[k]), 4) if k in weights else None for k in keys],
             ]
         )
     content = downloads.csv_bytes(headers, rows)
