@@ -134,8 +134,10 @@ def test_simultaneous_edits_of_one_milestone_lose_nothing(server):
         winner = statuses.index(302)
         for i, (status, page) in enumerate(results):
             if i != winner:
+                html = unescape(page.decode())
                 assert status == 200
-                assert "Someone else changed this milestone" in unescape(page.decode())
+                assert "while you were editing it" in html  # the edit-conflict page
+                assert f"Race {race} milestone wording of person {i}" in html  # their text is kept
         with sqlite3.connect(db) as connection:
             (text,) = connection.execute(
                 "SELECT m.text FROM plans_milestone m JOIN plans_priority p ON p.id = m.priority_id "
