@@ -4,6 +4,7 @@ and parent indicators are chosen by their names and codes; the rules are those o
 from django import forms
 
 from outcomes.accounts.models import Person
+from outcomes.core.dates import GovukDateField
 from outcomes.core.imports import cells
 from outcomes.indicators import setup
 from outcomes.indicators.access import area_key
@@ -26,17 +27,6 @@ class NumberField(forms.CharField):
             return cells.decimal(text, percent=True, **FIGURE_DIGITS)
         except cells.BadValue as exc:
             raise forms.ValidationError(f"Enter a number: {exc}") from None
-
-
-class DateTextField(forms.CharField):
-    """A date written 31 March 2011, 31/03/2011 or 2011-03-31."""
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        try:
-            return cells.day(text)
-        except cells.BadValue as exc:
-            raise forms.ValidationError(f"Enter a real date: {exc}") from None
 
 
 def _text(label: str, max_length: int, **options) -> forms.CharField:
@@ -176,11 +166,7 @@ class TargetForm(forms.Form):
         required=False,
         help_text="A target for a period, written as its values are: 2010-11, 2014, April 2010, Q1 2010/11",
     )
-    due = DateTextField(
-        label="Or due by",
-        required=False,
-        help_text="A milestone target due by a date instead, for example 31 March 2011",
-    )
+    due = GovukDateField(name="The date the target is due by", required=False)
     value = NumberField(label="Target", error_messages={"required": "Enter the target, for example 85"})
     upper_value = NumberField(
         label="Upper end of the target band",
@@ -245,7 +231,7 @@ class TargetForm(forms.Form):
         return {
             "area": area_key(target.area) if target.area_id else "",
             "period": target.period.label if target.period_id else "",
-            "due": format_day(target.due),
+            "due": target.due,
             "value": setup._figure(target.value),
             "upper_value": setup._figure(target.upper_value),
             "amber_tolerance": setup._figure(target.amber_tolerance),
@@ -253,7 +239,3 @@ class TargetForm(forms.Form):
             "note": target.note,
             "version": target.version,
         }
-
-
-def format_day(day) -> str:
-    return f"{day.day} {day:%B %Y}" if day else ""

@@ -124,7 +124,19 @@ TARGET = {"area": "", "period": "2016-17", "value": "70", "tolerance_kind": "abs
 
 @FUZZ
 @given(
-    field=st.sampled_from(["area", "period", "due", "value", "upper_value", "amber_tolerance", "note"]),
+    field=st.sampled_from(
+        [
+            "area",
+            "period",
+            "due-day",
+            "due-month",
+            "due-year",
+            "value",
+            "upper_value",
+            "amber_tolerance",
+            "note",
+        ]
+    ),
     value=st.one_of(TEXTS, NUMBERS),
 )
 def test_target_forms(officer, field, value):

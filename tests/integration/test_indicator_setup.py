@@ -186,7 +186,7 @@ def test_an_amber_tolerance_turns_a_near_miss_amber(client, users):
     form = page(client.get(url))
     assert 'value="2013-14"' in form
     assert 'value="65.5"' in form
-    data = {"area": "", "period": "2013-14", "due": "", "value": "65.5", "amber_tolerance": "6"}
+    data = {"area": "", "period": "2013-14", "value": "65.5", "amber_tolerance": "6"}
     data.update({"tolerance_kind": "absolute", "note": "", "version": str(target.version)})
     response = client.post(url, data)
     assert response.status_code == 302, page(response)[:3000]
@@ -228,22 +228,26 @@ def test_a_target_for_an_area_and_a_period_not_yet_held_is_chosen_by_name(client
     ("data", "field", "message"),
     [
         ({"value": "70"}, "period", "Enter the period the target is for, or the date it is due by"),
-        ({"value": "70", "period": "2013-14", "due": "31 March 2014"}, "due", "not both"),
+        ({"value": "70", "period": "2013-14", "due-day": "31 March 2014"}, "due", "not both"),
         (
             {"value": "70", "period": "2013-14"},
             "period",
             "There is already a target for 2013-14 in this area",
         ),
         ({"value": "70", "period": "Smarch 2014"}, "period", "Smarch 2014"),
-        ({"value": "70", "due": "31.4.14"}, "due", "Enter a real date"),
-        ({"value": "lots", "due": "31 March 2015"}, "value", "Enter a number"),
+        ({"value": "70", "due-day": "31", "due-month": "4", "due-year": "2014"}, "due", "has no day 31"),
+        ({"value": "lots", "due-day": "31 March 2015"}, "value", "Enter a number"),
         (
-            {"value": "70", "due": "31 March 2015", "upper_value": "80"},
+            {"value": "70", "due-day": "31 March 2015", "upper_value": "80"},
             "upper_value",
             "only for an indicator",
         ),
-        ({"value": "70", "due": "31 March 2015", "amber_tolerance": "-1"}, "amber_tolerance", "less than 0"),
-        ({"value": "70", "due": "31 March 2015", "area": "9999"}, "area", "Select a valid choice"),
+        (
+            {"value": "70", "due-day": "31 March 2015", "amber_tolerance": "-1"},
+            "amber_tolerance",
+            "less than 0",
+        ),
+        ({"value": "70", "due-day": "31 March 2015", "area": "9999"}, "area", "Select a valid choice"),
     ],
 )
 def test_a_target_that_breaks_a_rule_is_refused_at_its_field(client, users, data, field, message):
@@ -255,7 +259,8 @@ def test_a_target_that_breaks_a_rule_is_refused_at_its_field(client, users, data
     )
     html = page(response)
     assert response.status_code == 200
-    assert f'href="#id_{field}"' in html
+    anchor = "due-day" if field == "due" else f"id_{field}"
+    assert f'href="#{anchor}"' in html
     assert message in html
     assert Target.objects.count() == before
     assert Period.objects.count() == periods
