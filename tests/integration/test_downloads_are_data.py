@@ -130,3 +130,11 @@ def test_the_clinic_list_and_actions_give_dates_and_counts_as_data(client, users
     for row in records(actions):
         assert isinstance(row["No."].value, int)
         assert row["Due"].value is None or row["Due"].is_date
+
+
+def test_exceptions_download_with_dates_and_times_as_dates(client, users):
+    client.force_login(users["performance_officer"])
+    rows = records(workbook(client, "indicators:exceptions_export"))
+    assert rows
+    assert all(r["Opened"].is_date for r in rows)
+    assert all(r["Closed"].value is None or r["Closed"].is_date for r in rows)

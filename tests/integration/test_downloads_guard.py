@@ -92,3 +92,17 @@ def test_clinic_texts_pasted_from_word_download_in_every_clinic_table(client, us
         )
     else:
         assert CLEANED in [c.value for c in cells(response.content)]
+
+
+def test_an_update_longer_than_an_excel_cell_is_cut_with_a_note_in_the_plan_workbook(
+    client, users, demo_round
+):
+    update = demo_round.updates.first()
+    Update.objects.filter(pk=update.pk).update(text="word " * 8_000)
+    client.force_login(users["performance_officer"])
+    response = client.get(reverse("plans:export_xlsx", args=[demo_round.plan.slug]))
+    assert response.status_code == 200
+    cut = [c.value for c in cells(response.content) if str(c.value).startswith("word word")]
+    assert len(cut) == 1
+    assert len(cut[0]) == 32_767
+    assert cut[0].endswith("[Cut: the full text is 40,000 characters; an Excel cell holds at most 32,767.]")

@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
-from outcomes.core.formatting import format_datetime
 from outcomes.indicators import access
 from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import ExceptionRecord
@@ -78,8 +78,9 @@ def exceptions_export(request: HttpRequest, fmt: str) -> HttpResponse:
             r.period.label,
             r.get_kind_display(),
             r.detail,
-            format_datetime(r.opened_at),
-            format_datetime(r.closed_at),
+            # Local date and time as a date-time cell, so the list sorts by when (decision 0067).
+            timezone.localtime(r.opened_at) if r.opened_at else None,
+            timezone.localtime(r.closed_at) if r.closed_at else None,
             "; ".join(c.title for c in r.clinics.all()) if clinics else "",
         ]
         for r in records
