@@ -126,3 +126,27 @@ def test_a_performance_officer_types_in_a_paper_questionnaire(visitor):
     assert "Paper questionnaire saved for Harthill Primary" in banner
     assert "(question 9)" in banner
     assert Response.objects.filter(mode=Response.PAPER).count() == before + 1
+
+
+def test_a_pupil_on_a_shared_computer_clears_the_last_ones_answers_and_starts_again(visitor):
+    """Issue 12 item 16: "Start again" asks on a page, then clears the answers, without JavaScript."""
+    page = visitor.page
+    link = AccessLink.objects.get(edition__slug="primary-2009", school__code="swinton-brookfield")
+    visitor.goto(f"/s/{link.token}/")
+    visitor.click("button", "Start the survey")
+    page.get_by_role("radio", name="Female").check()
+    page.get_by_role("radio", name="White or White British").check()
+    page.get_by_label("2. I live in:").select_option(label="Wentworth North")
+    visitor.click("button", "Continue")
+    assert heading(page) == "Food and drink"
+
+    # The next pupil finds the half-finished questionnaire and starts again.
+    visitor.click("link", "Start again")
+    assert heading(page) == "Clear the answers and start again?"
+    visitor.click("button", "Clear the answers")
+    assert "For pupils at Swinton Brookfield Primary" in page.inner_text("main")
+    visitor.goto("/s/page/1/")
+    assert heading(page) == "What is your school's survey code?"
+    visitor.goto(f"/s/{link.token}/")
+    visitor.click("button", "Start the survey")
+    assert not page.get_by_role("radio", name="Female").is_checked()
