@@ -61,6 +61,10 @@ def test_a_count_measures_neighbour_chart_leaves_englands_total_out(client, user
     chart = html[html.index("<svg") : html.index("</svg>")]
     assert "England" not in chart
     assert "England's figure is not charted" in html
+    measure = client.get(reverse("indicators:indicator", args=["lac"]) + "?area=372").content.decode()
+    trend = measure[measure.index("<svg") : measure.index("</svg>")]
+    assert "Rotherham" in trend
+    assert "England" not in trend
     Indicator.objects.filter(code="LAC").update(unit_kind=Indicator.RATE)
     chart = _neighbours_page(client, "lac")
     assert "England: " in chart[chart.index("<svg") : chart.index("</svg>")]
