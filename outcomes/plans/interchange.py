@@ -85,91 +85,104 @@ def _write_plan(clean: dict) -> Plan:
     add_default_rag_statuses(plan, clean["rag_statuses"])
     resolver = LeadResolver(clean["organisations"])
     by_number: dict[tuple[int, int], Milestone] = {}
-    pending_links = []
+    pending_links: list[tuple[Milestone, int, int]] = []
     for p in clean["priorities"]:
-        priority = Priority.objects.create(
-            plan=plan,
-            number=p["number"],
-            statement=p["statement"],
-            excluded_reason=p["excluded_reason"],
-            outcome_measures=p["outcome_measures"],
-        )
-        for order, text in enumerate(p["strategic_leads"]):
-            name, _, title = text.partition(",")
-            StrategicLead.objects.create(
-                priority=priority,
-                text=text,
-                order=order,
-                person=resolver.person(name.strip(), job_title=title.strip()),
-            )
-        for a_order, a in enumerate(p["actions"]):
-            action = Action.objects.create(
-                priority=priority, label=a["label"], text=a["text"], key_links=a["key_links"], order=a_order
-            )
-            for m in a["milestones"]:
-                fields = {}
-                for kind in ("baseline", "target", "actual"):
-                    measure = m[kind] or {"value": None, "unit": "", "period": ""}
-                    fields.update({f"{kind}_{k}": v for k, v in measure.items()})
-                milestone = Milestone.objects.create(
-                    action=action,
-                    priority=priority,
-                    number=m["number"],
-                    text=m["text"],
-                    due=m["due"],
-                    sub_heading=m["sub_heading"],
-                    tables=m["tables"],
-                    **fields,
-                )
-                by_number[(p["number"], m["number"])] = milestone
-                write_milestone_leads(milestone, MilestoneLead.DELIVERY, m["delivery_lead"], resolver)
-                write_milestone_leads(milestone, MilestoneLead.STRATEGY, m["strategy_lead"], resolver)
-                pending_links.extend((milestone, lp, lm) for lp, lm in m["links"])
+        _write_priority(plan, p, resolver, by_number, pending_links)
     MilestoneLink.objects.bulk_create(
         MilestoneLink(milestone=ms, priority_number=lp, milestone_number=lm) for ms, lp, lm in pending_links
     )
     no_update = next((s.key for s in clean["rag_statuses"] if s.means_no_update), None)
     for r in clean["rounds"]:
-        closes_at = timezone.make_aware(datetime.combine(r["closes"], time(17, 0)))
-        round_ = Round.objects.create(
-            plan=plan,
-            slug=r["slug"],
-            title=r["title"],
-            opens=r["opens"],
-            closes=r["closes"],
-            closed_at=closes_at if r["closed"] else None,
-            published_at=closes_at if r["published"] else None,
+        _write_round(plan, r, by_number, no_update)
+    return plan
+
+
+def _write_priority(
+    plan: Plan, p: dict, resolver: LeadResolver, by_number: dict, pending_links: list
+) -> None:
+    priority = Priority.objects.create(
+        plan=plan,
+        number=p["number"],
+        statement=p["statement"],
+        excluded_reason=p["excluded_reason"],
+        outcome_measures=p["outcome_measures"],
+    )
+    for order, text in enumerate(p["strategic_leads"]):
+        name, _, title = text.partition(",")
+        StrategicLead.objects.create(
+            priority=priority,
+            text=text,
+            order=order,
+            person=resolver.person(name.strip(), job_title=title.strip()),
         )
-        updates = [
+    for a_order, a in enumerate(p["actions"]):
+        action = Action.objects.create(
+            priority=priority, label=a["label"], text=a["text"], key_links=a["key_links"], order=a_order
+        )
+        for m in a["milestones"]:
+            milestone = _write_milestone(action, m, resolver)
+            by_number[(p["number"], m["number"])] = milestone
+            pending_links.extend((milestone, lp, lm) for lp, lm in m["links"])
+
+
+def _write_milestone(action: Action, m: dict, resolver: LeadResolver) -> Milestone:
+    fields = {}
+    for kind in ("baseline", "target", "actual"):
+        measure = m[kind] or {"value": None, "unit": "", "period": ""}
+        fields.update({f"{kind}_{k}": v for k, v in measure.items()})
+    milestone = Milestone.objects.create(
+        action=action,
+        priority=action.priority,
+        number=m["number"],
+        text=m["text"],
+        due=m["due"],
+        sub_heading=m["sub_heading"],
+        tables=m["tables"],
+        **fields,
+    )
+    write_milestone_leads(milestone, MilestoneLead.DELIVERY, m["delivery_lead"], resolver)
+    write_milestone_leads(milestone, MilestoneLead.STRATEGY, m["strategy_lead"], resolver)
+    return milestone
+
+
+def _write_round(plan: Plan, r: dict, by_number: dict, no_update: str | None) -> None:
+    closes_at = timezone.make_aware(datetime.combine(r["closes"], time(17, 0)))
+    round_ = Round.objects.create(
+        plan=plan,
+        slug=r["slug"],
+        title=r["title"],
+        opens=r["opens"],
+        closes=r["closes"],
+        closed_at=closes_at if r["closed"] else None,
+        published_at=closes_at if r["published"] else None,
+    )
+    updates = [
+        Update(
+            round=round_,
+            milestone=by_number[(u["priority"], u["milestone"])],
+            text=u["text"],
+            weights={k: fraction_text(v) for k, v in u["weights"].items()},
+            tables=u["tables"],
+            state=u["state"],
+            submitted_at=closes_at,
+            approved_at=closes_at if u["state"] == Update.APPROVED else None,
+        )
+        for u in r["updates"]
+    ]
+    if r["closed"] and no_update:
+        # A closed round follows the Blue-at-close rule even when it arrives by import.
+        missing = rules.blue_at_close((m.pk for m in by_number.values()), (u.milestone.pk for u in updates))
+        updates += [
             Update(
                 round=round_,
-                milestone=by_number[(u["priority"], u["milestone"])],
-                text=u["text"],
-                weights={k: fraction_text(v) for k, v in u["weights"].items()},
-                tables=u["tables"],
-                state=u["state"],
+                milestone_id=pk,
+                weights={no_update: "1"},
+                state=Update.NO_UPDATE,
                 submitted_at=closes_at,
-                approved_at=closes_at if u["state"] == Update.APPROVED else None,
             )
-            for u in r["updates"]
+            for pk in missing
         ]
-        if r["closed"] and no_update:
-            # A closed round follows the Blue-at-close rule even when it arrives by import.
-            missing = rules.blue_at_close(
-                (m.pk for m in by_number.values()), (u.milestone.pk for u in updates)
-            )
-            updates += [
-                Update(
-                    round=round_,
-                    milestone_id=pk,
-                    weights={no_update: "1"},
-                    state=Update.NO_UPDATE,
-                    submitted_at=closes_at,
-                )
-                for pk in missing
-            ]
-        Update.objects.bulk_create(updates)
-    return plan
+    Update.objects.bulk_create(updates)
 
 
 def _measure_out(milestone: Milestone, kind: str) -> dict | None:
