@@ -138,3 +138,37 @@ def test_exceptions_download_with_dates_and_times_as_dates(client, users):
     assert rows
     assert all(r["Opened"].is_date for r in rows)
     assert all(r["Closed"].value is None or r["Closed"].is_date for r in rows)
+
+
+def test_the_progress_report_workbook_holds_numbers_and_percent_formats(client, users, demo_round):
+    client.force_login(users["performance_officer"])
+    url = reverse("reports:progress_xlsx", args=[demo_round.plan.slug, demo_round.slug])
+    book = load_workbook(io.BytesIO(client.get(url).content))
+    assert book.sheetnames[:3] == ["Overview", "Milestones", "Key issues"]
+    overview = book["Overview"]
+    percent_row = next(row for row in overview.iter_rows() if row[0].value == "%")
+    figures = [c for c in percent_row[1:] if c.value is not None]
+    assert figures
+    assert all(c.data_type == "n" and c.number_format == "0%" and 0 <= c.value <= 1 for c in figures)
+    assert sum(c.value for c in figures) == pytest.approx(1, abs=0.02)
+    total_row = next(row for row in overview.iter_rows() if row[0].value == "Total")
+    assert all(c.data_type == "n" for c in total_row[1:] if c.value is not None)
+
+
+def test_the_survey_results_workbook_holds_percentages_as_fractions(client, users):
+    from outcomes.surveys.models import Edition
+
+    edition = Edition.objects.order_by("-year").first()
+    client.force_login(users["performance_officer"])
+    response = client.get(reverse("surveys:borough_report_xlsx", args=[edition.slug]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Frequencies"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("%")
+    percents = [
+        row[column]
+        for row in sheet.iter_rows(min_row=2, max_row=400)
+        if row[column].value not in (None, "[c]")
+    ]
+    assert percents
+    assert all(c.number_format == "0.0%" and 0 <= c.value <= 1 for c in percents)
