@@ -73,10 +73,30 @@ def test_after_a_refused_infinity_the_corrected_value_uploads_and_the_pages_stil
     assert officer.get(reverse("indicators:indicator", args=["ni-59"])).status_code == 200
 
 
-def test_the_upload_page_says_what_a_file_may_hold(officer):
-    html = page(officer.get(reverse("indicators:upload")))
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "indicators:upload",
+        "indicators:definitions_upload",
+        "plans:import",
+        "surveys:upload",
+        "surveys:school_import",
+    ],
+)
+def test_every_upload_page_says_what_a_file_may_hold(officer, url_name):
+    html = page(officer.get(reverse(url_name)))
     assert "Files may be up to 10 MB and 20,000 rows a sheet" in html
     assert "the first 100 problems are listed" in html
+
+
+def test_a_csv_over_the_row_limit_is_refused_before_its_rows_are_checked(officer, settings):
+    settings.IMPORT_LIMITS = {"ROWS": 51}
+    before = _values_state()
+    lines = "".join(f"NI 59,,Smarch {n},88,,,,\n" for n in range(51))
+    html = page(post_file(officer, "indicators:upload", "long.csv", (VALUES_HEADER + lines).encode()))
+    assert "long.csv: there are more than 50 rows: split the file" in html
+    assert "Smarch" not in html
+    assert _values_state() == before
 
 
 def test_only_the_first_problems_are_listed_and_the_rest_counted(officer, settings):
