@@ -15,6 +15,8 @@ from outcomes.surveys.models import (
     suppression_threshold_problem,
 )
 from outcomes.surveys.questionnaire import MAX_CHOICES, ChoiceSpec, Questionnaire, SectionSpec
+from outcomes.surveys.workbook.names import NAME, name_problem, yes_or_blank
+from outcomes.surveys.workbook.survey_sheet import read_survey
 
 SETTINGS_COLUMNS = [
     "title",
@@ -56,7 +58,6 @@ REQUIRED_COLUMNS = {
 SHEETS = {"settings": SETTINGS_COLUMNS, "survey": SURVEY_COLUMNS, "choices": CHOICES_COLUMNS}
 DEFAULT_SURVEY = "Lifestyle Survey"
 RESERVED_SLUGS = {"upload", "schools", "template", "manage", "results"}  # path segments of survey pages
-NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -77,8 +78,6 @@ class EditionDraft:
 
 def read_workbook(data: bytes, source: str = "workbook.xlsx") -> EditionDraft:
     """Read and check a whole workbook; raises ImportFailed listing every problem found."""
-    from outcomes.surveys.workbook.survey_sheet import read_survey
-
     table = open_workbook(data, source)
     missing = [name for name in SHEETS if not table.has(name)]
     if missing:
@@ -103,12 +102,6 @@ def read_workbook(data: bytes, source: str = "workbook.xlsx") -> EditionDraft:
         lists=lists,
         slug_where=sheets["settings"].rows[0].where("slug"),
     )
-
-
-def name_problem(name: str, what: str) -> str:
-    if not name:
-        return f"the {what} is missing"
-    return f"'{cells.short(name)}' is not a valid {what}: start with a letter, then letters, digits or _"
 
 
 def _read_settings(sheet: Sheet) -> tuple[dict, str]:
@@ -225,11 +218,3 @@ def _read_choices(sheet: Sheet) -> dict[str, list[ChoiceSpec]]:
             )
         )
     return lists
-
-
-def yes_or_blank(row: Row, key: str) -> bool:
-    try:
-        return cells.flag(row.get(key))
-    except cells.BadValue:
-        row.fail(key, f"'{cells.short(cells.plain(row.get(key)).strip())}' should be yes or left blank")
-        return False

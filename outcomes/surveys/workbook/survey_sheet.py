@@ -7,7 +7,7 @@ from outcomes.core.imports import Row, Sheet, cells
 from outcomes.surveys import conditions
 from outcomes.surveys.models import GridRow, Question, Section
 from outcomes.surveys.questionnaire import YES_NO_DK_CHOICES, ChoiceSpec, ItemSpec, RowSpec, SectionSpec
-from outcomes.surveys.workbook.read import NAME, name_problem
+from outcomes.surveys.workbook.names import NAME, name_problem, yes_or_blank
 
 LISTED_TYPES = {"select_one", "select_multiple", "grid"}
 BREAKDOWN_TYPES = {"select_one", "yes_no_dk"}
@@ -211,14 +211,7 @@ def _choices(reader: _SurveyReader, row: Row, kind: str, list_name: str) -> list
 
 
 def _required(row: Row, kind: str) -> bool:
-    try:
-        required = cells.flag(row.get("required"))
-    except cells.BadValue:
-        row.fail(
-            "required",
-            f"'{cells.short(cells.plain(row.get('required')).strip())}' should be yes or left blank",
-        )
-        return False
+    required = yes_or_blank(row, "required")
     if required and kind in {"note", "school"}:
         row.fail("required", f"a {kind} takes no answer, so it cannot be required")
     return required
