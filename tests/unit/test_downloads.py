@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -75,6 +75,11 @@ def test_dates_are_dates():
     assert sheet["A2"].is_date
     assert sheet["A2"].value.date() == date(2014, 6, 30)
     assert read_csv(csv_bytes(["When"], [[date(2014, 6, 30)]]))[1] == ["2014-06-30"]
+    moment = datetime(2014, 6, 30, 14, 5, 9, 123, tzinfo=UTC)
+    assert read_csv(csv_bytes(["When"], [[moment]]))[1] == ["2014-06-30 14:05:09"]
+    sheet = read_xlsx(xlsx_bytes([Sheet("T", ["When"], [[moment]])]))
+    assert sheet["A2"].value == datetime(2014, 6, 30, 14, 5, 9)
+    assert sheet["A2"].number_format == "yyyy-mm-dd hh:mm"
 
 
 def test_word_control_characters_are_cleaned_in_every_writer():

@@ -134,7 +134,10 @@ def csv_cell(value) -> str:
         return "yes" if value else "no"
     if isinstance(value, int | float | Decimal | Fraction):
         return plain_number(value)
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):
+        # Local time as the caller gave it, to the second, as a spreadsheet reads a date-time.
+        return value.replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, date):
         return value.isoformat()
     return csv_text(str(value))
 
