@@ -79,9 +79,10 @@ def integer(value, *, minimum: int | None = None, maximum: int | None = None, wh
         raise BadValue(f"'{plain(value)}' is not {what}{bounds}")
     if isinstance(value, float | Decimal):
         # A huge exponent is refused before int() would spell it out digit by digit.
-        if not _finite(value) or abs(value) > 10**30 or value != int(value):
+        exact = Decimal(repr(value)) if isinstance(value, float) else value
+        if not exact.is_finite() or abs(exact) > 10**30 or exact != int(exact):
             raise BadValue(f"'{short(plain(value))}' is not {what}{bounds}")
-        number = int(value)
+        number = int(exact)
     elif isinstance(value, int):
         number = value
     else:
@@ -131,7 +132,8 @@ def decimal(
     if number and number.adjusted() >= max_digits - decimal_places:
         largest = "9" * (max_digits - decimal_places)
         raise BadValue(f"'{shown}' is too large: the largest number that can be stored is {int(largest):,}")
-    if number.as_tuple().exponent < -decimal_places:
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -decimal_places:
         number = number.quantize(Decimal(1).scaleb(-decimal_places), rounding=ROUND_HALF_EVEN)
     if minimum is not None and number < minimum:
         raise BadValue(f"{shown} is less than {minimum}")
@@ -142,24 +144,26 @@ def day(value) -> date | None:
     """A date typed as a date in Excel, or written 2026-04-01, 01/04/2026, 1 April 2026; None when blank."""
     if is_blank(value):
         return None
-    if isinstance(value, datetime):
-        found = value.date()
-    elif isinstance(value, date):
-        found = value
-    else:
-        found = None
-        raw = plain(value).strip()
-        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
-            try:
-                found = datetime.strptime(raw, fmt).date()
-                break
-            except ValueError:
-                continue
-        if found is None:
-            raise BadValue(f"'{short(raw)}' is not a date (write it as 2026-04-01 or 01/04/2026)")
+    found = (
+        value.date()
+        if isinstance(value, datetime)
+        else value
+        if isinstance(value, date)
+        else _parse_day(value)
+    )
     if not FIRST_YEAR <= found.year <= LAST_YEAR:
         raise BadValue(f"{found.isoformat()} is not a date between {FIRST_YEAR} and {LAST_YEAR}")
     return found
+
+
+def _parse_day(value) -> date:
+    raw = plain(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise BadValue(f"'{short(raw)}' is not a date (write it as 2026-04-01 or 01/04/2026)")
 
 
 def choice(value, choices, *, what: str = "value") -> str | None:

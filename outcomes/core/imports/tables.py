@@ -86,7 +86,7 @@ class Sheet:
 class Table:
     """An opened upload: a workbook's sheets, or a CSV file's one table."""
 
-    def __init__(self, source: str, values: Callable[[str | None], Iterator[tuple] | None], names: list[str]):
+    def __init__(self, source: str, values: Callable[[str | None], Iterator[tuple]], names: list[str]):
         self.source = source
         self.problems: list[Problem] = []
         self._values = values
