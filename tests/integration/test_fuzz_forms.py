@@ -85,3 +85,50 @@ def test_a_milestone_edit(client, users, text, sub_heading, lead, target, due):
     _refused(response)
     milestone.refresh_from_db()
     assert (milestone.text, milestone.target_value, milestone.version) == before
+
+
+def _editions():
+    from outcomes.surveys.models import Edition, WindowExtension
+
+    return (sorted(Edition.objects.values_list("slug", "title", "year")), WindowExtension.objects.count())
+
+
+@settings(FUZZ, max_examples=15)
+@given(
+    year=st.one_of(st.just("2010"), NUMBERS),
+    title=st.one_of(st.just("Lifestyle Survey 2010"), TEXTS),
+    slug=st.one_of(st.just("primary-2010"), TEXTS),
+    opens=st.one_of(st.just("2010-10-18"), TEXTS, NUMBERS),
+    closes=st.one_of(st.just("2010-12-17"), TEXTS, NUMBERS),
+)
+def test_copying_an_edition(client, users, year, title, slug, opens, closes):
+    client.force_login(users["performance_officer"])
+    before = _editions()
+    response = client.post(
+        reverse("surveys:copy", kwargs={"slug": "primary-2009"}),
+        {"year": year, "title": title, "slug": slug, "opens": opens, "closes": closes},
+    )
+    assert response.status_code != 500
+    if response.status_code == 302:
+        new = response.url.rstrip("/").split("/")[-1]
+        for name in ("surveys:edition", "surveys:workbook"):
+            assert client.get(reverse(name, kwargs={"slug": new})).status_code == 200, name
+        return
+    _refused(response)
+    assert _editions() == before
+
+
+@settings(FUZZ, max_examples=15)
+@given(closes=st.one_of(st.just("2010-01-31"), TEXTS, NUMBERS), reason=TEXTS)
+def test_extending_a_survey_window(client, users, closes, reason):
+    client.force_login(users["performance_officer"])
+    before = _editions()
+    response = client.post(
+        reverse("surveys:extend", kwargs={"slug": "primary-2009"}), {"closes": closes, "reason": reason}
+    )
+    assert response.status_code != 500
+    if response.status_code == 302:
+        assert client.get(reverse("surveys:edition", kwargs={"slug": "primary-2009"})).status_code == 200
+        return
+    _refused(response)
+    assert _editions() == before
