@@ -7,6 +7,7 @@ builds the same dictionary, and every problem is reported with its sheet, row an
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
@@ -161,12 +162,36 @@ def _write_sheet(wb: Workbook, title: str, columns, rows: list[list]) -> None:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
+_DATE_KEYS = {"start", "end", "approved_on"}
+
+
+def _iso_date(value):
+    """An ISO date of the document as a date cell (read back as the same ISO date); else as given."""
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value or ""
+
+
+def _figure(value):
+    """A milestone's measure as a number cell (exports are data; the reader takes numbers)."""
+    if value in (None, ""):
+        return ""
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return value
+
+
 def plan_workbook_bytes(data: dict) -> bytes:
     wb = downloads.new_workbook()
     ws = downloads.add_sheet(wb, "Plan", first=True)
     downloads.header_row(ws, ["Field", "Value"])
     for heading, key in PLAN_FIELDS:
-        downloads.append(ws, [heading, _cell_text(data.get(key))])
+        value = data.get(key)
+        downloads.append(ws, [heading, _iso_date(value) if key in _DATE_KEYS else _cell_text(value)])
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 90
 
@@ -191,7 +216,7 @@ def plan_workbook_bytes(data: dict) -> bytes:
                     m["text"],
                     _cell_text(m.get("delivery_lead")),
                     _cell_text(m.get("strategy_lead")),
-                    m.get("due") or "",
+                    _iso_date(m.get("due")),
                     m.get("sub_heading") or "",
                     f"{LIST_SEPARATOR} ".join(
                         f"P{lk['priority']} M{lk['milestone']}" for lk in m.get("links", [])
@@ -199,14 +224,22 @@ def plan_workbook_bytes(data: dict) -> bytes:
                 ]
                 for kind in ("baseline", "target", "actual"):
                     measure = m.get(kind) or {}
-                    row += [measure.get("value", ""), measure.get("unit", ""), measure.get("period", "")]
+                    row += [_figure(measure.get("value")), measure.get("unit", ""), measure.get("period", "")]
                 milestones.append(row)
     _write_sheet(wb, "Priorities", PRIORITY_COLUMNS, priorities)
     _write_sheet(wb, "Actions", ACTION_COLUMNS, actions)
     _write_sheet(wb, "Milestones", MILESTONE_COLUMNS, milestones)
     rounds, updates = [], []
     for r in data.get("rounds", []):
-        rounds.append([r["slug"], r["title"], r["opens"], r["closes"], _cell_text(bool(r.get("closed")))])
+        rounds.append(
+            [
+                r["slug"],
+                r["title"],
+                _iso_date(r["opens"]),
+                _iso_date(r["closes"]),
+                _cell_text(bool(r.get("closed"))),
+            ]
+        )
         for u in r.get("updates", []):
             if u.get("state") == "no_update":
                 continue  # Blue at close is re-derived on import

@@ -172,3 +172,37 @@ def test_the_survey_results_workbook_holds_percentages_as_fractions(client, user
     ]
     assert percents
     assert all(c.number_format == "0.0%" and 0 <= c.value <= 1 for c in percents)
+
+
+def test_the_plan_workbook_holds_dates_and_measures_as_data_and_reads_back_the_same(client, users, demo_plan):
+    from outcomes.plans.interchange import export_plan
+    from outcomes.plans.workbook import read_plan_workbook
+
+    client.force_login(users["performance_officer"])
+    content = client.get(reverse("plans:export_xlsx", args=[demo_plan.slug])).content
+    book = load_workbook(io.BytesIO(content))
+    milestones = records(book["Milestones"])
+    dues = [r["Due"] for r in milestones if r["Due"].value not in (None, "")]
+    assert dues
+    assert all(c.is_date for c in dues)
+    baselines = [r["Baseline"] for r in milestones if r["Baseline"].value not in (None, "")]
+    assert baselines
+    assert all(c.data_type == "n" for c in baselines)
+    assert all(r["Opens"].is_date for r in records(book["Rounds"]))
+
+    def measures(document):
+        return [
+            (m["number"], m["due"], *(m[k] and m[k]["value"] for k in ("baseline", "target", "actual")))
+            for p in document["priorities"]
+            for a in p["actions"]
+            for m in a["milestones"]
+        ]
+
+    exported = export_plan(demo_plan)
+    read, _ = read_plan_workbook(content, "plan.xlsx")
+    assert [(n, d, *map(str, v)) for n, d, *v in measures(read)] == [
+        (n, d, *map(str, v)) for n, d, *v in measures(exported)
+    ]
+    assert [(r["opens"], r["closes"]) for r in read["rounds"]] == [
+        (r["opens"], r["closes"]) for r in exported["rounds"]
+    ]
