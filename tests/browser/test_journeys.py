@@ -22,7 +22,7 @@ def test_performance_officer_reads_the_june_2014_report_and_its_word_document(vi
     assert page.get_by_role("heading", name=re.compile("Priority 1: We will ensure children")).is_visible()
     visitor.click("link", "Update June 2014")
     visitor.click("link", "Progress report", exact=True)
-    overview = page.locator("#overview + table")
+    overview = page.locator("#overview + .app-table-scroll table")
     rows = [words(r) for r in overview.locator("tbody tr").all_inner_texts()]
     assert rows[-2] == "Total 40 103 16 0 159"
     assert rows[-1] == "% 25 65 10 0"
