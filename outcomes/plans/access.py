@@ -139,17 +139,27 @@ def register_pages() -> None:
 
     from outcomes.core import links
 
+    def may_view(user, plan: Plan) -> bool:
+        # Asked once per plan for each request's user: a round page draws 159 milestone links.
+        seen = getattr(user, "_outcomes_plan_views", None)
+        if seen is None:
+            seen = {}
+            user._outcomes_plan_views = seen
+        if plan.pk not in seen:
+            seen[plan.pk] = can_view_plan(user, plan)
+        return seen[plan.pk]
+
     def plan_url(user, plan: Plan) -> str | None:
-        return reverse("plans:detail", args=[plan.slug]) if can_view_plan(user, plan) else None
+        return reverse("plans:detail", args=[plan.slug]) if may_view(user, plan) else None
 
     def milestone_url(user, m: Milestone) -> str | None:
         plan = m.priority.plan
-        if not can_view_plan(user, plan):
+        if not may_view(user, plan):
             return None
         return reverse("plans:milestone", args=[plan.slug, m.priority.number, m.number])
 
     def round_url(user, r: Round) -> str | None:
-        return reverse("plans:round", args=[r.plan.slug, r.slug]) if can_view_plan(user, r.plan) else None
+        return reverse("plans:round", args=[r.plan.slug, r.slug]) if may_view(user, r.plan) else None
 
     links.register(Plan, plan_url)
     links.register(Milestone, milestone_url)

@@ -120,17 +120,23 @@ def test_performance_officer_starts_a_round_and_edits_a_milestone(visitor):
     visitor.goto("/plans/cypp-2013-16/")
     visitor.click("link", "Start a new reporting round")
     page.get_by_label("Title").fill("Update December 2014")
-    page.get_by_label("Short name for links").fill("dec-2014")
-    page.get_by_label("Opens").fill("2014-11-01")
-    page.get_by_label("Closes").fill("2014-10-01")
+    opens = page.get_by_role("group", name="Opens")
+    opens.get_by_label("Day").fill("1")
+    opens.get_by_label("Month").fill("November")
+    opens.get_by_label("Year").fill("2014")
+    closes = page.get_by_role("group", name="Closes")
+    closes.get_by_label("Day").fill("1 October 2014")  # a whole date in one box is read too
     visitor.click("button", "Create round")
-    assert (
-        "The round must close on or after the day it opens"
-        in page.locator(".govuk-error-summary").inner_text()
-    )
-    page.get_by_label("Closes").fill("2014-12-15")
+    summary = page.locator(".govuk-error-summary")
+    assert "The date the round closes must be on or after the date it opens" in summary.inner_text()
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.name") == "closes-day"  # the summary leads to the box
+    closes.get_by_label("Day").fill("15")
+    closes.get_by_label("Month").fill("12")
+    closes.get_by_label("Year").fill("2014")
     visitor.click("button", "Create round")
     assert page.get_by_role("heading", name="Update December 2014").is_visible()
+    assert page.url.endswith("/rounds/update-december-2014/")  # the short name, made from the title
     visitor.click("link", "Progress report", exact=True)
     assert page.get_by_role("heading", name="Changes since Update June 2014").is_visible()
 
