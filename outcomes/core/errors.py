@@ -13,9 +13,9 @@ PLAIN = """<!DOCTYPE html>
 <title>Sorry, there is a problem with the service – Outcomes</title>
 <link rel="stylesheet" href="/static/outcomes.css"></head>
 <body class="govuk-template__body">
-<header class="app-header"><div class="govuk-width-container">
+<header class="app-header"><div class="govuk-width-container app-width-container">
 <a href="/" class="app-header__name">Outcomes</a></div></header>
-<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+<div class="govuk-width-container app-width-container"><main class="govuk-main-wrapper" id="main-content">
 <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
 <p class="govuk-body">Try again later. Nothing you saved before this page has been lost.</p>
 <p class="govuk-body"><a class="govuk-link" href="/">Go to the home page</a></p>
