@@ -1,4 +1,4 @@
-"""Generated bad values for the fuzz suite (tests/integration/test_fuzz_*.py): huge, tiny,
+"""Generated bad values for the fuzz suite (tests/*/integration/test_fuzz_*.py): huge, tiny,
 non-finite, control characters, deep nesting, over-long, mixed with ordinary ones so that some
 examples are accepted and the pages that then show them are checked too."""
 

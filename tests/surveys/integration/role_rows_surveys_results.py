@@ -1,0 +1,42 @@
+"""The surveys_results rows of the role matrix (see test_role_matrix.py): (url name, kwargs, method,
+{role: expected status}), a role left out expecting a redirect to sign in.
+
+The demo edition is live, so its borough report is for performance officers and administrators
+only (viewers and lead officers read it once the edition is closed: test_survey_results.py). The
+``school`` user is the staff of Swinton Brookfield (tests/conftest.py): it reads that school's report
+and nothing else."""
+
+from tests.roles import MANAGERS_ONLY, SIGNED_IN
+
+EDITION = {"slug": "primary-2009"}
+OWN_SCHOOL = {**EDITION, "code": "swinton-brookfield"}
+OTHER_SCHOOL = {**EDITION, "code": "wath-central"}
+
+BOROUGH_READERS = {**MANAGERS_ONLY, "lead_officer": 404}
+SCHOOL_READERS = {**BOROUGH_READERS, "school": 200}
+NOT_FOR_THIS_SCHOOL = BOROUGH_READERS
+MANAGERS_POST = {
+    "administrator": 302,
+    "performance_officer": 302,
+    "lead_officer": 403,
+    "other_lead_officer": 403,
+    "viewer": 403,
+    "school": 403,
+}
+
+ROWS: list = [
+    ("surveys:results", {}, "get", SIGNED_IN),
+    ("surveys:borough_report", EDITION, "get", BOROUGH_READERS),
+    ("surveys:borough_report_xlsx", EDITION, "get", BOROUGH_READERS),
+    ("surveys:borough_report_pdf", EDITION, "get", BOROUGH_READERS),
+    ("surveys:participation", EDITION, "get", BOROUGH_READERS),
+    ("surveys:participation_xlsx", EDITION, "get", BOROUGH_READERS),
+    ("surveys:participation_pdf", EDITION, "get", BOROUGH_READERS),
+    ("surveys:school_report", OWN_SCHOOL, "get", SCHOOL_READERS),
+    ("surveys:school_report_xlsx", OWN_SCHOOL, "get", SCHOOL_READERS),
+    ("surveys:school_report_pdf", OWN_SCHOOL, "get", SCHOOL_READERS),
+    ("surveys:school_report", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
+    ("surveys:school_report_xlsx", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
+    ("surveys:school_report_pdf", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
+    ("surveys:feed_indicators", EDITION, "post", MANAGERS_POST),
+]
