@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.template import engines
 
-TEMPLATES = sorted((Path(__file__).resolve().parents[2] / "outcomes").glob("**/jinja2/**/*.html"))
+TEMPLATES = sorted((Path(__file__).resolve().parents[3] / "outcomes").glob("**/jinja2/**/*.html"))
 TOKENS = re.compile(r"\{%-?\s*call\s+(\w+)|\{%-?\s*endcall\s*-?%\}|<table\b")
 
 
