@@ -4,8 +4,12 @@ A request outside a role's rights is refused with 403 or 404, never half-served.
 without a row here fails ``test_every_url_has_a_row``.
 """
 
+import inspect
+
 import pytest
-from django.urls import get_resolver, reverse
+from django.apps import apps
+from django.db.models import Max
+from django.urls import get_resolver, resolve, reverse
 
 from outcomes.accounts.roles import Role
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
@@ -30,6 +34,8 @@ from tests.surveys.integration.role_rows_surveys_results import ROWS as SURVEY_R
 MATRIX = [
     ("home:home", {}, "get", SIGNED_IN),
     ("accounts:login", {}, "get", {**dict.fromkeys(ROLES[1:], 302), "anonymous": 200}),
+    # Signing in again while signed in goes home; a stranger's empty form shows its errors.
+    ("accounts:login", {}, "post", {**dict.fromkeys(ROLES[1:], 302), "anonymous": 200}),
     ("accounts:logout", {}, "post", dict.fromkeys(ROLES, 302)),
     ("plans:list", {}, "get", {**PLAN_READERS, "other_lead_officer": 200, "viewer": 403, "school": 403}),
     ("plans:import", {}, "get", {**MANAGERS_ONLY, "other_lead_officer": 403, "viewer": 403, "school": 403}),
@@ -85,11 +91,26 @@ CASES = [
         role,
         expected.get(role, LOGIN),
         id=f"{name}{'-led' if kwargs.get('number') == 26 else ''}"
-        f"{'-not-led' if kwargs.get('number') == 1 else ''}-{role}",
+        f"{'-not-led' if kwargs.get('number') == 1 else ''}{'-post' if method == 'post' else ''}-{role}",
     )
     for name, kwargs, method, expected in MATRIX
     for role in ROLES
 ]
+
+
+def database_state() -> dict[str, tuple]:
+    """Each model's row count and, where it keeps one, its highest version: a refused POST that
+    created, deleted or saved anything (a ChangeRecord included) changes one of them."""
+    state = {}
+    for model in apps.get_models():
+        fields = {field.name for field in model._meta.get_fields()}
+        highest = model.objects.aggregate(v=Max("version"))["v"] if "version" in fields else None
+        state[model._meta.label] = (model.objects.count(), highest)
+    return state
+
+
+def refused(expected) -> bool:
+    return expected == LOGIN or expected >= 400
 
 
 @pytest.mark.django_db
@@ -99,12 +120,49 @@ def test_url_answers_each_role_as_its_rights_allow(client, users, name, kwargs, 
         client.force_login(users[role])
     # A value known only once the demo is loaded (a target's id) is given as a function.
     resolved = {key: value() if callable(value) else value for key, value in kwargs.items()}
+    before = database_state() if method == "post" and refused(expected) else None
     response = getattr(client, method)(reverse(name, kwargs=resolved))
     if expected == LOGIN:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("accounts:login"))
     else:
         assert response.status_code == expected, response.content[:300]
+    if before is not None:
+        assert database_state() == before, f"a refused POST to {name} changed the database"
+
+
+def accepts_post(view) -> bool:
+    """Whether a view answers POST: its require_http_methods list where it has one (looked for through
+    its decorators), a class-based view's post method, otherwise its own code reading POST."""
+    if hasattr(view, "view_class"):
+        return "post" in view.view_class.http_method_names and hasattr(view.view_class, "post")
+    while True:
+        methods = inspect.getclosurevars(view).nonlocals.get("request_method_list")
+        if methods is not None:
+            return "POST" in methods
+        if not hasattr(view, "__wrapped__"):
+            return "POST" in inspect.getsource(view)
+        view = view.__wrapped__
+
+
+@pytest.mark.django_db
+def test_every_form_has_a_post_row():
+    """A URL whose view accepts POST has a POST row beside its GET row (decision 0084): a form whose
+    refusal is only tested on GET could still take a viewer's POST."""
+    posted = {name for name, _, method, _ in MATRIX if method == "post"}
+    missing = set()
+    for name, kwargs, method, _ in MATRIX:
+        if method == "get" and name not in posted:
+            resolved = {key: value() if callable(value) else value for key, value in kwargs.items()}
+            if accepts_post(resolve(reverse(name, kwargs=resolved)).func):
+                missing.add(name)
+    assert not missing, f"views that accept POST with no POST row in the role matrix: {sorted(missing)}"
+    assert {"plans:update", "surveys:upload", "accounts:login"} <= posted
+
+
+def test_the_post_guard_tells_a_form_from_a_page():
+    assert accepts_post(resolve(reverse("surveys:links", kwargs={"slug": "primary-2009"})).func)
+    assert not accepts_post(resolve(reverse("surveys:links_xlsx", kwargs={"slug": "primary-2009"})).func)
 
 
 @pytest.mark.django_db

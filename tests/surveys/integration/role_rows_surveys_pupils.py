@@ -53,4 +53,12 @@ ROWS: list = [
     ("surveys:pupil_done", EDITION, "get", EVERYONE),
     ("surveys:paper_schools", EDITION, "get", MANAGERS),
     ("surveys:paper_entry", {**EDITION, "code": "swinton-brookfield"}, "get", MANAGERS),
+    # The same pages posted to (decision 0084): an empty code shows its error, a link starts a
+    # questionnaire, the rest send everyone to the code page; paper entry refuses all but managers.
+    ("surveys:pupil_start", {}, "post", EVERYONE),
+    ("surveys:pupil_link", DemoLink("swinton-brookfield"), "post", dict.fromkeys(ROLES, 302)),
+    ("surveys:pupil_link", {"token": "no-such-link"}, "post", dict.fromkeys(ROLES, 404)),
+    ("surveys:pupil_page", {"number": 1}, "post", dict.fromkeys(ROLES, 302)),
+    ("surveys:pupil_send", {}, "post", dict.fromkeys(ROLES, 302)),
+    ("surveys:paper_entry", {**EDITION, "code": "swinton-brookfield"}, "post", MANAGERS),
 ]
