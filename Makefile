@@ -71,6 +71,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null

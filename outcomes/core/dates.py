@@ -85,10 +85,10 @@ def parse_date_parts(day: str, month: str, year: str, name: str) -> date:
 class DateInputWidget(forms.Widget):
     """Reads the three boxes of the GOV.UK date input (``opens-day``, ``opens-month``, ``opens-year``)."""
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(self, data, files, name):  # noqa: ARG002 (Django's widget signature)
         return tuple(data.get(f"{name}-{part}", "") for part in PARTS)
 
-    def value_omitted_from_data(self, data, files, name):
+    def value_omitted_from_data(self, data, files, name):  # noqa: ARG002 (Django's widget signature)
         return not any(f"{name}-{part}" in data for part in PARTS)
 
 
@@ -111,7 +111,8 @@ class GovukDateField(forms.Field):
         if not any(str(p).strip() for p in parts):
             return None
         try:
-            return parse_date_parts(*parts, name=self.name_in_words)
+            day, month, year = parts
+            return parse_date_parts(day, month, year, name=self.name_in_words)
         except DateProblem as problem:
             self.problem_part = problem.part
             raise forms.ValidationError(str(problem), code="invalid") from None

@@ -11,7 +11,7 @@ PER_PROCESS_CACHES = {
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def shared_cache(app_configs, **kwargs):
+def shared_cache(app_configs, **kwargs):  # noqa: ARG001 (Django's check signature)
     """The pupils' rate limits (decision 0027) and the sign-in throttle (decision 0073) count in the
     default cache; one per process counts per gunicorn worker, so the limits multiply."""
     backend = settings.CACHES.get("default", {}).get("BACKEND", "")

@@ -14,7 +14,7 @@ def round_half_up(value: Fraction, places: int = 0) -> Decimal:
     return exact.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
-def format_weight(value: Fraction | int | None, places: int = 1) -> str:
+def format_weight(value: Fraction | Decimal | int | None, places: int = 1) -> str:
     """28.5, 4.3, 12: at most ``places`` decimals, trailing zeros dropped (as the seed prints them)."""
     if value is None:
         return ""

@@ -6,13 +6,14 @@ it, the text alone where they may not (a viewer sees "P1 M6", not a link to a 40
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup, escape
 
-_OPENERS: dict[type, Callable[[object, object], str | None]] = {}
+_OPENERS: dict[type, Callable[[Any, Any], str | None]] = {}
 
 
-def register(model: type, opener: Callable[[object, object], str | None]) -> None:
+def register(model: type, opener: Callable[[Any, Any], str | None]) -> None:
     _OPENERS[model] = opener
 
 

@@ -270,7 +270,7 @@ def lookalike_letters(text: str) -> list[str]:
         if not has_latin and all(scripts[letter] == "Greek" for letter in foreign):
             continue
         seen.add(word)
-        kinds = " and ".join(sorted({scripts[letter] for letter in foreign}))
+        kinds = " and ".join(sorted({str(scripts[letter]) for letter in foreign}))
         problems.append(
             f"writes '{word}' with {kinds} letters that look like Latin ones ({', '.join(foreign)})"
         )

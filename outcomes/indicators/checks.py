@@ -109,7 +109,7 @@ def _by_the_rule(rule: str, values, problem, what: str):
     app=APP,
     source="issue 11",
 )
-def percentage_out_of_range(indicator=None, import_run=None, today=None, clinic=None):
+def percentage_out_of_range(indicator=None, import_run=None, today=None, clinic=None):  # noqa: ARG001 (the registry's signature)
     if clinic is not None:
         return
     values = _values(indicator, import_run).filter(
@@ -190,7 +190,7 @@ def numerator_denominator_problem(value: Value) -> str | None:
     app=APP,
     source="notes-003 §20 V10; notes-002 §10.18",
 )
-def value_disagrees_with_numerator_denominator(indicator=None, import_run=None, today=None, clinic=None):
+def value_disagrees_with_numerator_denominator(indicator=None, import_run=None, today=None, clinic=None):  # noqa: ARG001
     if clinic is not None:
         return
     values = _values(indicator, import_run).filter(

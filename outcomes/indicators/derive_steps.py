@@ -63,7 +63,7 @@ def table(indicator: Indicator, data: Values, geo: Geography, periods: dict) -> 
     return Table(indicator, period_ids, periods, matrix, present, rows)
 
 
-def previous_periods(t: Table, geo: Geography) -> dict:
+def previous_periods(t: Table) -> dict:
     """The previous period is the one before, of the same kind, in this indicator's series; a year
     ago is looked up for monthly and quarterly series only."""
     n_periods, n_areas = t.shape
@@ -276,7 +276,7 @@ def indicator_columns(
         "period_id": np.broadcast_to(np.array(t.period_ids, dtype=np.int64)[:, None], t.shape),
         "value": t.values,
     }
-    columns |= previous_periods(t, geo)
+    columns |= previous_periods(t)
     columns |= benchmarks(t, geo)
     columns |= judgements(t, columns)
     columns |= ranks_and_bands(t, geo)

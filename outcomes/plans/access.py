@@ -109,6 +109,8 @@ def get_round_report_for_user(user, plan_slug: str, round_slug: str) -> Round:
 
 
 def get_milestone_for_user(user, plan: Plan, priority_number: int, number: int) -> Milestone:
+    if not can_view_plan(user, plan):
+        raise Http404("No such milestone")
     milestone = (
         Milestone.objects.filter(priority__plan=plan, priority__number=priority_number, number=number)
         .select_related("priority", "action")

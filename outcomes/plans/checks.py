@@ -111,7 +111,7 @@ def _milestones(plan=None, round=None, milestone=None) -> list[Milestone]:
     return shared(_scope_key("plans.milestones", plan, round, milestone), load)
 
 
-def _vocab(plan: Plan, cache: dict | None = None) -> Vocabulary:
+def _vocab(plan: Plan) -> Vocabulary:
     return shared(("plans.vocabulary", plan.pk), lambda: _vocabulary(plan))
 
 
@@ -140,9 +140,8 @@ def _evidence(update: Update) -> str:
     source="notes-003 §20 V1",
 )
 def rag_weights_sum_to_one(plan=None, round=None, milestone=None):
-    cache: dict = {}
     for u in _updates(plan, round, milestone):
-        vocab = _vocab(u.round.plan, cache)
+        vocab = _vocab(u.round.plan)
         try:
             rules.rag_weights_sum_to_one(u.weights, vocab.keys)
         except rules.RuleViolation as exc:
@@ -162,9 +161,8 @@ def rag_weights_sum_to_one(plan=None, round=None, milestone=None):
     source="notes-003 §19.3, §20 V5",
 )
 def no_information_not_blue(plan=None, round=None, milestone=None):
-    cache: dict = {}
     for u in _updates(plan, round, milestone):
-        vocab = _vocab(u.round.plan, cache)
+        vocab = _vocab(u.round.plan)
         weights = _weights(u)
         if weights is None or not rules.no_information_but_not_blue(u.text, weights, vocab.no_update):
             continue
@@ -189,9 +187,8 @@ def no_information_not_blue(plan=None, round=None, milestone=None):
     source="notes-003 §20 V4",
 )
 def red_without_key_issue(plan=None, round=None, milestone=None):
-    cache: dict = {}
     for u in _updates(plan, round, milestone):
-        vocab = _vocab(u.round.plan, cache)
+        vocab = _vocab(u.round.plan)
         weights = _weights(u) or {}
         red = [k for k in vocab.key_issue if weights.get(k, 0) > 0]
         if red and not (u.text or "").strip():
@@ -407,7 +404,6 @@ def milestone_overdue(plan=None, round=None, milestone=None, today: date | None 
         (u.round_id, u.milestone_id): u
         for u in Update.objects.filter(round__in=latest.values(), milestone__in=milestones)
     }
-    cache: dict = {}
     for m in milestones:
         r = latest.get(m.priority.plan_id)
         if r is None or m.priority.is_excluded:
@@ -415,7 +411,7 @@ def milestone_overdue(plan=None, round=None, milestone=None, today: date | None 
         as_at = min(today, r.closes)
         if m.due >= as_at:
             continue
-        vocab = _vocab(m.priority.plan, cache)
+        vocab = _vocab(m.priority.plan)
         u = updates.get((r.pk, m.pk))
         weights = (_weights(u) or {}) if u else {}
         if weights and set(weights) <= vocab.complete:
@@ -453,7 +449,6 @@ def green_but_missed_target(plan=None, round=None, milestone=None):
     ]
     if not milestones:
         return
-    cache: dict = {}
     latest: dict[int, Update] = {}
     wanted = {m.pk for m in milestones}
     for u in _updates(plan, round, milestone):
@@ -463,7 +458,7 @@ def green_but_missed_target(plan=None, round=None, milestone=None):
         u = latest.get(m.pk)
         if u is None:
             continue
-        vocab = _vocab(m.priority.plan, cache)
+        vocab = _vocab(m.priority.plan)
         weights = _weights(u) or {}
         green = [k for k in vocab.complete if weights.get(k, 0) > 0]
         direction = 1 if m.target_value > m.baseline_value else -1

@@ -306,38 +306,47 @@ def _short(label: str) -> str:
     return label if len(label) <= 80 else label[:77] + "..."
 
 
+def _text_problem(answer) -> str:
+    if not isinstance(answer, str):
+        return "the answer must be text"
+    if len(answer) > TEXT_MAX_LENGTH:
+        return f"Write no more than {TEXT_MAX_LENGTH} characters"
+    return ""
+
+
+def _multiple_problem(item: ItemSpec, answer, codes: Mapping[str, int]) -> str:
+    if not isinstance(answer, list | tuple | set | frozenset) or not all(isinstance(a, str) for a in answer):
+        return "the answer must be a list of choices"
+    unknown = [a for a in answer if a not in codes]
+    if unknown:
+        return f"'{unknown[0]}' is not one of the choices"
+    if len(answer) > 1:
+        exclusive = [c.label for c in item.choices if c.exclusive and c.name in answer]
+        if exclusive and len(set(answer)) > 1:
+            return f"Select '{exclusive[0]}' on its own, or the other answers without it"
+    return ""
+
+
+def _grid_problem(answer, codes: Mapping[str, int], rows: frozenset) -> str:
+    if not isinstance(answer, dict):
+        return "the answer must give a choice for each row"
+    for row, value in answer.items():
+        if row not in rows:
+            return f"'{row}' is not a row of this question"
+        if value not in (None, "") and value not in codes:
+            return f"'{value}' is not one of the choices"
+    return ""
+
+
 def _answer_problem(item: ItemSpec, answer, codes: Mapping[str, int], rows: frozenset) -> str:
     if answer is None or answer == "" or answer == [] or answer == {}:
         return ""
-    kind = item.type
-    if kind == "text":
-        if not isinstance(answer, str):
-            return "the answer must be text"
-        if len(answer) > TEXT_MAX_LENGTH:
-            return f"Write no more than {TEXT_MAX_LENGTH} characters"
-        return ""
-    if kind == "select_multiple":
-        if not isinstance(answer, list | tuple | set | frozenset) or not all(
-            isinstance(a, str) for a in answer
-        ):
-            return "the answer must be a list of choices"
-        unknown = [a for a in answer if a not in codes]
-        if unknown:
-            return f"'{unknown[0]}' is not one of the choices"
-        if len(answer) > 1:
-            exclusive = [c.label for c in item.choices if c.exclusive and c.name in answer]
-            if exclusive and len(set(answer)) > 1:
-                return f"Select '{exclusive[0]}' on its own, or the other answers without it"
-        return ""
-    if kind == "grid":
-        if not isinstance(answer, dict):
-            return "the answer must give a choice for each row"
-        for row, value in answer.items():
-            if row not in rows:
-                return f"'{row}' is not a row of this question"
-            if value not in (None, "") and value not in codes:
-                return f"'{value}' is not one of the choices"
-        return ""
+    if item.type == "text":
+        return _text_problem(answer)
+    if item.type == "select_multiple":
+        return _multiple_problem(item, answer, codes)
+    if item.type == "grid":
+        return _grid_problem(answer, codes, rows)
     if not isinstance(answer, str) or answer not in codes:
         return f"'{answer}' is not one of the choices"
     return ""

@@ -288,7 +288,7 @@ def _giving_away_alone(
     return {index for index, ok, miss in found if ok and miss < _TOLERANCE}
 
 
-def suppress(
+def suppress(  # noqa: PLR0915 (one algorithm in its published order; to split with the release work)
     figures: Sequence[Figure], threshold: int = DEFAULT_THRESHOLD, empty: Iterable[int] | None = None
 ) -> dict[Hashable, Suppression]:
     """The figures of one table to suppress, with the rule and reason for each (keys not in the

@@ -9,7 +9,7 @@ from outcomes.indicators.models import DerivedFigure, ExceptionRecord, Milestone
 PANEL_TEMPLATE = "indicators/_milestone_indicator.html"
 
 
-def milestone_panel(request, milestone) -> dict | None:
+def milestone_panel(request, milestone) -> dict | None:  # noqa: ARG001 (plans' panel signature)
     """The panel's context, or None (no panel) when no indicator measures the milestone."""
     measures = linked_measures(milestone)
     return None if measures is None else {"indicator_measures": measures}

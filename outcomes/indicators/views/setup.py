@@ -20,7 +20,7 @@ from outcomes.indicators.setup_forms import IndicatorForm, TargetForm
 from outcomes.indicators.views.common import check_format, table_download
 
 
-def _context(request: HttpRequest, **extra) -> dict:
+def _context(**extra) -> dict:
     return {"section": "indicators", "code_slug": access.code_slug, **extra}
 
 
@@ -80,7 +80,6 @@ def _indicator_form(request, form: IndicatorForm, indicator: Indicator | None, c
         request,
         "indicators/indicator_form.html",
         _context(
-            request,
             form=form,
             errors=error_list(form),
             indicator=indicator,
@@ -101,7 +100,6 @@ def targets(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "indicators/targets.html",
         _context(
-            request,
             indicator=indicator,
             slug=access.code_slug(indicator.code),
             targets=[(t, setup.target_when(t), setup.target_words(t)) for t in ordered],
@@ -162,7 +160,6 @@ def _target_form(request, form: TargetForm, indicator: Indicator, target: Target
         request,
         "indicators/target_form.html",
         _context(
-            request,
             form=form,
             errors=error_list(form),
             indicator=indicator,
@@ -189,7 +186,7 @@ def target_remove(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(
         request,
         "indicators/target_remove.html",
-        _context(request, indicator=indicator, slug=slug, when=when, words=setup.target_words(target)),
+        _context(indicator=indicator, slug=slug, when=when, words=setup.target_words(target)),
     )
 
 
@@ -201,7 +198,6 @@ def indicator_history(request: HttpRequest, code: str) -> HttpResponse:
         request,
         "indicators/indicator_history.html",
         _context(
-            request,
             indicator=indicator,
             slug=access.code_slug(indicator.code),
             history=setup.history(indicator),
