@@ -4,7 +4,7 @@ from django.core.management import call_command
 from outcomes.accounts.demo import ensure_demo_users
 from outcomes.accounts.models import Person, User
 from outcomes.accounts.roles import Role
-from tests.factories import UserFactory
+from tests.accounts.factories import UserFactory
 
 
 @pytest.fixture(scope="session", autouse=True)

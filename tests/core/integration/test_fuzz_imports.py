@@ -128,7 +128,7 @@ def _plan_pages_answer(client, slug):
 @FUZZ
 @given(path=st.sampled_from(PLAN_PATHS), value=st.one_of(JSON_VALUES, NUMBERS), raw_number=NUMBERS)
 def test_plan_json_imports(officer, path, value, raw_number):
-    from tests.factories import small_plan_data
+    from tests.plans.factories import small_plan_data
 
     data = small_plan_data()
     target = data

@@ -217,7 +217,7 @@ def _plans_state():
 
 
 def _plan_json(change) -> bytes:
-    from tests.factories import small_plan_data
+    from tests.plans.factories import small_plan_data
 
     data = small_plan_data()
     change(data)

@@ -8,7 +8,15 @@ import pytest
 
 from outcomes.core.checks import get_rule, run_rule
 from outcomes.indicators.areas import home_area
-from outcomes.indicators.models import AgreedAction, Area, Clinic, ImportRun, Indicator, Period, Value
+from outcomes.indicators.models import AgreedAction, Area, ImportRun, Indicator, Period, Value
+from tests.indicators.factories import (
+    AgreedActionFactory,
+    ClinicFactory,
+    ImportRunFactory,
+    IndicatorFactory,
+    TargetFactory,
+    ValueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +26,10 @@ def setting():
     home = home_area()
     other = Area.objects.exclude(pk=home.pk).filter(kind=Area.LA).first()
     period = Period.objects.order_by("sort_key").first()
-    lait = ImportRun.objects.create(kind=ImportRun.LAIT, source="test")
-    typed = ImportRun.objects.create(kind=ImportRun.TEMPLATE, source="test.xlsx")
-    percent = Indicator.objects.create(code="T 1", name="Test share", unit_kind=Indicator.PERCENTAGE)
-    rate = Indicator.objects.create(code="T 2", name="Test rate", unit_kind=Indicator.RATE, multiplier=10000)
+    lait = ImportRunFactory(kind=ImportRun.LAIT, source="test")
+    typed = ImportRunFactory(kind=ImportRun.TEMPLATE)
+    percent = IndicatorFactory(code="T 1", name="Test share", unit_kind=Indicator.PERCENTAGE)
+    rate = IndicatorFactory(code="T 2", name="Test rate", unit_kind=Indicator.RATE, multiplier=10000)
     return {
         "home": home,
         "other": other,
@@ -34,7 +42,7 @@ def setting():
 
 
 def value(s, indicator, area, number, run, numerator=None, denominator=None):
-    return Value.objects.create(
+    return ValueFactory(
         indicator=s[indicator],
         area=s[area],
         period=s["period"],
@@ -89,8 +97,8 @@ def test_a_value_that_disagrees_with_its_numerator_and_denominator(setting):
 
 def test_a_clinic_action_past_its_date_and_still_open():
     rule = "clinic-action-overdue"
-    clinic = Clinic.objects.create(slug="test-clinic", title="Test clinic", date=date(2014, 6, 30))
-    action = AgreedAction.objects.create(
+    clinic = ClinicFactory(slug="test-clinic", title="Test clinic", date=date(2014, 6, 30))
+    action = AgreedActionFactory(
         clinic=clinic, number=1, text="Report by locality", owner_text="Mary Smith", due=date(2014, 9, 30)
     )
     ours = [f for f in run(rule, today=date(2014, 10, 1)) if f.key.startswith("clinics/test-clinic/")]
@@ -105,10 +113,8 @@ def test_a_clinic_action_past_its_date_and_still_open():
 
 
 def test_a_percentage_target_above_100(setting):
-    from outcomes.indicators.models import Target
-
     rule = "indicator-percentage-out-of-range"
-    target = Target.objects.create(indicator=setting["percent"], due=date(2011, 3, 31), value=Decimal("87"))
+    target = TargetFactory(indicator=setting["percent"], due=date(2011, 3, 31), value=Decimal("87"))
     assert run(rule, indicator=setting["percent"]) == []
     target.value = Decimal("870")
     target.save()

@@ -9,7 +9,7 @@ from outcomes.core.imports import ImportFailed
 from outcomes.core.imports.jsonfile import read_json
 from outcomes.plans.interchange import export_plan, import_plan
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, Update
-from tests.factories import make_small_plan, small_plan_data
+from tests.plans.factories import make_small_plan, small_plan_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.db import connection
 from outcomes.core.models import ChangeRecord
 from outcomes.plans import rules, services
 from outcomes.plans.models import Milestone, Update
-from tests.factories import make_small_plan
+from tests.plans.factories import make_small_plan
 
 pytestmark = pytest.mark.django_db
 

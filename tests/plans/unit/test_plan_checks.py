@@ -7,7 +7,7 @@ import pytest
 
 from outcomes.core.checks import all_rules, get_rule, run_rule
 from outcomes.plans.models import Milestone, MilestoneLink, Update
-from tests.factories import make_small_plan
+from tests.plans.factories import make_small_plan
 
 pytestmark = pytest.mark.django_db
 

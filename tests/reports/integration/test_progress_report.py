@@ -13,7 +13,7 @@ from outcomes.plans import services
 from outcomes.plans.models import Milestone, Update
 from outcomes.reports.progress import build_progress_report, report_as_json
 from tests.documents import docx_as_text
-from tests.factories import make_small_plan
+from tests.plans.factories import make_small_plan
 
 pytestmark = pytest.mark.django_db
 ROUND = {"slug": "cypp-2013-16", "round_slug": "june-2014"}
@@ -167,7 +167,7 @@ def test_the_word_report_opens_in_libreoffice_and_reads_right(tmp_path, demo_rou
 
 def test_a_plan_with_its_own_rag_vocabulary_reports_in_it(users):
     from outcomes.plans.interchange import import_plan
-    from tests.factories import small_plan_data
+    from tests.plans.factories import small_plan_data
 
     data = small_plan_data()
     data["slug"] = "own-words"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from outcomes.plans.interchange import import_plan
-from tests.factories import small_plan_data
+from tests.plans.factories import small_plan_data
 
 pytestmark = pytest.mark.django_db
 KEYS = ["green", "amber", "red", "blue"]
