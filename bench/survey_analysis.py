@@ -8,12 +8,11 @@ generator until there are --n of them, then times, each the median of 3:
 - the borough analysis from cold (nothing kept in the process): every question and grid row, all
   pupils and each gender and ethnic group, read in one query, counted with numpy, suppressed and
   compared with earlier editions;
-- each school's report page, requested as a performance officer through Django's test client (the
-  view's analysis, participation, tables and template), with the school's figures not kept and the
-  borough's kept, as a server process keeps them between requests; the suppression's kept
-  decompositions are dropped before each, so that a school gains nothing from the one timed before;
-- the slowest school's page with nothing kept: the first request of a process, or the first after a
-  new response (the borough's figures are then counted as well);
+- publishing a release (decision 0055): every school's report and the borough's, protected
+  together and against the demo's earlier release, stored (timed once);
+- each school's report page read from the release, requested as a performance officer through
+  Django's test client, with nothing kept in the process (its first request) and with the release
+  kept (every request after);
 - the slowest school's report as `survey_report --school` prints it (JSON).
 
 Run: .venv/bin/python bench/survey_analysis.py [--n 100000] [--keep] [--reuse]
@@ -82,10 +81,10 @@ def main() -> None:
             call_command("load_demo", stdout=quiet)
         from outcomes.accounts.models import User
         from outcomes.accounts.roles import Role
-        from outcomes.surveys import generator, suppression
+        from outcomes.surveys import generator, releases, suppression
         from outcomes.surveys import questionnaire as questionnaires
-        from outcomes.surveys.models import Edition, Response, School
-        from outcomes.surveys.results import kept, reports
+        from outcomes.surveys.models import Edition, Response
+        from outcomes.surveys.results import kept, reports, stored
 
         edition = Edition.objects.get(slug="primary-2009")
         missing = args.n - Response.objects.filter(edition=edition).count()
@@ -101,13 +100,7 @@ def main() -> None:
         def forget_everything() -> None:
             kept._CACHE.clear()
             kept._ANSWERS.clear()
-            suppression.forget_decompositions()
-
-        def forget_school_figures() -> None:
-            """Keep only what a process keeps between requests for the borough."""
-            borough = reports.borough_results(edition, compare=False)
-            for key in [k for k, found in kept._CACHE.items() if found is not borough]:
-                del kept._CACHE[key]
+            stored._KEPT.clear()
             suppression.forget_decompositions()
 
         def cold_borough() -> float:
@@ -124,18 +117,6 @@ def main() -> None:
         client = Client()
         client.force_login(officer)
 
-        # The part of each page that is the school's figures (school_results, which is what this
-        # benchmark timed before it timed whole pages), measured inside the same requests.
-        in_analysis: list[float] = []
-        school_results = reports.school_results
-
-        def timed_school_results(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return school_results(*args, **kwargs)
-            finally:
-                in_analysis.append(time.perf_counter() - start)
-
         def page(school) -> float:
             """GET the school's report page: what a request does, from the view to the HTML."""
             start = time.perf_counter()
@@ -144,26 +125,12 @@ def main() -> None:
             assert response.status_code == 200, response.status_code
             return elapsed
 
-        def kept_borough_page(school) -> float:
-            forget_school_figures()
-            return page(school)
-
-        def school_pages(school) -> tuple[float, float]:
-            """The page's median of REPEATS, and that of the school_results part of the same requests."""
-            in_analysis.clear()
-            reports.school_results = timed_school_results
-            try:
-                pages = [kept_borough_page(school) for _ in range(REPEATS)]
-            finally:
-                reports.school_results = school_results
-            return statistics.median(pages), statistics.median(in_analysis)
-
         def nothing_kept_page(school) -> float:
             forget_everything()
             return page(school)
 
         def command(school) -> float:
-            forget_school_figures()
+            forget_everything()
             out = io.StringIO()
             start = time.perf_counter()
             call_command("survey_report", edition=edition.slug, school=school.code, stdout=out)
@@ -171,19 +138,19 @@ def main() -> None:
             assert out.getvalue().startswith("{")
             return elapsed
 
-        schools = list(School.objects.filter(responses__edition=edition).distinct().order_by("name"))
         load_before = load()
         borough = median_of(cold_borough)
-        timed = {school.name: school_pages(school) for school in schools}
-        by_school = {name: pages for name, (pages, _) in timed.items()}
-        analysed = {name: part for name, (_, part) in timed.items()}
-        slowest_name = max(by_school, key=by_school.get)
-        slowest = by_school[slowest_name]
+        forget_everything()
+        started = time.perf_counter()
+        release = releases.publish(edition)
+        published = time.perf_counter() - started
+        schools = [r.school for r in release.reports.exclude(school=None).select_related("school")]
+        cold = {school.name: median_of(lambda school=school: nothing_kept_page(school)) for school in schools}
+        warm = {school.name: median_of(lambda school=school: page(school)) for school in schools}
+        slowest_name = max(cold, key=cold.get)
         slowest_school = next(s for s in schools if s.name == slowest_name)
-        cold_school = median_of(lambda: nothing_kept_page(slowest_school))
         as_json = median_of(lambda: command(slowest_school))
         load_after = load()
-        school_median = statistics.median(by_school.values())
 
         print(f"Survey analysis benchmark on {connection.vendor} ({connection.settings_dict['NAME']})")
         print(f"  responses to {edition.slug}: {total:,} ({questions} questions); generated in {made:.1f} s")
@@ -196,25 +163,24 @@ def main() -> None:
             f"{borough:.3f} s  {verdict(borough, BOROUGH_TARGET)}"
         )
         print(
-            f"  school report pages ({len(by_school)}, borough kept): "
-            f"median {school_median:.3f} s, slowest {slowest:.3f} s ({slowest_name})  "
-            f"{verdict(slowest, SCHOOL_TARGET)}"
+            f"  publishing a release (every report, protected together; once per release): {published:.1f} s"
         )
         print(
-            f"    of which the school's figures (school_results, as this benchmark timed reports before): "
-            f"median {statistics.median(analysed.values()):.3f} s, slowest {max(analysed.values()):.3f} s"
+            f"  school report pages read from the release ({len(cold)}), nothing kept in the process: "
+            f"median {statistics.median(cold.values()):.3f} s, slowest {cold[slowest_name]:.3f} s "
+            f"({slowest_name})  {verdict(cold[slowest_name], SCHOOL_TARGET)}"
         )
         print(
-            f"  {slowest_name}'s page with nothing kept (a process's first request, or the first "
-            f"after a new response): {cold_school:.3f} s  {verdict(cold_school, SCHOOL_TARGET)}"
+            f"  the same pages, the release kept: median {statistics.median(warm.values()):.3f} s, "
+            f"slowest {max(warm.values()):.3f} s"
         )
         print(
-            f"  {slowest_name} as survey_report --school prints it (JSON, borough kept): {as_json:.3f} s  "
+            f"  {slowest_name} as survey_report --school prints it (JSON): {as_json:.3f} s  "
             f"{verdict(as_json, SCHOOL_TARGET)}"
         )
-        print(f"    {'school':<36} {'page':>7} {'figures':>8}")
-        for name, seconds in by_school.items():
-            print(f"    {name:<36} {seconds:6.3f}s {analysed[name]:7.3f}s")
+        print(f"    {'school':<36} {'cold':>7} {'kept':>7}")
+        for name, seconds in cold.items():
+            print(f"    {name:<36} {seconds:6.3f}s {warm[name]:6.3f}s")
     finally:
         connection.close()
         if not args.keep:

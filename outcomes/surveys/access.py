@@ -194,4 +194,19 @@ def has_results_to_read(user) -> bool:
         return True
     if is_school_account(user):
         return schools_of(user).exists()
-    return bool(result_editions_for(user))
+    # Viewers and lead officers read final releases only (decision 0055).
+    return any(e.releases.filter(kind="final").exists() for e in result_editions_for(user))
+
+
+def release_for_user(user, edition: Edition, *, number: int | None = None):
+    """The release of the edition the user reads (the latest, or ``number``), or None: managers
+    and schools' staff read every release, interim ones included; viewers and lead officers read
+    final releases only (decision 0055)."""
+    from outcomes.surveys.models import Release
+
+    found = edition.releases.all()
+    if not (manages_surveys(user) or is_school_account(user)):
+        found = found.filter(kind=Release.FINAL)
+    if number is not None:
+        return found.filter(number=number).first()
+    return found.order_by("-number").first()

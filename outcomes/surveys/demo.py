@@ -186,6 +186,11 @@ def load_demo_surveys() -> str | None:
         edition,
         generator.synthetic_responses(edition, shares, seed=DEMO_SEED, days=(edition.opens, SNOW[0])),
     )
+    # The demo edition is live: an interim release of its responses, so that its results read as
+    # they would once a performance officer had published one (decision 0055).
+    from outcomes.surveys import releases
+
+    releases.publish(edition, user=None)
     code = edition.links.get(school=by_code["swinton-brookfield"]).code
     return (
         f"Loaded the Lifestyle Survey demo '{edition.slug}': {len(rows)} schools, {made} synthetic "

@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.db import transaction
 
 from outcomes.surveys import questionnaire as questionnaires
-from outcomes.surveys.results import kept
 from outcomes.surveys.results.figures import ALL, Results, percentage
 
 # What an indicator first created by a feed is, where the indicators app does not have it yet.
@@ -90,17 +89,22 @@ def _indicator(code: str):
     return indicator
 
 
+class NoRelease(LookupError):
+    """The edition has no release of results to send."""
+
+
 class NoHomeArea(LookupError):
     """The indicators app has no home area to give the values to."""
 
 
 def feed_indicators(edition, *, user=None) -> list[Written]:
-    """Write every feed of the edition as an indicator Value for the home area and the edition's
-    academic year, through the indicators' one writer (which records the changes and recomputes
-    the indicators' derived figures)."""
+    """Write every feed of the edition's latest release as an indicator Value for the home area
+    and the edition's academic year, through the indicators' one writer (which records the changes
+    and recomputes the indicators' derived figures)."""
     from outcomes.indicators import areas, periods
     from outcomes.indicators.models import ImportRun, Value
     from outcomes.indicators.writing import ValueBatch, write_values
+    from outcomes.surveys import releases
 
     feeds = feeds_of(edition)
     if not feeds:
@@ -108,7 +112,10 @@ def feed_indicators(edition, *, user=None) -> list[Written]:
     area = areas.home_area()
     if area is None:
         raise NoHomeArea("The indicators have no home area (setting INDICATORS_HOME_AREA).")
-    results = kept.borough_figures(edition)
+    release = releases.latest(edition)
+    if release is None:
+        raise NoRelease(f"No results of {edition.title} have been released: publish a release first.")
+    results = releases.borough_of(release)[0]
     label = f"{edition.year}/{(edition.year + 1) % 100:02d}"
     written, rows = [], []
     with transaction.atomic():

@@ -422,3 +422,49 @@ class TextAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"Text answer to {self.question_id}"
+
+
+class Release(models.Model):
+    """Results computed once, from the responses held when it was published, suppressed together
+    with every output of this and every earlier release, and frozen (issue 12; decision 0055).
+    Every page, workbook, PDF, ``survey_report`` and the indicator feed read a release."""
+
+    INTERIM, FINAL = "interim", "final"
+    KINDS = [(INTERIM, "Interim"), (FINAL, "Final")]
+
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="releases")
+    number = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=KINDS)
+    threshold = models.PositiveSmallIntegerField()
+    respondents = models.PositiveIntegerField()
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["edition", "number"]
+        constraints = [models.UniqueConstraint(fields=["edition", "number"], name="one_release_number")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} release {self.number} of {self.edition_id}"
+
+
+class ReleasedReport(models.Model):
+    """One output of a release as stored: the borough's results with participation (``school``
+    blank) or one school's report, as ``survey_report`` prints it."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="reports")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    content = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["release", "school"], name="one_report_per_school"),
+            models.UniqueConstraint(
+                fields=["release"], condition=models.Q(school=None), name="one_borough_report"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Report of {self.release}"

@@ -21,6 +21,16 @@ def legend(threshold: int) -> str:
     )
 
 
+def release_note(release) -> str:
+    """What every output of a release says about it: which release, when, of how many responses."""
+    kind = "Final" if release.kind == "final" else "Interim"
+    when = release.published_at.strftime("%-d %B %Y")
+    text = f"{kind} release {release.number}, published {when}, of {release.respondents} responses."
+    if release.kind != "final":
+        text += " Interim: the survey was still open; later releases may differ."
+    return text
+
+
 @dataclass
 class Cell:
     text: str

@@ -18,4 +18,6 @@ urlpatterns = [
     path(f"{E}/results/<slug:code>.xlsx", results.school_report_xlsx, name="school_report_xlsx"),
     path(f"{E}/results/<slug:code>.pdf", results.school_report_pdf, name="school_report_pdf"),
     path(f"{E}/feed-indicators/", results.feed_indicators, name="feed_indicators"),
+    path(f"{E}/releases/", results.release_list, name="releases"),
+    path(f"{E}/releases/new/", results.publish_release, name="publish_release"),
 ]

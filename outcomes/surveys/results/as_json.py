@@ -36,6 +36,7 @@ def results_as_json(
             "nor are figures from which they could be worked out."
         ),
         "respondents": _count_json(results.respondents),
+        "groups": [{"breakdown": g.kind, "group": g.name, "label": g.label} for g in results.groups],
         "questions": [],
     }
     for question in results.questions:

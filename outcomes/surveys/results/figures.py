@@ -142,6 +142,33 @@ class Results:
     groups: list[Group]
     respondents: Count
     questions: list[QuestionResult]
+    # Each figure's true value by identity (question, grid row, group key, what): kept while a
+    # release is made, never stored or shown.
+    truth: dict = field(default_factory=dict, repr=False)
 
     def question(self, name: str) -> QuestionResult:
         return next(q for q in self.questions if q.name == name)
+
+    def figures(self):
+        """Every figure as shown, by identity: (question, grid row, group key, what) -> Count, where
+        what is "respondents", "shown", "answered" or ("option", name)."""
+        for question in self.questions:
+            for row in question.rows:
+                for group in row.groups:
+                    gk = group.group.key
+                    yield (question.name, row.name, gk, "respondents"), group.respondents
+                    yield (question.name, row.name, gk, "shown"), group.shown
+                    yield (question.name, row.name, gk, "answered"), group.answered
+                    for option in group.options:
+                        yield (question.name, row.name, gk, ("option", option.name)), option.count
+
+
+def beside_borough(results: Results, borough: Results) -> None:
+    """Put the borough's percentage (all pupils, of those who answered) beside each of a school's."""
+    for question in results.questions:
+        other = borough.question(question.name)
+        for row, borough_row in zip(question.rows, other.rows, strict=True):
+            everyone = borough_row.group(ALL)
+            for group in row.groups:
+                for option, theirs in zip(group.options, everyone.options, strict=True):
+                    option.borough, option.borough_reason = theirs.percentage, theirs.reason

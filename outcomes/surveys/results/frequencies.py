@@ -44,9 +44,14 @@ class Scope:
     so that a figure shared with an earlier table (a group's size, the pupils routed to a question)
     keeps the decision made there."""
 
-    def __init__(self, q, breakdowns: Breakdowns, tally_: Tally, threshold: int):
+    def __init__(self, q, breakdowns: Breakdowns, tally_: Tally, threshold: int, forced=frozenset()):
         self.q, self.b, self.t, self.threshold = q, breakdowns, tally_, threshold
         self.conditions = Conditions(q)
+        # Figures another output of the same release (or an earlier release) needs hidden here,
+        # as figure identities (``figure_identity``): hidden as secondary, and protected in turn.
+        self.forced = {self._key_of(identity) for identity in forced}
+        # Every figure's true value by identity, for the checks across a release's outputs.
+        self.truth: dict[tuple, int] = {}
         self.decisions: dict[Hashable, Suppression | None] = {}
         self.values: dict[Hashable, int] = {}
         self.group_sizes: dict[tuple, int] = {}
@@ -65,6 +70,31 @@ class Scope:
                 if link[0] == "sum":
                     _, target, target_row, _ = link[1][0]
                     self.unions.setdefault((target, target_row), set()).add(link[1])
+
+    def _key_of(self, identity: tuple) -> Hashable:
+        """The table key of a figure identity (question, grid row, group key, what)."""
+        question, row_name, gk, what = identity
+        gk = tuple(gk)
+        if what == "respondents":
+            return ("respondents", gk)
+        if what == "answered":
+            return ("answered", question, row_name, gk)
+        if what == "shown":
+            item = self.q.by_name[question]
+            row = next((r for r in item.rows if r.name == row_name), None) if row_name else None
+            return self._shown_key(self.conditions.link(item, row), gk)
+        return ("count", question, row_name, what[1], gk)
+
+    def _decision(self, key, decided: Decided | None, hidden: Suppression | None, shown: bool):
+        """A shown figure of a hidden group is hidden with it; else a figure forced hidden is."""
+        if hidden is not None and shown:
+            return Decided(hidden)
+        if decided is None and shown:
+            return self._forced(key)
+        return decided
+
+    def _forced(self, key) -> Decided | None:
+        return Decided(Suppression(SECONDARY, SECONDARY_REASON)) if key in self.forced else None
 
     # -- groups -------------------------------------------------------------------------------
     def groups(self) -> list[Group]:
@@ -119,7 +149,12 @@ class Scope:
         def figure(key, cells, level=CELL, base=None):
             cells = list(cells)
             return Figure(
-                key, int(sum(counts[c] for c in cells)), tuple(atom[c] for c in cells), base=base, level=level
+                key,
+                int(sum(counts[c] for c in cells)),
+                tuple(atom[c] for c in cells),
+                base=base,
+                level=level,
+                decided=self._forced(key),
             )
 
         every = list(atom)
@@ -205,8 +240,7 @@ class Scope:
             ) -> Figure:
                 ids = self._atom_ids(cells, columns, width)
                 value = sum(map(totals.__getitem__, columns))
-                if hidden is not None and shown:
-                    decided = Decided(hidden)
+                decided = self._decision(key, decided, hidden, shown)
                 if level is None:
                     level = MARGIN if kind == "all" else CELL
                 return Figure(key, value, ids, base=base, level=level, shown=shown, decided=decided)
@@ -338,10 +372,19 @@ class Scope:
         respondents = self.count(("respondents", gk))
         shown = self.count(shown_key)
         answered = self.count(("answered", item.name, row_name, gk))
+        truth = self.truth
+        truth[(item.name, row_name, gk, "respondents")] = self.values.get(("respondents", gk), 0)
+        truth[(item.name, row_name, gk, "shown")] = self.values.get(shown_key, 0)
+        truth[(item.name, row_name, gk, "answered")] = self.values.get(
+            ("answered", item.name, row_name, gk), 0
+        )
         options = []
         if item.type != "text":
             for choice in item.choices:
                 count = self.count(("count", item.name, row_name, choice.name, gk))
+                truth[(item.name, row_name, gk, ("option", choice.name))] = self.values.get(
+                    ("count", item.name, row_name, choice.name, gk), 0
+                )
                 options.append(
                     OptionResult(
                         name=choice.name,
@@ -356,7 +399,9 @@ class Scope:
         return GroupResult(group, respondents, shown, answered, options)
 
 
-def analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int | None = None) -> Results:
+def analyse_codes(
+    edition, q, codes: np.ndarray, *, school=None, threshold: int | None = None, forced=frozenset()
+) -> Results:
     """Every question's frequencies for the responses in ``codes`` (one scope), suppressed."""
     # Hundreds of small decompositions: BLAS threads only fight over the cores (17 ms each, not 0.5).
     # Some hundred thousand short-lived objects, none in a cycle: the cyclic collector would only walk
@@ -365,16 +410,18 @@ def analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int 
     gc.disable()
     try:
         with threadpool_limits(limits=1, user_api="blas"):
-            return _analyse_codes(edition, q, codes, school=school, threshold=threshold)
+            return _analyse_codes(edition, q, codes, school=school, threshold=threshold, forced=forced)
     finally:
         if collecting:
             gc.enable()
 
 
-def _analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int | None = None) -> Results:
+def _analyse_codes(
+    edition, q, codes: np.ndarray, *, school=None, threshold=None, forced=frozenset()
+) -> Results:
     threshold = threshold or suppression_threshold(edition)
     breakdowns = Breakdowns(q)
-    scope = Scope(q, breakdowns, tally(codes, breakdowns), threshold)
+    scope = Scope(q, breakdowns, tally(codes, breakdowns), threshold, forced)
     scope.demographics()
     questions = [scope.question_result(item) for item in q.items if item.type in ANALYSED_TYPES]
     return Results(
@@ -384,4 +431,5 @@ def _analyse_codes(edition, q, codes: np.ndarray, *, school=None, threshold: int
         groups=scope.groups(),
         respondents=scope.count(("respondents", ALL)),
         questions=questions,
+        truth=scope.truth,
     )

@@ -4,7 +4,7 @@ figures made from them, renewed when the responses change (their fingerprint).""
 import numpy as np
 
 from outcomes.surveys import questionnaire as questionnaires
-from outcomes.surveys.results.figures import ALL, Results, suppression_threshold
+from outcomes.surveys.results.figures import Results, beside_borough, suppression_threshold
 from outcomes.surveys.results.frequencies import analyse_codes
 
 _CACHE: dict[tuple, Results] = {}
@@ -87,14 +87,7 @@ def school_figures(edition, school, threshold: int | None = None) -> Results:
     def build() -> Results:
         q, codes, schools = _answers(edition, fingerprint)
         results = analyse_codes(edition, q, codes[schools == school.pk], school=school, threshold=threshold)
-        borough = _borough(edition, threshold, fingerprint)
-        for question in results.questions:
-            other = borough.question(question.name)
-            for row, borough_row in zip(question.rows, other.rows, strict=True):
-                everyone = borough_row.group(ALL)
-                for group in row.groups:
-                    for option, theirs in zip(group.options, everyone.options, strict=True):
-                        option.borough, option.borough_reason = theirs.percentage, theirs.reason
+        beside_borough(results, _borough(edition, threshold, fingerprint))
         return results
 
     return _cached((fingerprint, school.pk, threshold), build)

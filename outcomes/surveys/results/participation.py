@@ -14,17 +14,29 @@ from outcomes.surveys.results.kept import borough_figures
 from outcomes.surveys.suppression import MARGIN, TOTAL, Decided, Figure, Suppression, suppress
 
 
-def participation(edition, *, threshold: int | None = None) -> Participation:
+def participation(
+    edition,
+    *,
+    threshold: int | None = None,
+    answered: dict[int, int] | None = None,
+    borough: Results | None = None,
+    decided: dict[int, Decided] | None = None,
+) -> Participation:
     """Respondents, roll and response rate by school and by area, and the borough's coverage
     (seed 002: 572 of 2,996 Year 5 pupils = 19%; 80% within the 15 schools that took part), with
-    respondent counts of fewer than ``threshold`` suppressed and what would give them away."""
+    respondent counts of fewer than ``threshold`` suppressed and what would give them away.
+
+    A release passes its fixed responses (``answered``: school id -> respondents), its borough
+    results, and each school's respondents as its own report decided them (``decided``), so that
+    the table is protected together with the reports the same readers hold."""
     from django.db.models import Sum
 
     from outcomes.surveys.models import School, SchoolParticipation, SchoolRoll
     from outcomes.surveys.services import respondents_by_school
 
     threshold = threshold or suppression_threshold(edition)
-    answered = respondents_by_school(edition)
+    answered = respondents_by_school(edition) if answered is None else answered
+    decided = decided or {}
     rolls = {
         row["school"]: row["pupils"]
         for row in SchoolRoll.objects.filter(year=edition.year, year_group__in=edition.year_group_list)
@@ -43,7 +55,9 @@ def participation(edition, *, threshold: int | None = None) -> Participation:
     ]
     total = sum(answered.values())
     area_names = list(dict.fromkeys(s.area.name if s.area else "" for s in schools))
-    figures = [Figure(("school", s.pk), answered.get(s.pk, 0), (s.pk,)) for s in schools]
+    figures = [
+        Figure(("school", s.pk), answered.get(s.pk, 0), (s.pk,), decided=decided.get(s.pk)) for s in schools
+    ]
     for name in area_names:
         members = [s for s in schools if (s.area.name if s.area else "") == name]
         figures.append(
@@ -54,7 +68,7 @@ def participation(edition, *, threshold: int | None = None) -> Participation:
                 level=MARGIN,
             )
         )
-    borough_decision = borough_figures(edition, threshold).respondents
+    borough_decision = (borough or borough_figures(edition, threshold)).respondents
     figures.append(
         Figure(
             ("respondents", ALL),

@@ -3,25 +3,21 @@ each as a page, an Excel workbook and a PDF (SPEC §3; docs/decisions/0030-0034)
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from outcomes.core import downloads
-from outcomes.surveys import access, feeds
-from outcomes.surveys.models import Edition
-from outcomes.surveys.results import reports
-from outcomes.surveys.results.figures import suppression_threshold
-from outcomes.surveys.results.participation import participation as participation_of
-from outcomes.surveys.results.participation import school_participation
+from outcomes.surveys import access, feeds, releases
+from outcomes.surveys.models import Edition, Release, Response
 from outcomes.surveys.results_export import (
     legend,
     participation_tables,
     question_tables,
+    release_note,
     results_workbook,
 )
 from outcomes.surveys.results_pdf import report_pdf
-from outcomes.surveys.services import respondents_by_school
 
 
 @login_required
@@ -30,30 +26,69 @@ def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     rows = []
     for edition in access.result_editions_for(user):
-        schools = access.schools_of(user) if access.is_school_account(user) else None
-        if access.manages_surveys(user):
-            answered = respondents_by_school(edition)
-            schools = [s for s in edition.links.select_related("school") if s.school_id in answered]
-            schools = [link.school for link in schools]
+        release = access.release_for_user(user, edition)
+        schools = []
+        if release is not None and access.is_school_account(user):
+            schools = list(access.schools_of(user))
+        elif release is not None and access.manages_surveys(user):
+            schools = [r.school for r in release.reports.exclude(school=None).select_related("school")]
+            schools.sort(key=lambda s: s.name)
         rows.append(
             {
                 "edition": edition,
-                "borough": access.can_read_borough_results(user, edition),
-                "schools": list(schools) if schools is not None else [],
+                "release": release,
+                "borough": release is not None and access.can_read_borough_results(user, edition),
+                "schools": schools,
+                "can_publish": access.manages_surveys(user),
             }
         )
     return render(request, "surveys/results/index.html", {"section": "results", "rows": rows})
 
 
-def _borough(request: HttpRequest, slug: str):
+def _release(request: HttpRequest, edition: Edition) -> Release | None:
+    """The release asked for (``?release=N``) or the latest the user may read."""
+    number = request.GET.get("release", "")
+    release = access.release_for_user(request.user, edition, number=int(number) if number.isdigit() else None)
+    if release is None and number:
+        raise Http404("No such release")
+    return release
+
+
+def _not_released(request: HttpRequest, edition: Edition, school=None, release=None) -> HttpResponse:
+    return render(
+        request,
+        "surveys/results/not_released.html",
+        {
+            "section": "results",
+            "edition": edition,
+            "school": school,
+            "release": release,
+            "can_publish": access.manages_surveys(request.user),
+        },
+    )
+
+
+def _borough(request: HttpRequest, slug: str, *, download: bool = False):
     edition = access.get_borough_results_for_user(request.user, slug)
-    return edition, reports.borough_results(edition)
+    release = _release(request, edition)
+    if release is None:
+        if download:
+            raise Http404("No results have been released")
+        return edition, None, None, None
+    results, taking_part, _ = releases.borough_of(release)
+    return edition, release, results, taking_part
+
+
+def _release_context(release: Release) -> dict:
+    return {"release": release, "release_note": release_note(release)}
 
 
 @login_required
 @require_GET
 def borough_report(request: HttpRequest, slug: str) -> HttpResponse:
-    edition, results = _borough(request, slug)
+    edition, release, results, _ = _borough(request, slug)
+    if release is None:
+        return _not_released(request, edition)
     feeding = feeds.feeds_of(edition) if access.manages_surveys(request.user) else []
     return render(
         request,
@@ -66,6 +101,7 @@ def borough_report(request: HttpRequest, slug: str) -> HttpResponse:
             "legend": legend(results.threshold),
             "feeding": feeding,
             "can_feed": access.manages_surveys(request.user) and bool(feeding),
+            **_release_context(release),
         },
     )
 
@@ -73,16 +109,19 @@ def borough_report(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def borough_report_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
-    edition, results = _borough(request, slug)
+    edition, _unused, results, _ = _borough(request, slug, download=True)
     return downloads.attachment(results_workbook(results), f"{edition.slug}-results.xlsx")
 
 
 @login_required
 @require_GET
 def borough_report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    edition, results = _borough(request, slug)
+    edition, release, results, _ = _borough(request, slug, download=True)
     content = report_pdf(
-        edition.title, "Borough report", [legend(results.threshold)], question_tables(results)
+        edition.title,
+        "Borough report",
+        [release_note(release), legend(results.threshold)],
+        question_tables(results),
     )
     return downloads.attachment(content, f"{edition.slug}-results.pdf")
 
@@ -90,8 +129,9 @@ def borough_report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def participation(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = access.get_borough_results_for_user(request.user, slug)
-    taking_part = participation_of(edition)
+    edition, release, results, taking_part = _borough(request, slug)
+    if release is None:
+        return _not_released(request, edition)
     return render(
         request,
         "surveys/results/participation.html",
@@ -100,7 +140,8 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
             "edition": edition,
             "participation": taking_part,
             "tables": participation_tables(taking_part, None),
-            "legend": legend(suppression_threshold(edition)),
+            "legend": legend(results.threshold),
+            **_release_context(release),
         },
     )
 
@@ -108,9 +149,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def participation_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = access.get_borough_results_for_user(request.user, slug)
-    taking_part = participation_of(edition)
-    results = reports.borough_results(edition)
+    edition, _unused, results, taking_part = _borough(request, slug, download=True)
     content = results_workbook(results, taking_part, frequencies=False)
     return downloads.attachment(content, f"{edition.slug}-participation.xlsx")
 
@@ -118,27 +157,32 @@ def participation_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def participation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = access.get_borough_results_for_user(request.user, slug)
-    taking_part = participation_of(edition)
+    edition, release, results, taking_part = _borough(request, slug, download=True)
     content = report_pdf(
         edition.title,
         "Participation by school and by area",
-        [legend(suppression_threshold(edition))],
+        [release_note(release), legend(results.threshold)],
         participation_tables(taking_part, None),
     )
     return downloads.attachment(content, f"{edition.slug}-participation.pdf")
 
 
-def _school(request: HttpRequest, slug: str, code: str):
+def _school(request: HttpRequest, slug: str, code: str, *, download: bool = False):
     edition, school = access.get_school_report_for_user(request.user, slug, code)
-    results = reports.school_results(edition, school)
-    return edition, school, results, school_participation(results)
+    release = _release(request, edition)
+    found = releases.school_of(release, school) if release is not None else None
+    if found is None and download:
+        raise Http404("No school report has been released")
+    results, own, _ = found if found is not None else (None, None, None)
+    return edition, school, release, results, own
 
 
 @login_required
 @require_GET
 def school_report(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    edition, school, results, own = _school(request, slug, code)
+    edition, school, release, results, own = _school(request, slug, code)
+    if results is None:
+        return _not_released(request, edition, school, release)
     return render(
         request,
         "surveys/results/report.html",
@@ -150,6 +194,7 @@ def school_report(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "own": participation_tables(None, own)[0],
             "tables": question_tables(results),
             "legend": legend(results.threshold),
+            **_release_context(release),
         },
     )
 
@@ -157,23 +202,71 @@ def school_report(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @login_required
 @require_GET
 def school_report_xlsx(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    edition, school, results, own = _school(request, slug, code)
+    edition, school, _unused, results, own = _school(request, slug, code, download=True)
     return downloads.attachment(
-        results_workbook(results, None, own), f"{edition.slug}-{school.code}-report.xlsx"
+        results_workbook(results, None, own),
+        f"{edition.slug}-{school.code}-report.xlsx",
     )
 
 
 @login_required
 @require_GET
 def school_report_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    edition, school, results, own = _school(request, slug, code)
+    edition, school, release, results, own = _school(request, slug, code, download=True)
     content = report_pdf(
         edition.title,
         f"School report: {school.name}, against the borough",
-        [legend(results.threshold)],
+        [release_note(release), legend(results.threshold)],
         participation_tables(None, own) + question_tables(results),
     )
     return downloads.attachment(content, f"{edition.slug}-{school.code}-report.pdf")
+
+
+@login_required
+@require_GET
+def release_list(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = access.get_edition_to_manage(request.user, slug)
+    return render(
+        request,
+        "surveys/results/releases.html",
+        {
+            "section": "results",
+            "edition": edition,
+            "releases": edition.releases.select_related("published_by").order_by("-number"),
+            "problem": releases.release_problem(edition),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish_release(request: HttpRequest, slug: str) -> HttpResponse:
+    """A confirm page (no JavaScript) before results go out; POST publishes."""
+    edition = access.get_edition_to_manage(request.user, slug)
+    problem = releases.release_problem(edition)
+    if request.method == "POST" and problem is None:
+        release = releases.publish(edition, user=request.user)
+        messages.success(
+            request,
+            f"Published {release.get_kind_display().lower()} release {release.number} of {edition.title}: "
+            f"{release.respondents} responses.",
+        )
+        return redirect("surveys:borough_report", slug=edition.slug)
+    last = releases.latest(edition)
+    return render(
+        request,
+        "surveys/results/publish.html",
+        {
+            "section": "results",
+            "edition": edition,
+            "problem": problem,
+            "last": last,
+            "threshold": releases.next_threshold(edition),
+            "kind": "final" if edition.state == Edition.CLOSED else "interim",
+            "responses": Response.objects.filter(edition=edition).count(),
+        },
+        status=409 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -185,7 +278,7 @@ def feed_indicators(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("surveys:results")
     try:
         written = feeds.feed_indicators(edition, user=request.user)
-    except feeds.NoHomeArea as problem:
+    except (feeds.NoHomeArea, feeds.NoRelease) as problem:
         messages.error(request, str(problem))
         return redirect("surveys:borough_report", slug=edition.slug)
     if written:

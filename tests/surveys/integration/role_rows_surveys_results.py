@@ -24,6 +24,9 @@ MANAGERS_POST = {
     "school": 403,
 }
 
+MANAGERS_GET = {**MANAGERS_POST, "administrator": 200, "performance_officer": 200}
+NOT_A_FORM = dict.fromkeys(MANAGERS_POST, 405)
+
 ROWS: list = [
     ("surveys:results", {}, "get", SIGNED_IN),
     ("surveys:borough_report", EDITION, "get", BOROUGH_READERS),
@@ -39,4 +42,15 @@ ROWS: list = [
     ("surveys:school_report_xlsx", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
     ("surveys:school_report_pdf", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
     ("surveys:feed_indicators", EDITION, "post", MANAGERS_POST),
+    ("surveys:releases", EDITION, "get", MANAGERS_GET),
+    ("surveys:releases", EDITION, "post", NOT_A_FORM),
+    ("surveys:publish_release", EDITION, "get", MANAGERS_GET),
+    # The demo's interim release holds every response: nothing new to publish, so the managers'
+    # POST is refused with the reason (409) and nothing changes (test_survey_releases.py).
+    (
+        "surveys:publish_release",
+        EDITION,
+        "post",
+        {**MANAGERS_POST, "administrator": 409, "performance_officer": 409},
+    ),
 ]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.accounts.roles import Role
-from outcomes.surveys import editions
+from outcomes.surveys import editions, releases
 from outcomes.surveys import questionnaire as questionnaires
 from outcomes.surveys import workbook as edition_workbook
 from outcomes.surveys.generator import synthetic_responses
@@ -82,9 +82,10 @@ def test_participation_suppresses_st_thomas_and_what_would_give_it_away():
     assert rows["st-thomas"]["respondents"] is None
     assert rows["st-thomas"]["rate"] is None
     assert rows["st-thomas"]["reason"] == "fewer than 10 pupils"
-    # Wentworth North's total is shown, so one more of its schools must go.
-    hidden = [r for r in data["participation"] if r["area"] == "Wentworth North" and r["respondents"] is None]
-    assert len(hidden) == 2
+    # Every other school's respondents are in its own report, which the same readers hold: what
+    # protects St Thomas's is Wentworth North's total, then another area's and its smallest school.
+    hidden = sorted(r["school"] for r in data["participation"] if r["respondents"] is None)
+    assert hidden == ["st-gerards", "st-thomas"]
     assert all(r["respondents"] in (None, 0) or r["respondents"] >= 10 for r in data["participation"])
     assert rows["swinton-brookfield"] | {"rate": None} == rows["swinton-brookfield"] | {
         "respondents": 81,
@@ -95,21 +96,16 @@ def test_participation_suppresses_st_thomas_and_what_would_give_it_away():
     assert (coverage["respondents"], coverage["roll"], coverage["rate"]) == (572, 2996, 19.1)
     assert (coverage["participating_schools"], coverage["participating_rate"]) == (15, 80.0)
     areas = {a["area"]: a for a in data["participation_by_area"]}
-    assert areas["Wentworth North"]["respondents"] == 176
+    assert areas["Wentworth North"]["respondents"] is None
+    assert areas["Wentworth Valley"]["respondents"] == 62
     assert areas["Rotherham South"]["respondents"] == 0
 
 
-def test_a_school_report_with_six_respondents_shows_no_figure_of_its_own():
-    data = report("--school", "st-thomas")
-    assert data["participation"][0]["respondents"] is None
-    assert data["respondents"]["count"] is None
-    for question in data["questions"]:
-        for row in question["rows"]:
-            for breakdown in row["breakdowns"]:
-                for entry in breakdown["options"]:
-                    assert entry["percentage"] is None
-                    # Either suppressed, or a question no pupil there answered: 0 of 0.
-                    assert entry["reason"] or (entry["count"], entry["base"]) == (0, 0)
+def test_a_school_with_six_respondents_has_no_report_of_its_own():
+    """Its pupils count in the borough's figures (decision 0055)."""
+    with pytest.raises(Exception, match="'st-thomas' has no report of its own in release 1"):
+        report("--school", "st-thomas")
+    assert "st-thomas" in report()["schools_without_report"]
 
 
 def test_a_school_report_sets_each_figure_beside_the_boroughs():
@@ -180,7 +176,10 @@ def test_viewers_read_the_borough_report_once_the_edition_is_closed(client, user
     borough = reverse("surveys:borough_report", kwargs={"slug": SLUG})
     assert client.get(borough).status_code == 404
     editions.set_state(edition, Edition.CLOSED, user=users["performance_officer"])
-    assert client.get(borough).status_code == 200
+    # Closed, but only the interim release exists: not for viewers (decision 0055).
+    assert "No results released yet" in client.get(borough).content.decode()
+    releases.publish(edition, user=users["performance_officer"])
+    assert "Final release 2" in client.get(borough).content.decode()
     assert client.get(reverse("surveys:participation", kwargs={"slug": SLUG})).status_code == 200
     school = reverse("surveys:school_report", kwargs={"slug": SLUG, "code": "swinton-brookfield"})
     assert client.get(school).status_code == 404
@@ -225,6 +224,10 @@ def earlier_edition(changed_label: str | None = None) -> Edition:
 
 def test_unchanged_questions_are_compared_with_the_earlier_edition():
     earlier = earlier_edition(changed_label="How is your health?")
+    current = Edition.objects.get(slug=SLUG)
+    current.state = Edition.CLOSED
+    current.save(update_fields=["state"])
+    releases.publish(current)  # the comparison is made when a release is
     data = report()
     health = next(q for q in data["questions"] if q["name"] == "q4")["rows"][0]
     assert health["comparison"]["note"] == figures.CHANGED_NOTE

@@ -3,16 +3,15 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from outcomes.surveys import releases
 from outcomes.surveys.models import Edition, School
-from outcomes.surveys.results import reports
-from outcomes.surveys.results.as_json import results_as_json
-from outcomes.surveys.results.participation import participation, school_participation
 from outcomes.surveys.results_export import results_workbook
 
 
 class Command(BaseCommand):
     help = (
-        "Print an edition's survey results: the borough's, or with --school CODE one school's beside "
+        "Print a release of an edition's survey results (the latest unless --release N): the "
+        "borough's, or with --school CODE one school's beside "
         "the borough's. JSON (the default) gives, per question, grid row, group (all pupils, each "
         "gender, each collapsed ethnic group) and option, the count, base (pupils who answered) and "
         "percentage, with the bases of pupils shown the question and of all respondents; and "
@@ -27,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--edition", required=True, help="The edition's slug, e.g. primary-2009.")
         parser.add_argument("--school", help="A school's code: that school's report.")
         parser.add_argument("--format", choices=["json", "xlsx"], default="json")
+        parser.add_argument("--release", type=int, help="The release's number; the latest when left out.")
         parser.add_argument("--output", help="File to write (xlsx); standard output when left out.")
 
     def handle(self, *args, **options):
@@ -38,12 +38,19 @@ class Command(BaseCommand):
             school = School.objects.filter(code=options["school"]).first()
             if school is None:
                 raise CommandError(f"There is no school with the code '{options['school']}'.")
+        release = edition.releases.order_by("-number")
+        release = release.filter(number=options["release"]).first() if options["release"] else release.first()
+        if release is None:
+            raise CommandError(f"No results of '{edition.slug}' have been released (see its Releases page).")
         if school is None:
-            results = reports.borough_results(edition)
-            taking_part, own = participation(edition), None
+            results, taking_part, data = releases.borough_of(release)
+            own = None
         else:
-            results = reports.school_results(edition, school)
-            taking_part, own = None, school_participation(results)
+            found = releases.school_of(release, school)
+            if found is None:
+                raise CommandError(f"'{school.code}' has no report of its own in release {release.number}.")
+            results, own, data = found
+            taking_part = None
         if options["format"] == "xlsx":
             content = results_workbook(results, taking_part, own)
             if options["output"]:
@@ -53,5 +60,4 @@ class Command(BaseCommand):
             else:
                 sys.stdout.buffer.write(content)
             return
-        data = results_as_json(results, taking_part, own)
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
