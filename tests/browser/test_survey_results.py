@@ -25,6 +25,10 @@ def test_a_school_sees_only_its_own_report_with_suppressed_cells_marked(visitor)
     cell = page.locator("td", has=page.locator(".app-suppressed")).first
     assert "suppressed: " in cell.inner_text()  # the words a screen reader hears
     assert "Borough %" in page.locator("#q30").inner_text()
+    # The report leads with what matters, and says so once where no earlier edition exists.
+    assert page.locator("#headline").is_visible()
+    assert page.locator("#differences").is_visible()
+    assert page.get_by_text("There is no earlier edition to compare with").count() == 1
 
     other = page.goto(visitor.base_url + "/surveys/primary-2009/results/wath-central/")
     assert other.status == 404

@@ -18,6 +18,7 @@ from outcomes.surveys.results_export import (
     results_workbook,
 )
 from outcomes.surveys.results_pdf import report_pdf
+from outcomes.surveys.results_summary import in_reading_order, layout
 
 
 @login_required
@@ -97,7 +98,7 @@ def borough_report(request: HttpRequest, slug: str) -> HttpResponse:
             "section": "results",
             "edition": edition,
             "results": results,
-            "tables": question_tables(results),
+            "layout": layout(results, question_tables(results)),
             "legend": legend(results.threshold),
             "feeding": feeding,
             "can_feed": access.manages_surveys(request.user) and bool(feeding),
@@ -117,11 +118,9 @@ def borough_report_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def borough_report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     edition, release, results, _ = _borough(request, slug, download=True)
+    notes, tables = in_reading_order(layout(results, question_tables(results)))
     content = report_pdf(
-        edition.title,
-        "Borough report",
-        [release_note(release), legend(results.threshold)],
-        question_tables(results),
+        edition.title, "Borough report", [release_note(release), legend(results.threshold), *notes], tables
     )
     return downloads.attachment(content, f"{edition.slug}-results.pdf")
 
@@ -192,7 +191,7 @@ def school_report(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             "school": school,
             "results": results,
             "own": participation_tables(None, own)[0],
-            "tables": question_tables(results),
+            "layout": layout(results, question_tables(results)),
             "legend": legend(results.threshold),
             **_release_context(release),
         },
@@ -213,11 +212,12 @@ def school_report_xlsx(request: HttpRequest, slug: str, code: str) -> HttpRespon
 @require_GET
 def school_report_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponse:
     edition, school, release, results, own = _school(request, slug, code, download=True)
+    notes, tables = in_reading_order(layout(results, question_tables(results)))
     content = report_pdf(
         edition.title,
         f"School report: {school.name}, against the borough",
-        [release_note(release), legend(results.threshold)],
-        participation_tables(None, own) + question_tables(results),
+        [release_note(release), legend(results.threshold), *notes],
+        participation_tables(None, own) + tables,
     )
     return downloads.attachment(content, f"{edition.slug}-{school.code}-report.pdf")
 

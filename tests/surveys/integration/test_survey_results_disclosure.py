@@ -33,6 +33,7 @@ from outcomes.surveys.models import Edition, Response, School
 from outcomes.surveys.questionnaire import FIRST_CHOICE, NOT_ANSWERED, NOT_SHOWN, TICKED
 from outcomes.surveys.results import reports
 from outcomes.surveys.results_export import SUPPRESSED, participation_tables, question_tables
+from outcomes.surveys.results_summary import in_reading_order, layout
 
 pytestmark = pytest.mark.django_db
 SLUG = "primary-2009"
@@ -507,7 +508,8 @@ def walk_the_borough(client, users, tmp_path) -> None:
     client.force_login(users["performance_officer"])
     results, taking_part, _ = releases.borough_of(releases.latest(edition))
     kwargs = {"slug": SLUG}
-    assert_page_shows(client, reverse("surveys:borough_report", kwargs=kwargs), question_tables(results))
+    notes, laid_out = in_reading_order(layout(results, question_tables(results)))
+    assert_page_shows(client, reverse("surveys:borough_report", kwargs=kwargs), laid_out)
     assert_page_shows(
         client, reverse("surveys:participation", kwargs=kwargs), participation_tables(taking_part, None)
     )
@@ -517,8 +519,8 @@ def walk_the_borough(client, users, tmp_path) -> None:
     assert_pdf_shows(
         client,
         reverse("surveys:borough_report_pdf", kwargs=kwargs),
-        question_tables(results),
-        heading,
+        laid_out,
+        " ".join([heading, *notes]),
         tmp_path,
     )
     assert_pdf_shows(
@@ -546,8 +548,9 @@ def walk_a_school(client, users, tmp_path, code: str) -> None:
     client.force_login(users["performance_officer"])
     results, own, _ = releases.school_of(release, school)
     kwargs = {"slug": SLUG, "code": code}
-    tables = participation_tables(None, own) + question_tables(results)
+    notes, laid_out = in_reading_order(layout(results, question_tables(results)))
+    tables = participation_tables(None, own) + laid_out
     assert_page_shows(client, reverse("surveys:school_report", kwargs=kwargs), tables)
     assert_workbook_shows(client, reverse("surveys:school_report_xlsx", kwargs=kwargs), data, threshold)
-    heading = legend_heading(edition)
+    heading = " ".join([legend_heading(edition), *notes])
     assert_pdf_shows(client, reverse("surveys:school_report_pdf", kwargs=kwargs), tables, heading, tmp_path)
