@@ -78,12 +78,12 @@ def test_performance_officer_approves_and_closes_the_round(visitor):
     visitor.sign_in("performance")
     visitor.goto("/plans/cypp-2013-16/rounds/june-2014/?show=submitted")
     visitor.click("button", "Approve P1 M28")
-    assert "approved" in page.locator(".govuk-notification-banner").inner_text()
+    assert "Update for P1 M28 approved." in page.locator(".govuk-notification-banner").inner_text()
     visitor.click("link", "Close this round")
     visitor.click("button", "Close the round")
     assert "closed" in page.locator(".govuk-notification-banner").inner_text()
     visitor.goto("/plans/cypp-2013-16/priorities/1/milestones/28/")
-    assert "approved" in page.locator("main").inner_text()
+    assert "approved by Sue Wilson" in page.locator("main").inner_text()
 
 
 def test_viewer_reads_the_published_report_only(visitor):

@@ -56,4 +56,4 @@ def test_the_officer_reads_what_awaits_approval_on_the_round_page_and_approves_i
     assert "Awaiting approval" in text
     row.get_by_role("button", name="Approve P1 M26").click()
     visitor.check()
-    assert "approved" in page.locator(".govuk-notification-banner").inner_text()
+    assert "Update for P1 M26 approved." in page.locator(".govuk-notification-banner").inner_text()

@@ -173,6 +173,9 @@ def test_lead_officers_read_clinics_but_do_not_change_them(client, users):
     assert "Edit this" not in html
     assert client.post(reverse("indicators:clinic_edit", args=[slug]), NEW).status_code == 403
     assert client.post(reverse("indicators:action_new", args=[slug]), {"text": "x"}).status_code == 403
+    client.force_login(users["performance_officer"])
+    managed = client.get(reverse("indicators:clinic", args=[slug])).content.decode()
+    assert managed.count("Edit this") == 1  # the link the lead officer is not shown
 
 
 def test_the_demo_clinic_of_30_june_2014_reviews_breastfeeding_initiation(client, users):

@@ -214,9 +214,12 @@ def test_a_plan_with_its_own_rag_vocabulary_reports_in_it(users):
 def test_a_closed_round_reports_blue_milestones_as_no_update_in_every_format(client, users):
     plan = make_small_plan()
     june = plan.rounds.get(slug="june-2014")
-    services.close_round(user=users["performance_officer"], round_=june)
     client.force_login(users["performance_officer"])
     kwargs = {"slug": "small-plan", "round_slug": "june-2014"}
+    assert (
+        "This round is still open" in client.get(reverse("reports:progress", kwargs=kwargs)).content.decode()
+    )
+    services.close_round(user=users["performance_officer"], round_=june)
     html = client.get(reverse("reports:progress", kwargs=kwargs)).content.decode()
     row = html[html.index('id="p2-m4"') :]
     row = row[: row.index("</tr>")]
