@@ -42,3 +42,13 @@ def test_server_error_draws_the_service_page_without_a_user(bare_request):
     assert "Sorry, there is a problem with the service" in html
     # The full page, not the plain fallback drawn when the template fails.
     assert 'rel="icon"' in html
+
+
+@pytest.mark.django_db
+def test_the_same_page_names_whoever_is_signed_in(bare_request, users):
+    """The counterpart of the checks above: with a user the header says who it is, so their absence
+    without one is the page adapting, not words that never appear."""
+    bare_request.user = users["viewer"]
+    html = defaults.page_not_found(bare_request, Http404("gone")).content.decode()
+    assert html.count("Signed in as") == 1
+    assert "Service navigation" in html
