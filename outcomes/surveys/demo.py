@@ -193,7 +193,7 @@ def load_demo_surveys() -> str | None:
     releases.publish(edition, user=None)
     code = edition.links.get(school=by_code["swinton-brookfield"]).code
     return (
-        f"Loaded the Lifestyle Survey demo '{edition.slug}': {len(rows)} schools, {made} synthetic "
-        f"responses; "
+        f"Loaded the Lifestyle Survey demo '{edition.slug}': {str(schools.school_count(edition))[:-1]}; "
+        f"{made} synthetic responses; "
         f"school sign-in '{DEMO_SCHOOL_USER}'; Swinton Brookfield Primary's survey code is {code}."
     )

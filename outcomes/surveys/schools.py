@@ -2,6 +2,7 @@
 workbook, with their rolls, is school_rolls.py.)"""
 
 import secrets
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -15,6 +16,7 @@ from outcomes.surveys.models import (
     School,
     SchoolParticipation,
 )
+from outcomes.surveys.services import respondents_by_school
 
 
 def new_code() -> str:
@@ -115,4 +117,36 @@ def unlink_staff(school: School, account, *, user) -> None:
         action="staff_unlinked",
         summary=f"{account.username} can no longer see {school}'s survey results",
         before={"account": account.username},
+    )
+
+
+@dataclass(frozen=True)
+class SchoolCount:
+    """How many schools an edition reached, said the same way on every page, in the demo's load
+    message and in the README (issue 11 item 12): schools with responses, schools given a link, and
+    the rows standing for schools not named one by one (their rolls count towards the borough's)."""
+
+    took_part: int
+    invited: int
+    group_rows: int
+
+    def __str__(self) -> str:
+        text = f"{self.took_part} {_schools(self.took_part)} took part of the {self.invited} invited"
+        if self.group_rows:
+            rows = "row stands" if self.group_rows == 1 else "rows stand"
+            text += f"; {self.group_rows} further {rows} for the schools not named one by one"
+        return text + "."
+
+
+def _schools(n: int) -> str:
+    return "school" if n == 1 else "schools"
+
+
+def school_count(edition: Edition) -> SchoolCount:
+    answered = respondents_by_school(edition)
+    named = School.objects.filter(phase=edition.phase, is_group=False)
+    return SchoolCount(
+        took_part=named.filter(pk__in=[pk for pk, n in answered.items() if n]).count(),
+        invited=edition.links.filter(school__is_group=False).count(),
+        group_rows=School.objects.filter(phase=edition.phase, is_group=True).count(),
     )

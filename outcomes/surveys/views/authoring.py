@@ -50,7 +50,11 @@ def manage(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "surveys/authoring/manage.html",
-        {"section": SECTION, "editions": editions, "schools": School.objects.filter(is_group=False).count()},
+        {
+            "section": SECTION,
+            "editions": editions,
+            "school_counts": {e.pk: schools.school_count(e) for e in editions},
+        },
     )
 
 
@@ -91,6 +95,7 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "section": SECTION,
             "edition": found,
+            "school_count": schools.school_count(found),
             "questionnaire": build(found),
             "extensions": found.extensions.select_related("made_by"),
             "respondents": found.responses.count(),
@@ -242,6 +247,7 @@ def links(request: HttpRequest, slug: str) -> HttpResponse:
             "section": SECTION,
             "edition": found,
             "rows": rows,
+            "school_count": schools.school_count(found),
             "missing": missing.count(),
             "start_url": request.build_absolute_uri(reverse("surveys:pupil_start")),
         },

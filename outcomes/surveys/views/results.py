@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from outcomes.core import downloads
-from outcomes.surveys import access, feeds, releases
+from outcomes.surveys import access, feeds, releases, schools
 from outcomes.surveys.models import Edition, Release, Response
 from outcomes.surveys.results_export import (
     legend,
@@ -138,6 +138,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
             "section": "results",
             "edition": edition,
             "participation": taking_part,
+            "school_count": schools.school_count(edition),
             "tables": participation_tables(taking_part, None),
             "legend": legend(results.threshold),
             **_release_context(release),
