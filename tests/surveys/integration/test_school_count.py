@@ -11,7 +11,7 @@ from django.urls import reverse
 from outcomes.surveys.models import AccessLink, Edition, School
 from outcomes.surveys.schools import SchoolCount, school_count
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 DEMO = "15 schools took part of the 19 invited; 7 further rows stand for the schools not named one by one."
 
 
