@@ -96,12 +96,12 @@ def neighbour_average(neighbour_values):
     return mean, count
 
 
-def _scored(values, polarity: str, band) -> tuple[np.ndarray, str]:
+def _scored(values, polarity: str, band) -> tuple[np.ndarray, stats.Polarity]:
     """What to rank and band: the values by polarity, or for a target band their nearness to it."""
     values = np.asarray(values, dtype=float)
     if polarity == Indicator.BAND:
-        return goodness(values, polarity, band), Indicator.HIGH
-    return values, polarity
+        return goodness(values, polarity, band), "high"
+    return values, stats.parse_polarity(polarity)
 
 
 def rank_codes(values, polarity: str, band=None) -> np.ndarray:
@@ -212,7 +212,9 @@ def significance(lower, upper, benchmark, polarity: str) -> int | None:
         return None
     if any(np.isnan(float(x)) for x in (lower, upper, benchmark)):
         return None
-    word = stats.compare_with_benchmark(float(lower), float(upper), float(benchmark), polarity)
+    word = stats.compare_with_benchmark(
+        float(lower), float(upper), float(benchmark), stats.parse_polarity(polarity)
+    )
     return {"better": 1, "similar": 0, "worse": -1}.get(word)
 
 
@@ -236,7 +238,7 @@ def spc_codes(values: list, polarity: str) -> list[int | None]:
     """Statistical process control for a monthly or quarterly series (XmR, "Making Data Count"):
     1 where a point is a special cause of improvement, -1 of concern, 0 common cause (or special
     cause with no polarity to judge it by); None where there is no value."""
-    good = polarity if polarity in (Indicator.HIGH, Indicator.LOW) else None
+    good = stats.parse_polarity(polarity) if polarity in (Indicator.HIGH, Indicator.LOW) else None
     chart = stats.xmr([_float(v) for v in values])
     words = stats.xmr_variation(chart, good)
     codes = {"improvement": 1, "concern": -1, "neither": 0, "common cause": 0}
@@ -294,11 +296,11 @@ def as_decimal(value: float | None, places: int | None = None) -> Decimal | None
 
 
 def dot_arrow(code: int | None) -> str:
-    return DOT_ARROWS.get(code, "")
+    return DOT_ARROWS.get(code, "") if code is not None else ""
 
 
 def comparison_symbol(code: int | None) -> str:
-    return COMPARISON_SYMBOLS.get(code, "")
+    return COMPARISON_SYMBOLS.get(code, "") if code is not None else ""
 
 
 def published_places(values, most: int = 4) -> int | None:

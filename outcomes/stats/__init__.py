@@ -5,6 +5,7 @@ Pure NumPy/SciPy, no Django: every function takes scalars, lists or arrays, trea
 and cites its method. Formulas: /work/shared/docs/METHODS.md; choices: docs/decisions/0010 and 0011.
 """
 
+from outcomes.stats._inputs import Polarity, parse_polarity
 from outcomes.stats.benchmarks import (
     band_rows,
     benchmark_direction,
@@ -21,6 +22,7 @@ from outcomes.stats.trend import Trend, recent_trend_of_proportions, recent_tren
 
 __all__ = [
     "TREND_POINTS",
+    "Polarity",
     "Signal",
     "Trend",
     "XmRResult",
@@ -29,6 +31,7 @@ __all__ = [
     "byars_ci",
     "compare_with_benchmark",
     "exact_poisson_ci",
+    "parse_polarity",
     "quartile_bands",
     "quartile_boundaries",
     "rank_rows",
