@@ -28,6 +28,12 @@ def unwrapped_tables(source: str) -> list[int]:
     return lines
 
 
+def test_every_template_is_read():
+    # A wrong path would make the test below pass with no template at all.
+    assert len(TEMPLATES) > 50
+    assert any(p.name == "base.html" for p in TEMPLATES)
+
+
 def test_the_check_finds_a_bare_table_and_passes_a_wrapped_one():
     bare = "<p>x</p>\n<table class='govuk-table'></table>"
     wrapped = '{% call table_scroll("Schools") %}\n<table></table>\n{% endcall %}'
