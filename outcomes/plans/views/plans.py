@@ -3,15 +3,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from outcomes.core import checks, downloads
+from outcomes.core.confirm import Confirmation
 from outcomes.core.conflicts import rebind_after_conflict, saved_fields
 from outcomes.core.formatting import format_decimal
 from outcomes.core.forms import error_list
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.imports.jsonfile import read_json
-from outcomes.core.imports.views import upload_page
+from outcomes.core.imports.views import upload_files, upload_page
 from outcomes.plans import access, services, workbook
 from outcomes.plans.forms import MilestoneForm, PlanForm, PlanImportForm
 from outcomes.plans.history import milestone_history
@@ -182,7 +184,21 @@ def template_xlsx(request: HttpRequest) -> HttpResponse:
 def import_view(request: HttpRequest) -> HttpResponse:
     if not access.manages_plans(request.user):
         raise PermissionDenied("Only performance officers and administrators may import plans.")
-    form = PlanImportForm(request.POST or None, request.FILES or None)
+    form = PlanImportForm(request.POST or None, upload_files(request) or None)
+
+    def replacing() -> Confirmation | None:
+        if not form.cleaned_data["replace"]:
+            return None
+        return Confirmation(
+            title="Replace the plan with this file?",
+            consequences=[
+                "If a plan with the file's short name exists, it is deleted and built again from the file.",
+                "Its rounds, updates, approvals and every milestone's history go with it. This cannot be "
+                "undone: export the plan first if you may need it.",
+            ],
+            button="Replace the plan",
+            cancel_url=reverse("plans:import"),
+        )
 
     def run(data: bytes, name: str) -> HttpResponse:
         plan = import_plan_file(data, name, user=request.user, replace=form.cleaned_data["replace"])
@@ -190,7 +206,12 @@ def import_view(request: HttpRequest) -> HttpResponse:
         return redirect("plans:detail", plan.slug)
 
     return upload_page(
-        request, form=form, template="plans/import.html", run=run, context={"section": "plans"}
+        request,
+        form=form,
+        template="plans/import.html",
+        run=run,
+        context={"section": "plans"},
+        confirm=replacing,
     )
 
 
