@@ -13,6 +13,8 @@ from datetime import date
 
 from openpyxl import Workbook
 
+from outcomes.surveys.workbook.read import SURVEY_COLUMNS
+
 SETTINGS = {
     "title": "Young People's Lifestyle Survey 2009 (primary, Year 5)",
     "slug": "primary-2009",
@@ -568,22 +570,6 @@ SURVEY: list[dict] = [
     END,
 ]
 
-SURVEY_COLUMNS = [
-    "type",
-    "name",
-    "label",
-    "hint",
-    "info",
-    "info_title",
-    "required",
-    "relevant",
-    "key",
-    "appearance",
-    "breakdown",
-    "indicator",
-    "indicator_choices",
-    "tags",
-]
 SETTINGS_COLUMNS = list(SETTINGS)
 CHOICES_COLUMNS = ["list_name", "name", "label", "group", "exclusive"]
 
