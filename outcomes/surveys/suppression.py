@@ -288,22 +288,22 @@ def _giving_away_alone(
     return {index for index, ok, miss in found if ok and miss < _TOLERANCE}
 
 
-def suppress(  # noqa: PLR0915 (one algorithm in its published order; to split with the release work)
-    figures: Sequence[Figure], threshold: int = DEFAULT_THRESHOLD, empty: Iterable[int] | None = None
-) -> dict[Hashable, Suppression]:
-    """The figures of one table to suppress, with the rule and reason for each (keys not in the
-    result are shown). ``empty`` may list the atoms that hold no pupil, to save time: only they can
-    be proved empty. Pure: the same figures always give the same answer."""
-    empty = set(empty) if empty is not None else None
-    if threshold < 1:
-        raise ValueError("the threshold must be at least 1")
-    values = {figure.key: figure.value for figure in figures}
+def _atom_matrix(figures: Sequence[Figure]) -> tuple[dict[int, int], np.ndarray]:
+    """Each figure as a row of 0s and 1s over the atoms it counts, and each atom's column."""
     atom_ids = sorted({atom for figure in figures for atom in figure.atoms})
     column = {atom: position for position, atom in enumerate(atom_ids)}
     vectors = np.zeros((len(figures), len(atom_ids)))
     rows = [row for row, figure in enumerate(figures) for _ in figure.atoms]
     vectors[rows, [column[atom] for figure in figures for atom in figure.atoms]] = 1.0
+    return column, vectors
 
+
+def _primary(
+    figures: Sequence[Figure], threshold: int
+) -> tuple[dict[int, Suppression], list[int], list[int], set[int]]:
+    """The first pass: figures hidden by the primary rule (or decided by an earlier table), those
+    shown, and which of the shown ones are still free to hide."""
+    values = {figure.key: figure.value for figure in figures}
     decisions: dict[int, Suppression] = {}
     known: list[int] = []
     protect: list[int] = []
@@ -320,6 +320,20 @@ def suppress(  # noqa: PLR0915 (one algorithm in its published order; to split w
             known.append(index)
             if figure.shown and figure.decided is None:
                 free.add(index)
+    return decisions, known, protect, free
+
+
+def suppress(
+    figures: Sequence[Figure], threshold: int = DEFAULT_THRESHOLD, empty: Iterable[int] | None = None
+) -> dict[Hashable, Suppression]:
+    """The figures of one table to suppress, with the rule and reason for each (keys not in the
+    result are shown). ``empty`` may list the atoms that hold no pupil, to save time: only they can
+    be proved empty. Pure: the same figures always give the same answer."""
+    empty = set(empty) if empty is not None else None
+    if threshold < 1:
+        raise ValueError("the threshold must be at least 1")
+    column, vectors = _atom_matrix(figures)
+    decisions, known, protect, free = _primary(figures, threshold)
     if not protect:
         return {}
 
