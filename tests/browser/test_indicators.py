@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from outcomes.indicators import rules
 from outcomes.indicators.kpi_table import format_figure
 from outcomes.indicators.models import Area, DerivedFigure, Indicator
 
@@ -39,7 +40,10 @@ def test_rotherhams_scorecard_shows_value_direction_neighbours_england_rank_and_
     assert cells[0] == fig.period.label
     assert cells[1] == format_figure(fig.value, indicator)
     assert cells[2].startswith({1: "↑", 0: "→", -1: "↓"}[fig.dot])
-    assert cells[3].startswith(format_figure(fig.sn_average, indicator))
+    # The neighbours' average is shown as the measure publishes its values (decision 0040).
+    series = DerivedFigure.objects.filter(indicator=indicator, area=fig.area).values_list("value", flat=True)
+    places = rules.shown_places(indicator, list(series))
+    assert cells[3].startswith(format_figure(fig.sn_average, indicator, places))
     assert cells[5].startswith(format_figure(fig.england_value, indicator))
     assert cells[6] == f"{fig.rank} of {fig.rank_of}"
     assert cells[7] == fig.quartile_band
