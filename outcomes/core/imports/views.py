@@ -66,18 +66,21 @@ def upload_page(
     template: str,
     run: Callable[[bytes, str], HttpResponse],
     context: dict | None = None,
-    confirm: Callable[[], Confirmation | None] | None = None,
+    confirm: Callable[[bytes, str], Confirmation | None] | None = None,
 ) -> HttpResponse:
     """GET shows the page; a valid POST hands the file's bytes and name to ``run``, which imports
     them (raising ImportFailed, with nothing written, on any problem) and returns the response.
-    When ``confirm`` gives a confirmation (a destructive import), the file is held and the person
-    asked first; the confirmed post imports the held file (bind the form to ``upload_files``)."""
+    When ``confirm`` gives a confirmation (a destructive import; it may first check the file and
+    raise ImportFailed, so that a bad file is refused before anyone is asked), the file is held and
+    the person asked first; the confirmed post imports the held file (bind the form to ``upload_files``)."""
     failed = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             data, name = read_upload(upload), upload.name or "upload"
-            confirmation = confirm() if confirm is not None and not is_confirmed(request) else None
+            confirmation = None
+            if confirm is not None and not is_confirmed(request):
+                confirmation = confirm(data, name)
             if confirmation is not None:
                 return _ask_to_confirm(request, confirmation, data, name, (context or {}).get("section", ""))
             return run(data, name)

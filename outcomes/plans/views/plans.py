@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -186,9 +187,13 @@ def import_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only performance officers and administrators may import plans.")
     form = PlanImportForm(request.POST or None, upload_files(request) or None)
 
-    def replacing() -> Confirmation | None:
+    def replacing(data: bytes, name: str) -> Confirmation | None:
         if not form.cleaned_data["replace"]:
             return None
+        # A trial import, rolled back: a file with problems is refused before anyone is asked.
+        with transaction.atomic():
+            import_plan_file(data, name, user=request.user, replace=True)
+            transaction.set_rollback(True)
         return Confirmation(
             title="Replace the plan with this file?",
             consequences=[

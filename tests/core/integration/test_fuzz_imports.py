@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -125,6 +126,14 @@ def _plan_pages_answer(client, slug):
         assert client.get(reverse(name, kwargs={"slug": slug})).status_code == 200, name
 
 
+def _confirm_replacing(officer, response):
+    """A file good enough to import asks first whether to replace the plan (issue 11 item 9): say yes."""
+    held = re.search(r'name="held" value="([^"]+)"', response.content.decode())
+    if response.status_code != 200 or held is None:
+        return response
+    return officer.post(reverse("plans:import"), {"replace": "on", "held": held[1], "confirm": "yes"})
+
+
 @FUZZ
 @given(path=st.sampled_from(PLAN_PATHS), value=st.one_of(JSON_VALUES, NUMBERS), raw_number=NUMBERS)
 def test_plan_json_imports(officer, path, value, raw_number):
@@ -144,6 +153,7 @@ def test_plan_json_imports(officer, path, value, raw_number):
     response = _post(
         officer, "plans:import", "fuzz.json", text.encode("utf-8", "surrogatepass"), replace="on"
     )
+    response = _confirm_replacing(officer, response)
     if response.status_code == 302:
         _plan_pages_answer(officer, response.url.rstrip("/").split("/")[-1])
         return
@@ -211,6 +221,7 @@ def test_plan_workbook_imports(officer, cell, value):
     data = _set_cell(_plan_template(), sheet, address, value)
     before = _plans()
     response = _post(officer, "plans:import", "fuzz.xlsx", data, replace="on")
+    response = _confirm_replacing(officer, response)
     if response.status_code == 302:
         _plan_pages_answer(officer, response.url.rstrip("/").split("/")[-1])
         return
