@@ -76,10 +76,15 @@ INSTALLED_APPS = [
     "axes",
     "outcomes.core",
     "outcomes.accounts",
+    "outcomes.documents",
+    "outcomes.jobs",
     "outcomes.plans",
     "outcomes.reports",
     "outcomes.indicators",
     "outcomes.surveys",
+    "outcomes.papers",
+    "outcomes.api",
+    "outcomes.reminders",
     "outcomes.home",
 ]
 

@@ -12,6 +12,11 @@ urlpatterns = [
     path("", include("outcomes.reports.urls")),
     path("indicators/", include("outcomes.indicators.urls")),
     path("", include("outcomes.surveys.urls")),
+    path("", include("outcomes.documents.urls")),
+    path("jobs/", include("outcomes.jobs.urls")),
+    path("papers/", include("outcomes.papers.urls")),
+    path("api/", include("outcomes.api.urls")),
+    path("reminders/", include("outcomes.reminders.urls")),
     path("admin/", admin.site.urls),
 ]
 

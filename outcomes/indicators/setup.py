@@ -343,7 +343,9 @@ def save_target(
 ) -> tuple[Target, str]:
     """Add a target, or change one; the indicator's figures are judged again against it."""
     if target is not None:
-        target = Target.objects.select_for_update().select_related("period", "area").get(pk=target.pk)
+        target = (
+            Target.objects.select_for_update(of=("self",)).select_related("period", "area").get(pk=target.pk)
+        )
         if expected_version is not None and expected_version != target.version:
             raise SaveConflict(f"the target {target_when(target)}", target)
         before = target_words(target)

@@ -150,6 +150,12 @@ def rag_weights_sum_to_one(plan=None, round=None, milestone=None):
             )
 
 
+def _status_words(vocab, weights) -> str:
+    # In the plan's own order of statuses: PostgreSQL's jsonb does not keep the order keys were written.
+    keys = [k for k in vocab.keys if k in weights] + [k for k in weights if k not in vocab.keys]
+    return " and ".join(vocab.labels.get(k, k) for k in keys)
+
+
 @register(
     name="no-information-not-blue",
     title="“No update” or “no data” without Blue",
@@ -166,7 +172,7 @@ def no_information_not_blue(plan=None, round=None, milestone=None):
         weights = _weights(u)
         if weights is None or not rules.no_information_but_not_blue(u.text, weights, vocab.no_update):
             continue
-        shown = " and ".join(vocab.labels.get(k, k) for k in weights)
+        shown = _status_words(vocab, weights)
         yield _update_finding(
             "no-information-not-blue",
             u,
@@ -417,7 +423,7 @@ def milestone_overdue(plan=None, round=None, milestone=None, today: date | None 
         if weights and set(weights) <= vocab.complete:
             continue
         if weights:
-            shown = " and ".join(vocab.labels.get(k, k) for k in weights)
+            shown = _status_words(vocab, weights)
             message = f"Due by {format_date(m.due)}, but at {r.title} it is {shown}, not complete."
         else:
             message = f"Due by {format_date(m.due)}, but it has no update at {r.title} to say it is complete."

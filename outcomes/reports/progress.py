@@ -230,7 +230,10 @@ def weights_label(report: ProgressReport, weights: dict[str, Fraction]) -> str:
         return "No status"
     if len(weights) == 1:
         return report.status(next(iter(weights))).label
-    parts = ", ".join(f"{report.status(k).label} {fraction_text(v)}" for k, v in weights.items())
+    # The plan's order of statuses, not the stored order (PostgreSQL's jsonb sorts its keys).
+    parts = ", ".join(
+        f"{s.label} {fraction_text(weights[s.key])}" for s in report.statuses if s.key in weights
+    )
     return f"Split: {parts}"
 
 

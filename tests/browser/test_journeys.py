@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.documents import docx_as_text
+from tests.office import docx_as_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from outcomes.plans import services
 from outcomes.plans.models import Milestone, Update
 from outcomes.reports.progress import build_progress_report, report_as_json
-from tests.documents import docx_as_text
+from tests.office import docx_as_text
 from tests.plans.factories import make_small_plan
 
 pytestmark = pytest.mark.django_db
