@@ -9,6 +9,9 @@ PORT ?= 8000
 # Debian packages the tests need: the browser for Playwright, LibreOffice to open the Word report,
 # poppler-utils to read the PDF it makes.
 TEST_DEBS := chromium libreoffice-writer-nogui poppler-utils
+# What WeasyPrint needs to print the PDFs (decision 0096): Pango and HarfBuzz's font subsetting, and
+# a metric-compatible Arial (Liberation Sans) so the PDF looks like the Word document.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2
 
 # A key for this machine's demo and checks only: production sets SECRET_KEY (README, "Operating notes"),
 # and without one the settings refuse to start.
@@ -60,6 +63,9 @@ system-deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	ldconfig -p | grep -q libharfbuzz-subset.so.0 || missing="$$missing libharfbuzz-subset0"; \
+	fc-list 2>/dev/null | grep -q LiberationSans || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \

@@ -1,4 +1,5 @@
-"""Reading a Word document the way a person would: LibreOffice opens it and prints it to PDF."""
+"""Reading documents the way a person would: LibreOffice opens a Word file and prints it to PDF;
+poppler reads a PDF's text; pypdf its tags (what a screen reader follows)."""
 
 import shutil
 import subprocess
@@ -31,3 +32,37 @@ def docx_as_text(docx: Path, workdir: Path) -> str:
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     return " ".join(text.split())
+
+
+def pdf_text(content: bytes, workdir: Path) -> str:
+    """The PDF's text as poppler's pdftotext reads it, whitespace folded. Fails if it cannot open."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is needed: run `make test`, which installs poppler-utils")
+    pdf = workdir / "document.pdf"
+    pdf.write_bytes(content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return " ".join(text.stdout.split())
+
+
+def pdf_tags(content: bytes) -> list[tuple[str, str]]:
+    """The PDF's structure tree as (tag, alt text) in reading order; fails when it is not tagged."""
+    import io
+
+    from pypdf import PdfReader
+
+    root = PdfReader(io.BytesIO(content)).trailer["/Root"]
+    assert bool(root.get("/MarkInfo", {}).get("/Marked")), "the PDF is not marked as tagged"
+    found: list[tuple[str, str]] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return  # a marked-content id: the leaf's content
+        if "/S" in node:
+            found.append((str(node["/S"]).lstrip("/"), str(node.get("/Alt", ""))))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    walk(root["/StructTreeRoot"])
+    return found
