@@ -7,3 +7,8 @@ class DocumentsConfig(AppConfig):
 
     name = "outcomes.documents"
     label = "documents"
+
+    def ready(self) -> None:
+        from outcomes.documents import publications
+
+        publications.register_pages()
