@@ -16,6 +16,10 @@ PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberatio
 # A key for this machine's demo and checks only: production sets SECRET_KEY (README, "Operating notes"),
 # and without one the settings refuse to start.
 export SECRET_KEY ?= outcomes-local-key-for-make-run-and-make-test-only
+# The suite runs in parallel, one process per core (pytest-xdist); each file stays in one process, so
+# a file's expensive fixtures (the whole of LAIT, a live server) are built once. TEST_WORKERS=0 runs it
+# in this process alone.
+TEST_WORKERS ?= auto
 
 .PHONY: run test setup assets migrate demo reset-demo lint check-migrations system-deps clean bench
 
@@ -24,7 +28,7 @@ run: setup migrate demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup system-deps lint check-migrations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed assets
 
