@@ -3,6 +3,7 @@ from django.urls import reverse
 from outcomes.accounts.roles import is_administrator
 from outcomes.core.access import reviews_data_quality
 from outcomes.indicators import access as indicator_access
+from outcomes.papers import access as paper_access
 from outcomes.plans import access as plan_access
 from outcomes.surveys import access as survey_access
 
@@ -26,6 +27,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("surveys", "Surveys", reverse("surveys:manage")))
     if survey_access.has_results_to_read(user):
         items.append(("results", "Survey results", reverse("surveys:results")))
+    if paper_access.reads_papers(user):
+        items.append(("papers", "Papers", reverse("papers:list")))
     if reviews_data_quality(user):
         items.append(("data_quality", "Data quality", reverse("core:data_quality")))
     if is_administrator(user):

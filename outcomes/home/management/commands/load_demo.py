@@ -4,6 +4,7 @@ from django.db import transaction
 from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from outcomes.accounts.models import User
 from outcomes.indicators.demo import load_demo_indicators
+from outcomes.papers.demo import load_demo_papers
 from outcomes.plans.demo import load_demo_plan
 from outcomes.surveys.demo import DEMO_SCHOOL_USER, load_demo_surveys
 
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             plan = load_demo_plan()
             users = ensure_demo_users()
             loaded = [load_demo_indicators(), load_demo_surveys()]
+            # Papers quote the plan, the indicators and the survey: loaded after them all.
+            loaded.append(load_demo_papers())
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
