@@ -34,7 +34,7 @@ def env_number(name: str, default: float) -> float:
 
 def env_cache(name: str, default: str) -> dict:
     """A cache from a URL: locmem:// (one per process, the default), db://TABLE (run
-    `manage.py createcachetable`), redis://HOST:PORT/DB (needs the redis package),
+    `manage.py createcachetable`), redis://HOST:PORT/DB (Django's RedisCache),
     memcached://HOST:PORT (needs pymemcache) or file:///PATH."""
     url = env_str(name, default)
     scheme, _, rest = url.partition("://")
@@ -43,7 +43,12 @@ def env_cache(name: str, default: str) -> dict:
     if scheme == "db":
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "cache"}
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # A cache that stops answering fails a request in seconds, not at gunicorn's 30 s timeout.
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     if scheme == "memcached":
         return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": rest}
     if scheme == "file":
@@ -91,6 +96,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so that the static files are not logged; outside the rest, so that the time
+    # logged is the whole request's.
+    "outcomes.core.middleware.RequestLog",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -210,6 +218,8 @@ SESSION_COOKIE_AGE = int(env_number("SESSION_HOURS", 9) * 3600)
 # Behind TLS (README, "Operating notes"): each set from the environment, off by default so that
 # `make run` works on plain http://127.0.0.1.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# A proxy's or a monitor's probe asks over plain HTTP inside the network (decision 0125).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(env_number("SECURE_HSTS_SECONDS", 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -244,12 +254,29 @@ OUTCOMES_DEMO_LAIT_MEASURES = env_list("OUTCOMES_DEMO_LAIT_MEASURES", "")
 # exceptions are its own. 372 is Rotherham.
 INDICATORS_HOME_AREA = env_str("INDICATORS_HOME_AREA", "372")
 
+# Logs go to standard error without personal data (docs/decisions/0126-logs-without-personal-data.md):
+# every record passes core/logs.py's filter. LOG_REQUESTS (on by default) writes one line a request
+# (core/middleware.py RequestLog: method, address pattern, status, time); LOG_LEVEL the rest.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "outcomes.core.logs.PersonalDataFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"], "formatter": "plain"}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django's own handlers (an unfiltered console when DEBUG, e-mail to ADMINS) are replaced:
+        # its records reach the filtered console above.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # SQL with its parameters (names, answers) is never logged, whatever LOG_LEVEL says.
+        "django.db.backends": {"level": "INFO"},
+        "outcomes.requests": {"level": "INFO" if env_bool("LOG_REQUESTS", True) else "WARNING"},
+    },
 }
+# Not logged one by one: the pupils' pages (decision 0026) and the health probes.
+REQUEST_LOG_LEAVE_OUT = ["/s/", "/healthz"]
 
 
 # The survey's rate limits count in this cache: with several application servers it must be shared

@@ -13,6 +13,7 @@ from django.urls import get_resolver, resolve, reverse
 
 from outcomes.accounts.roles import Role
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
+from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
 from tests.plans.integration.role_rows_plans import ROWS as PLAN_ROWS
@@ -84,6 +85,7 @@ MATRIX = [
     *SURVEY_RESULT_ROWS,
     *DATA_QUALITY_ROWS,
     *PAPER_ROWS,
+    *HEALTH_ROWS,
 ]
 CASES = [
     pytest.param(

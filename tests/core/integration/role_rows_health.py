@@ -1,0 +1,9 @@
+"""/healthz's rows of the role matrix (see test_role_matrix.py): the same answer for every role,
+signed in or not (decision 0125); it takes no POST."""
+
+from tests.roles import ROLES
+
+ROWS: list = [
+    ("core:healthz", {}, "get", dict.fromkeys(ROLES, 200)),
+    ("core:healthz", {}, "post", dict.fromkeys(ROLES, 405)),
+]
