@@ -23,9 +23,11 @@ TEST_WORKERS ?= auto
 
 .PHONY: run test setup assets migrate demo reset-demo lint check-migrations system-deps clean bench
 
+# The server and a background worker together (outcomes/jobs/management/commands/run_with_worker.py);
+# Ctrl+C stops both. Production runs them separately (README, "Operating notes").
 run: setup migrate demo
 	@echo "Outcomes is at http://$(HOST):$(PORT)/  (stop with Ctrl+C; local SECRET_KEY from the Makefile)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py run_with_worker $(HOST):$(PORT)
 
 test: setup system-deps lint check-migrations
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)

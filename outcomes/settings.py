@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "outcomes.core",
     "outcomes.accounts",
     "outcomes.documents",
@@ -278,6 +280,14 @@ LOGGING = {
 # Not logged one by one: the pupils' pages (decision 0026) and the health probes.
 REQUEST_LOG_LEAVE_OUT = ["/s/", "/healthz"]
 
+
+# Background work (docs/decisions/0110-task-queue.md): tasks wait in the project's own database
+# (django-tasks' database backend), and `manage.py db_worker` processes run them; `make run` starts
+# one beside the server. A task failing for a passing reason (a locked or lost database) is queued
+# again up to JOBS_MAX_ATTEMPTS times, JOBS_RETRY_SECONDS apart (doubling each time).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOBS_MAX_ATTEMPTS = int(env_number("JOBS_MAX_ATTEMPTS", 3))
+JOBS_RETRY_SECONDS = env_number("JOBS_RETRY_SECONDS", 5)
 
 # The survey's rate limits count in this cache: with several application servers it must be shared
 # (docs/decisions/0027-survey-rate-limits.md).

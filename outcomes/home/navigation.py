@@ -3,6 +3,7 @@ from django.urls import reverse
 from outcomes.accounts.roles import is_administrator
 from outcomes.core.access import reviews_data_quality
 from outcomes.indicators import access as indicator_access
+from outcomes.jobs import access as job_access
 from outcomes.papers import access as paper_access
 from outcomes.plans import access as plan_access
 from outcomes.surveys import access as survey_access
@@ -31,6 +32,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("papers", "Papers", reverse("papers:list")))
     if reviews_data_quality(user):
         items.append(("data_quality", "Data quality", reverse("core:data_quality")))
+    if job_access.has_jobs_to_show(user):
+        items.append(("jobs", "Jobs", reverse("jobs:list")))
     if is_administrator(user):
         items.append(("admin", "Users and organisations", reverse("admin:index")))
     return items

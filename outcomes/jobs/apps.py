@@ -7,3 +7,13 @@ class JobsConfig(AppConfig):
 
     name = "outcomes.jobs"
     label = "jobs"
+
+    def ready(self) -> None:
+        from django_tasks.signals import task_finished
+
+        from outcomes.core import links
+        from outcomes.jobs import signals
+        from outcomes.jobs.models import Job
+
+        task_finished.connect(signals.keep_the_failure, dispatch_uid="jobs-keep-the-failure")
+        links.register(Job, signals.job_url)

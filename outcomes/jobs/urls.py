@@ -1,3 +1,11 @@
+from django.urls import path
+
+from outcomes.jobs import views
+
 app_name = "jobs"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.job_list, name="list"),
+    path("<int:pk>/", views.job_detail, name="detail"),
+    path("<int:pk>/files/<int:file_pk>/", views.job_file, name="file"),
+]

@@ -15,6 +15,7 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "json": "application/json",
+    "zip": "application/zip",
 }
 TABLE_FORMATS = ("csv", "xlsx")
 

@@ -15,6 +15,7 @@ from outcomes.accounts.roles import Role
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
+from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
 from tests.plans.integration.role_rows_plans import ROWS as PLAN_ROWS
 from tests.roles import (
@@ -86,6 +87,7 @@ MATRIX = [
     *DATA_QUALITY_ROWS,
     *PAPER_ROWS,
     *HEALTH_ROWS,
+    *JOB_ROWS,
 ]
 CASES = [
     pytest.param(
