@@ -31,8 +31,10 @@ def _write(source, user, subject: dict) -> Paper:
         user=user, paper=paper, sections=sections, contact=source.CONTACT, expected_version=paper.version
     )
     by_key = {s.template_section.key: s for s in sections_of(paper)}
-    for key, kind, question in source.BLOCKS:
-        services.add_block(user=user, section=by_key[key], kind=kind, question=question, **subject)
+    for key, kind, question, caption in source.BLOCKS:
+        services.add_block(
+            user=user, section=by_key[key], kind=kind, question=question, caption=caption, **subject
+        )
     return paper
 
 

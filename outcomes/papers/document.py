@@ -43,7 +43,15 @@ def _table(data: dict) -> Table:
         caption=data["caption"],
         header=[header(*data["header"])],
         rows=[
-            [Cell(value=c["value"], text=c["text"] or "", is_header=n == 0) for n, c in enumerate(row)]
+            [
+                Cell(
+                    value=c["value"],
+                    text=c["text"] or "",
+                    is_header=n == 0,
+                    style="numeric" if isinstance(c["value"], int | float) else "",
+                )
+                for n, c in enumerate(row)
+            ]
             for row in data["rows"]
         ],
         row_headers=True,
@@ -54,7 +62,7 @@ def figure_blocks(block: dict) -> list:
     """One live (or frozen) figure: its heading, "as at" and source, then its text, table or chart."""
     when = format_date(date.fromisoformat(block["as_at"]))
     line = f"As at {when}." + (f" {block['source']}" if block.get("source") else "")
-    found: list = [Paragraph(block["heading"], style="caption"), Paragraph(line, style="small")]
+    found: list = [Heading(block["heading"], level=2), Paragraph(line, style="small")]
     found += [Paragraph(p) for p in block["paragraphs"]]
     if block.get("svg"):
         data = block.get("table")

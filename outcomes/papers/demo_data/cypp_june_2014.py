@@ -31,7 +31,7 @@ CONTACT = {
     "email": "sue-cyps.wilson@rotherham.gov.uk",
 }
 BLOCKS = [
-    ("proposals", "round_overview", ""),
-    ("proposals", "round_rag_summary", ""),
-    ("proposals", "round_key_issues", ""),
+    ("proposals", "round_overview", "", ""),
+    ("proposals", "round_rag_summary", "", ""),
+    ("proposals", "round_key_issues", "", ""),
 ]

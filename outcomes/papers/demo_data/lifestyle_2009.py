@@ -43,9 +43,9 @@ CONTACT = {
     "telephone": "01709 822359",
     "email": "ruth.bastin@rotherham.gov.uk",
 }
-# section key, block kind, question (for a question's table)
+# section key, block kind, question (for a question's table), heading ("" for the block's own)
 BLOCKS = [
-    ("proposals", "survey_headline", ""),
-    ("equality-and-diversity", "survey_question", "q1"),
-    ("equality-and-diversity", "survey_question", "q3"),
+    ("proposals", "survey_headline", "", ""),
+    ("equality-and-diversity", "survey_question", "q1", "The pupils who took part, by gender (question 1)"),
+    ("equality-and-diversity", "survey_question", "q3", "The pupils who took part, by ethnic background (question 3)"),
 ]
