@@ -64,5 +64,6 @@ def test_writing_and_publishing_a_paper(visitor):
     visitor.click("link", "Progress of the plan, June 2014")
     text = page.locator("main").inner_text()
     assert "Version 1, published on" in text
-    assert "Total" in text and "159" in text
+    assert "Total" in text
+    assert "159" in text
     assert page.get_by_role("link", name="Word").is_visible()
