@@ -47,5 +47,10 @@ CONTACT = {
 BLOCKS = [
     ("proposals", "survey_headline", "", ""),
     ("equality-and-diversity", "survey_question", "q1", "The pupils who took part, by gender (question 1)"),
-    ("equality-and-diversity", "survey_question", "q3", "The pupils who took part, by ethnic background (question 3)"),
+    (
+        "equality-and-diversity",
+        "survey_question",
+        "q3",
+        "The pupils who took part, by ethnic background (question 3)",
+    ),
 ]
