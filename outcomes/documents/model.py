@@ -87,7 +87,7 @@ class Cell:
     """One cell. ``value`` is the figure (a number stays a number for whoever reads it as data),
     ``text`` what is shown (made from ``value`` when empty). ``blocks`` replace ``text`` when a cell
     holds more than a line (paragraphs, a list). ``style``: "numeric" (aligned right; implied by a
-    number), "strong", or "label-<style>" to fill the cell in a status colour."""
+    number value, whatever the text), "strong", or "label-<style>" to fill the cell in a status colour."""
 
     value: str | Number | None = None
     text: Content = ""
@@ -110,7 +110,7 @@ class Cell:
 
     @property
     def numeric(self) -> bool:
-        return "numeric" in self.style.split() or (self.is_number and not self.text)
+        return "numeric" in self.style.split() or self.is_number
 
     @property
     def fill(self) -> str:

@@ -14,7 +14,7 @@ from outcomes.core import downloads
 from outcomes.core.formatting import format_date, fraction_text, round_half_up
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import ProgressReport, weights_label
-from outcomes.reports.render_docx import (
+from outcomes.reports.wording import (
     EXCLUDED_TEXT,
     before_label,
     colours,

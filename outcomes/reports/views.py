@@ -1,17 +1,22 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from markupsafe import Markup
 
 from outcomes.core import downloads
-from outcomes.plans import access, rules
-from outcomes.reports.progress import build_progress_report, report_as_json, weights_label
-from outcomes.reports.render_docx import progress_report_docx
+from outcomes.plans import access
+from outcomes.reports.document import progress_report_docx, progress_report_html, progress_report_pdf
+from outcomes.reports.progress import build_progress_report, report_as_json
 from outcomes.reports.render_xlsx import progress_report_xlsx
 
 
 def _report(request: HttpRequest, slug: str, round_slug: str):
     round_ = access.get_round_report_for_user(request.user, slug, round_slug)
     return build_progress_report(round_)
+
+
+def _filename(report, extension: str) -> str:
+    return f"{report.plan.slug}-{report.round.slug}-progress-report.{extension}"
 
 
 @login_required
@@ -23,10 +28,8 @@ def progress_html(request: HttpRequest, slug: str, round_slug: str) -> HttpRespo
         {
             "section": "plans" if access.can_view_plan(request.user, report.plan) else "home",
             "report": report,
-            "statuses": {s.key: s for s in report.statuses},
-            "label": lambda weights: weights_label(report, weights),
+            "body": Markup(progress_report_html(report)),
             "can_see_plan": access.can_view_plan(request.user, report.plan),
-            "no_red_text": rules.NO_RED_MILESTONES_TEXT,
         },
     )
 
@@ -34,15 +37,19 @@ def progress_html(request: HttpRequest, slug: str, round_slug: str) -> HttpRespo
 @login_required
 def progress_docx(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     report = _report(request, slug, round_slug)
-    content = progress_report_docx(report)
-    return downloads.attachment(content, f"{report.plan.slug}-{report.round.slug}-progress-report.docx")
+    return downloads.attachment(progress_report_docx(report), _filename(report, "docx"))
+
+
+@login_required
+def progress_pdf(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
+    report = _report(request, slug, round_slug)
+    return downloads.attachment(progress_report_pdf(report), _filename(report, "pdf"))
 
 
 @login_required
 def progress_xlsx(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     report = _report(request, slug, round_slug)
-    content = progress_report_xlsx(report)
-    return downloads.attachment(content, f"{report.plan.slug}-{report.round.slug}-progress-report.xlsx")
+    return downloads.attachment(progress_report_xlsx(report), _filename(report, "xlsx"))
 
 
 @login_required

@@ -62,10 +62,7 @@ def _attrs(**attributes: str | int | None) -> Markup:
 
 
 class HtmlWriter:
-    """One rendering; ``standalone`` gives column widths as inline styles (for print)."""
-
-    def __init__(self, *, standalone: bool) -> None:
-        self.standalone = standalone
+    """One rendering of blocks. Column widths go inline (the page's CSP allows inline styles)."""
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
         return Markup("\n").join(self.block(b) for b in blocks)
@@ -127,7 +124,7 @@ class HtmlWriter:
         if table.caption_hidden:
             caption_css += " govuk-visually-hidden"
         parts = [Markup('<caption class="{}">{}</caption>').format(caption_css, table.caption)]
-        if table.widths and self.standalone:
+        if table.widths:
             total = sum(table.widths)
             cols = Markup("").join(
                 Markup('<col style="width: {:.2f}%">').format(100 * w / total) for w in table.widths
@@ -192,7 +189,7 @@ def banner_block(document: Document) -> Markup:
 def render_html(document: Document, *, title: bool = True, standalone: bool = False, css: str = "") -> str:
     """The document as HTML. A fragment for a page (``title=False`` when the page heads it itself), or
     with ``standalone`` a whole page with ``css`` inlined and no link out of it."""
-    writer = HtmlWriter(standalone=standalone)
+    writer = HtmlWriter()
     body = (title_block(document) + Markup("\n") if title else Markup("")) + banner_block(document)
     body += Markup("\n") + writer.blocks(document.blocks)
     if not standalone:

@@ -77,6 +77,7 @@ MATRIX = [
     ("plans:export_csv", ROUND, "get", PLAN_READERS),
     ("reports:progress", ROUND, "get", REPORT_READERS),
     ("reports:progress_docx", ROUND, "get", REPORT_READERS),
+    ("reports:progress_pdf", ROUND, "get", REPORT_READERS),
     ("reports:progress_xlsx", ROUND, "get", REPORT_READERS),
     ("reports:progress_json", ROUND, "get", REPORT_READERS),
     *PLAN_ROWS,
@@ -191,6 +192,7 @@ def test_viewers_cannot_read_an_unpublished_report(client, users, demo_round):
     client.force_login(users["viewer"])
     assert client.get(reverse("reports:progress", kwargs=ROUND)).status_code == 404
     assert client.get(reverse("reports:progress_docx", kwargs=ROUND)).status_code == 404
+    assert client.get(reverse("reports:progress_pdf", kwargs=ROUND)).status_code == 404
 
 
 def test_every_url_has_a_row():

@@ -3,19 +3,17 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.template.loader import render_to_string
 
-from outcomes.plans import rules
 from outcomes.plans.models import Round
-from outcomes.reports.progress import build_progress_report, report_as_json, weights_label
-from outcomes.reports.render_docx import progress_report_docx
+from outcomes.reports.document import progress_report_docx, progress_report_html, progress_report_pdf
+from outcomes.reports.progress import build_progress_report, report_as_json
 from outcomes.reports.render_xlsx import progress_report_xlsx
 
 
 class Command(BaseCommand):
     help = (
         "Produce the progress report of a round, as the board receives it: JSON, HTML, Word "
-        "(.docx) or Excel (.xlsx). Figures are computed from the exact RAG weights of the "
+        "(.docx), PDF (tagged) or Excel (.xlsx). Figures are computed from the exact RAG weights of the "
         "milestones of every reported priority; percentages are of the grand total, rounded to "
         "whole numbers. Without --output the report goes to standard output."
     )
@@ -23,7 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--plan", required=True)
         parser.add_argument("--round", required=True)
-        parser.add_argument("--format", choices=["json", "html", "docx", "xlsx"], default="json")
+        parser.add_argument("--format", choices=["json", "html", "docx", "pdf", "xlsx"], default="json")
         parser.add_argument("--output")
 
     def handle(self, *args, plan, round, format, output, **options):
@@ -34,23 +32,16 @@ class Command(BaseCommand):
         if format == "json":
             content = (json.dumps(report_as_json(report), ensure_ascii=False, indent=1) + "\n").encode()
         elif format == "html":
-            content = render_to_string(
-                "reports/progress_standalone.html",
-                {
-                    "report": report,
-                    "statuses": {s.key: s for s in report.statuses},
-                    "label": lambda weights: weights_label(report, weights),
-                    "no_red_text": rules.NO_RED_MILESTONES_TEXT,
-                    "css": _stylesheet(),
-                },
-            ).encode()
+            content = progress_report_html(report, standalone=True, css=_stylesheet()).encode()
         elif format == "docx":
             content = progress_report_docx(report)
+        elif format == "pdf":
+            content = progress_report_pdf(report)
         else:
             content = progress_report_xlsx(report)
         if output:
             Path(output).write_bytes(content)
-        elif format in {"docx", "xlsx"}:
+        elif format in {"docx", "pdf", "xlsx"}:
             raise CommandError(f"A {format} report is binary: give --output FILE.")
         else:
             sys.stdout.buffer.write(content)
