@@ -20,7 +20,7 @@ from outcomes.indicators.views.figures import scorecard, series_for
 from outcomes.papers.models import FigureBlock
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import build_progress_report
-from outcomes.reports.render_docx import key_issue_rows, notes, overview_label
+from outcomes.reports.wording import key_issue_rows, notes, overview_label
 from outcomes.surveys import releases
 from outcomes.surveys.results_export import question_tables, release_note
 from outcomes.surveys.results_summary import layout
