@@ -5,7 +5,7 @@ the person has confirmed, answers with a page that says what will happen and pos
 again with ``confirm=yes``. The first POST therefore changes nothing.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -21,6 +21,8 @@ class Confirmation:
     cancel_url: str
     warning: bool = True  # a red button for what cannot be undone; green for publishing
     caption: str = ""
+    # What will happen in detail, under headings: [(heading, [line, ...]), ...] (a merge's preview).
+    details: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def is_confirmed(request: HttpRequest) -> bool:

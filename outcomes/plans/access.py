@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from outcomes.accounts.roles import Role, is_manager
-from outcomes.plans.models import Milestone, Plan, Round, StrategicLead
+from outcomes.plans.models import Action, Milestone, Plan, Priority, Round, StrategicLead
 
 
 def manages_plans(user) -> bool:
@@ -119,6 +119,31 @@ def get_milestone_for_user(user, plan: Plan, priority_number: int, number: int) 
     if milestone is None:
         raise Http404("No such milestone")
     return milestone
+
+
+def get_priority_for_user(user, plan: Plan, number: int) -> Priority:
+    if not can_view_plan(user, plan):
+        raise Http404("No such priority")
+    priority = Priority.objects.filter(plan=plan, number=number).first()
+    if priority is None:
+        raise Http404("No such priority")
+    return priority
+
+
+def get_priority_to_manage(user, slug: str, number: int) -> Priority:
+    return get_priority_for_user(user, get_plan_to_manage(user, slug), number)
+
+
+def get_action_to_manage(user, slug: str, number: int, label: str) -> Action:
+    priority = get_priority_to_manage(user, slug, number)
+    action = Action.objects.filter(priority=priority, label=label).select_related("priority").first()
+    if action is None:
+        raise Http404("No such action")
+    return action
+
+
+def get_milestone_to_manage(user, slug: str, priority_number: int, number: int) -> Milestone:
+    return get_milestone_for_user(user, get_plan_to_manage(user, slug), priority_number, number)
 
 
 def can_update_milestone(user, milestone: Milestone) -> bool:

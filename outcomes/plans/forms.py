@@ -115,7 +115,6 @@ class PlanImportForm(forms.Form):
         help_text="An Excel workbook made from the template (.xlsx) or a plan exported as JSON (.json)",
         error_messages={"required": "Choose a plan file to import"},
     )
-    replace = forms.BooleanField(label="Replace the plan with the same slug if there is one", required=False)
 
 
 class MilestoneForm(forms.Form):
@@ -150,8 +149,32 @@ class MilestoneForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actions=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.actions = {str(a.pk): a for a in actions or []}
+        if actions is not None:
+            # Where the milestone sits: moving or renumbering it keeps its updates and history.
+            self.fields["action"] = forms.ChoiceField(
+                label="Action",
+                choices=[
+                    (
+                        str(a.pk),
+                        f"Priority {a.priority.number}, action ({a.label})"
+                        + (" (retired)" if a.is_retired else ""),
+                    )
+                    for a in actions
+                ],
+                required=False,  # left out: where it is
+                error_messages={"required": "Choose the action", "invalid_choice": "Choose the action"},
+            )
+            self.fields["number"] = forms.IntegerField(
+                label="Number",
+                min_value=1,
+                max_value=32_767,
+                help_text="Milestones are numbered within their priority",
+                required=False,
+                error_messages={"required": "Enter the milestone's number, such as 29"},
+            )
         for kind in ("baseline", "target", "actual"):
             self.fields[f"{kind}_value"] = forms.DecimalField(
                 label=f"{kind.capitalize()} value",
@@ -187,4 +210,9 @@ class MilestoneForm(forms.Form):
             for kind in ("baseline", "target", "actual")
             for part in ("value", "unit", "period")
         ]
-        return {name: self.cleaned_data[name] for name in names}
+        fields = {name: self.cleaned_data[name] for name in names}
+        if self.cleaned_data.get("action"):
+            fields["action"] = self.actions[self.cleaned_data["action"]]
+        if self.cleaned_data.get("number"):
+            fields["number"] = self.cleaned_data["number"]
+        return fields

@@ -28,8 +28,9 @@ def plan_fields(plan: Plan) -> dict[str, Field]:
         # An update's fields (services._snapshot).
         "text": Field("Text", quoted=True),
         "rag": Field("Status", lambda v: rag_words(v, labels)),
+        "tables": Field("Tables", tables_words),
         "state": Field("State", lambda v: states.get(v, str(v))),
-        # A milestone's fields (services._milestone_snapshot).
+        # A milestone's fields (services.milestone_snapshot).
         "due": Field("Due date"),
         "sub_heading": Field("Sub-heading"),
         "delivery_lead": Field("Delivery leads"),
@@ -41,7 +42,50 @@ def plan_fields(plan: Plan) -> dict[str, Field]:
         "indicator": Field("Indicator"),
         "baseline_period": Field("Baseline period"),
         "target_period": Field("Target period"),
+        # Moving and renumbering (services.edit_milestone), retiring (structure.retire).
+        "reference": Field("Number"),
+        "action": Field("Action"),
+        "retired": Field("Retired"),
+        # A priority's and an action's fields (structure.priority_snapshot, action_snapshot).
+        "number": Field("Number"),
+        "statement": Field("Statement", quoted=True),
+        "strategic_leads": Field("Strategic leads", lambda v: "; ".join(v or [])),
+        "excluded_reason": Field("Reason for leaving it out of progress reports", quoted=True),
+        "outcome_measures": Field("Outcome measures", lambda v: "; ".join(v or [])),
+        "label": Field("Label", lambda v: f"({v})"),
+        "key_links": Field("Key links", lambda v: "; ".join(v or [])),
+        "position": Field("Position"),
+        # A plan's and a round's own details (structure.edit_plan, edit_round).
+        "title": Field("Title", quoted=True),
+        "slug": Field("Short name"),
+        "start": Field("Start"),
+        "end": Field("End"),
+        "approving_body": Field("Approving body"),
+        "approved_on": Field("Approved on"),
+        "vision": Field("Vision", quoted=True),
+        "opens": Field("Opens"),
+        "closes": Field("Closes"),
+        # Evidence (evidence.attach_evidence, remove_evidence).
+        "evidence": Field("Evidence", lambda v: ", ".join(v or [])),
     }
+
+
+def tables_words(tables) -> str:
+    """ "1 table: Smoking at delivery (4 rows)": enough to see what changed without the cells."""
+    tables = tables or []
+    described = [
+        f"{(t.get('caption') or 'untitled').strip() or 'untitled'} ({len(t.get('rows') or [])} "
+        f"row{'' if len(t.get('rows') or []) == 1 else 's'})"
+        for t in tables
+        if isinstance(t, dict)
+    ]
+    return f"{len(tables)} table{'' if len(tables) == 1 else 's'}: {'; '.join(described)}"
+
+
+def item_history(plan: Plan, key: str) -> list[HistoryRow]:
+    """A priority's, an action's or the plan's own history (structure.py's keys)."""
+    records = ChangeRecord.objects.filter(subject_key=key).select_related("user")
+    return history_rows(records, plan_fields(plan))
 
 
 def milestone_history(milestone: Milestone, key: str) -> list[HistoryRow]:

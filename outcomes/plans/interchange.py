@@ -7,17 +7,16 @@ what ``import_plan`` read.
 """
 
 from collections.abc import Callable
-from datetime import datetime, time
 
 from django.db import transaction
 from django.utils import timezone
 
-from outcomes.core.formatting import format_decimal, fraction_text
-from outcomes.core.imports import ImportFailed, Problem
+from outcomes.core.formatting import format_decimal
+from outcomes.core.imports import ImportFailed
 from outcomes.core.imports.jsonfile import Path, json_location
 from outcomes.core.models import record_change
-from outcomes.plans import rules
-from outcomes.plans.leads import LeadResolver, write_milestone_leads
+from outcomes.plans.leads import LeadResolver, write_milestone_leads, write_strategic_leads
+from outcomes.plans.merge import MergeReport, merge_plan
 from outcomes.plans.models import (
     Action,
     Milestone,
@@ -26,10 +25,8 @@ from outcomes.plans.models import (
     Plan,
     Priority,
     RagStatus,
-    Round,
-    StrategicLead,
-    Update,
 )
+from outcomes.plans.round_writer import write_round
 from outcomes.plans.services import add_default_rag_statuses, unique_slug
 from outcomes.plans.validation import validate_plan_data
 
@@ -40,24 +37,29 @@ def import_plan(
     user=None,
     source: str = "plan",
     locate: Callable[[Path], str] = json_location,
-    replace: bool = False,
 ) -> Plan:
+    return import_plan_with_report(data, user=user, source=source, locate=locate)[0]
+
+
+def import_plan_with_report(
+    data: dict,
+    *,
+    user=None,
+    source: str = "plan",
+    locate: Callable[[Path], str] = json_location,
+) -> tuple[Plan, MergeReport | None]:
+    """A new plan from the document, or, when a plan with its slug exists, the document merged into
+    it (merge.py: matched by identity, nothing a round holds lost). The report says what a merge
+    did; None for a new plan."""
     clean, problems = validate_plan_data(data, locate)
     if not clean["slug"] and clean["title"]:
         clean["slug"] = unique_slug(clean["title"], lambda s: Plan.objects.filter(slug=s).exists())
-    existing = Plan.objects.filter(slug=clean["slug"]).first() if clean["slug"] else None
-    if existing and not replace:
-        problems.append(
-            Problem(
-                locate(("slug",)),
-                f"a plan called '{clean['slug']}' already exists; choose another slug or replace it",
-            )
-        )
     if problems:
         raise ImportFailed(source, problems)
+    existing = Plan.objects.filter(slug=clean["slug"]).first() if clean["slug"] else None
     with transaction.atomic():
         if existing:
-            existing.delete()
+            return existing, merge_plan(clean, existing, user=user, source=source)
         plan = _write_plan(clean)
         record_change(
             user=user,
@@ -67,7 +69,7 @@ def import_plan(
             before=None,
             after={"priorities": len(clean["priorities"]), "rounds": len(clean["rounds"])},
         )
-    return plan
+    return plan, None
 
 
 def _write_plan(clean: dict) -> Plan:
@@ -79,7 +81,7 @@ def _write_plan(clean: dict) -> Plan:
         approving_body=clean["approving_body"],
         approved_on=clean["approved_on"],
         vision=clean["vision"],
-        needs=clean["needs"],
+        needs=clean["needs"] or [],
         description=clean["description"],
     )
     add_default_rag_statuses(plan, clean["rag_statuses"])
@@ -93,31 +95,31 @@ def _write_plan(clean: dict) -> Plan:
     )
     no_update = next((s.key for s in clean["rag_statuses"] if s.means_no_update), None)
     for r in clean["rounds"]:
-        _write_round(plan, r, by_number, no_update)
+        write_round(plan, r, by_number, no_update)
     return plan
 
 
 def _write_priority(
     plan: Plan, p: dict, resolver: LeadResolver, by_number: dict, pending_links: list
 ) -> None:
+    now = timezone.now()
     priority = Priority.objects.create(
         plan=plan,
+        retired_at=now if p["retired"] else None,
         number=p["number"],
         statement=p["statement"],
         excluded_reason=p["excluded_reason"],
         outcome_measures=p["outcome_measures"],
     )
-    for order, text in enumerate(p["strategic_leads"]):
-        name, _, title = text.partition(",")
-        StrategicLead.objects.create(
-            priority=priority,
-            text=text,
-            order=order,
-            person=resolver.person(name.strip(), job_title=title.strip()),
-        )
+    write_strategic_leads(priority, p["strategic_leads"], resolver)
     for a_order, a in enumerate(p["actions"]):
         action = Action.objects.create(
-            priority=priority, label=a["label"], text=a["text"], key_links=a["key_links"], order=a_order
+            priority=priority,
+            label=a["label"],
+            text=a["text"],
+            key_links=a["key_links"],
+            order=a_order,
+            retired_at=now if a["retired"] else None,
         )
         for m in a["milestones"]:
             milestone = _write_milestone(action, m, resolver)
@@ -137,52 +139,13 @@ def _write_milestone(action: Action, m: dict, resolver: LeadResolver) -> Milesto
         text=m["text"],
         due=m["due"],
         sub_heading=m["sub_heading"],
-        tables=m["tables"],
+        tables=m["tables"] or [],
+        retired_at=timezone.now() if m["retired"] else None,
         **fields,
     )
     write_milestone_leads(milestone, MilestoneLead.DELIVERY, m["delivery_lead"], resolver)
     write_milestone_leads(milestone, MilestoneLead.STRATEGY, m["strategy_lead"], resolver)
     return milestone
-
-
-def _write_round(plan: Plan, r: dict, by_number: dict, no_update: str | None) -> None:
-    closes_at = timezone.make_aware(datetime.combine(r["closes"], time(17, 0)))
-    round_ = Round.objects.create(
-        plan=plan,
-        slug=r["slug"],
-        title=r["title"],
-        opens=r["opens"],
-        closes=r["closes"],
-        closed_at=closes_at if r["closed"] else None,
-        published_at=closes_at if r["published"] else None,
-    )
-    updates = [
-        Update(
-            round=round_,
-            milestone=by_number[(u["priority"], u["milestone"])],
-            text=u["text"],
-            weights={k: fraction_text(v) for k, v in u["weights"].items()},
-            tables=u["tables"],
-            state=u["state"],
-            submitted_at=closes_at,
-            approved_at=closes_at if u["state"] == Update.APPROVED else None,
-        )
-        for u in r["updates"]
-    ]
-    if r["closed"] and no_update:
-        # A closed round follows the Blue-at-close rule even when it arrives by import.
-        missing = rules.blue_at_close((m.pk for m in by_number.values()), (u.milestone.pk for u in updates))
-        updates += [
-            Update(
-                round=round_,
-                milestone_id=pk,
-                weights={no_update: "1"},
-                state=Update.NO_UPDATE,
-                submitted_at=closes_at,
-            )
-            for pk in missing
-        ]
-    Update.objects.bulk_create(updates)
 
 
 def _measure_out(milestone: Milestone, kind: str) -> dict | None:
@@ -219,19 +182,25 @@ def export_plan(plan: Plan) -> dict:
         ],
         "priorities": [
             {
+                "id": p.pk,
                 "number": p.number,
+                **({"retired": True} if p.is_retired else {}),
                 "statement": p.statement,
                 "strategic_leads": [lead.text for lead in p.strategic_leads.all()],
                 "excluded_reason": p.excluded_reason or None,
                 "outcome_measures": p.outcome_measures,
                 "actions": [
                     {
+                        "id": a.pk,
                         "label": a.label,
+                        **({"retired": True} if a.is_retired else {}),
                         "text": a.text,
                         "key_links": a.key_links,
                         "milestones": [
                             {
+                                "id": m.pk,
                                 "number": m.number,
+                                **({"retired": True} if m.is_retired else {}),
                                 "text": m.text,
                                 "delivery_lead": m.leads_text(MilestoneLead.DELIVERY),
                                 "strategy_lead": m.leads_text(MilestoneLead.STRATEGY),

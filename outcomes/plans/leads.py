@@ -152,3 +152,18 @@ def write_milestone_leads(milestone, role: str, texts: list[str], resolver: Lead
         for order, text in enumerate(texts)
         for person, organisation in [resolver.resolve(text)]
     )
+
+
+def write_strategic_leads(priority, texts: list[str], resolver: LeadResolver) -> None:
+    """A priority's strategic leads as written ("Frances Hunt, Assistant Head Of Ses: 0-7"), each
+    naming a person (before the comma) and their job title."""
+    from outcomes.plans.models import StrategicLead
+
+    for order, text in enumerate(texts):
+        name, _, title = text.partition(",")
+        StrategicLead.objects.create(
+            priority=priority,
+            text=text,
+            order=order,
+            person=resolver.person(name.strip(), job_title=title.strip()),
+        )

@@ -1,5 +1,6 @@
 """Plans, their priorities, actions and delivery milestones, reporting rounds and updates (SPEC §1)."""
 
+import uuid
 from fractions import Fraction
 
 from django.conf import settings
@@ -24,6 +25,8 @@ class Plan(models.Model):
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic lock for the plan's own details (structure.edit_plan).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-start", "title"]
@@ -67,6 +70,9 @@ class Priority(models.Model):
     # Blank when the priority is reported; otherwise why it is left out of progress reports.
     excluded_reason = models.TextField(blank=True)
     outcome_measures = models.JSONField(default=list, blank=True)
+    # Retired: no longer in the plan's new rounds, kept in the rounds that reported it (decision 0100).
+    retired_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["plan", "number"]
@@ -79,6 +85,10 @@ class Priority(models.Model):
     @property
     def is_excluded(self) -> bool:
         return bool(self.excluded_reason.strip())
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
 
 class StrategicLead(models.Model):
@@ -102,6 +112,8 @@ class Action(models.Model):
     text = models.TextField()
     key_links = models.JSONField(default=list, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["priority", "order"]
@@ -109,6 +121,10 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return f"({self.label}) {self.text}"
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
 
 class Milestone(models.Model):
@@ -133,6 +149,7 @@ class Milestone(models.Model):
     actual_period = models.CharField(max_length=40, blank=True)
     # Optimistic lock for edits of the milestone itself (services.edit_milestone).
     version = models.PositiveIntegerField(default=1)
+    retired_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["priority__number", "number"]
@@ -144,6 +161,10 @@ class Milestone(models.Model):
     @property
     def reference(self) -> str:
         return f"P{self.priority.number} M{self.number}"
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
 
     def leads_in(self, role: str) -> list["MilestoneLead"]:
         return [lead for lead in self.leads.all() if lead.role == role]
@@ -209,6 +230,7 @@ class Round(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["plan", "opens", "id"]
@@ -274,3 +296,33 @@ class Update(models.Model):
 
     def exact_weights(self) -> dict[str, Fraction]:
         return {key: parse_fraction(value) for key, value in self.weights.items()}
+
+
+def _evidence_path(_evidence: "Evidence", filename: str) -> str:
+    # A new folder for every file: a stored file is never overwritten, so a published report's link
+    # to it keeps opening the file it was published with (decision 0103).
+    return f"evidence/{uuid.uuid4().hex}/{filename}"
+
+
+class Evidence(models.Model):
+    """A file that supports an update, such as a case study (SPEC §1). Kept once stored: taking it
+    off an update only marks it removed, because a publication may link to it."""
+
+    update = models.ForeignKey(Update, on_delete=models.PROTECT, related_name="evidence")
+    file = models.FileField(upload_to=_evidence_path, max_length=300)
+    name = models.CharField(max_length=200)  # as the person's computer named it
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["update", "uploaded_at", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.name

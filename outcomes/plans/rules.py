@@ -250,3 +250,61 @@ def link_problems(
                 f"links to priority {target[0]} milestone {target[1]}, which does not link back"
             )
     return problems
+
+
+def retired_stay_where_reported(*, retired: bool, reported_in_round: bool) -> bool:
+    """Retirement rule: a retired priority, action or milestone drops out of the rounds that follow,
+    and stays in every round that reported it (an update held there), as it was reported."""
+    return reported_in_round or not retired
+
+
+def reported_items_are_retired_not_deleted(what: str, rounds_reported: int) -> None:
+    """What a round has reported on is never deleted, only retired; what no round has reported on
+    may be deleted (after a confirmation)."""
+    if rounds_reported:
+        raise RuleViolation(
+            f"{what} has been reported on in {rounds_reported} round{'' if rounds_reported == 1 else 's'}, "
+            "so it cannot be deleted: retire it instead. It then stays in those rounds' reports and "
+            "leaves the rounds that follow."
+        )
+
+
+def retired_take_no_updates(reference: str, retired: bool) -> None:
+    if retired:
+        raise RuleViolation(f"{reference} is retired: it takes no more updates. Bring it back first.")
+
+
+def merge_identity(
+    incoming: Sequence[tuple[int | None, object]], held: Sequence[tuple[int, object]]
+) -> list[int | None]:
+    """Merge identity rule: which held item each incoming item is (its id), or None for a new one.
+
+    An item is matched by the stable id its export carries when that id is one of the held items
+    (so a renumbered or moved item stays the same item), otherwise by its key (a priority's number,
+    an action's label in its priority, a milestone's number in its priority). No held item is matched
+    twice: an id claims its item before any key does."""
+    ids = {pk for pk, _ in held}
+    by_key = {key: pk for pk, key in held}
+    claimed = {item_id for item_id, _ in incoming if item_id in ids}
+    matched: list[int | None] = []
+    for item_id, key in incoming:
+        if item_id in ids:
+            matched.append(item_id)
+            continue
+        pk = by_key.get(key)
+        if pk is not None and pk not in claimed:
+            claimed.add(pk)
+            matched.append(pk)
+        else:
+            matched.append(None)
+    return matched
+
+
+def delete_only_while_unreported(what: str, updates: int, published: bool = False) -> None:
+    """A plan or round made by mistake may be deleted while nothing has been reported in it: no
+    update held and no report published. Otherwise it stays (rename it instead)."""
+    if updates or published:
+        held = f"holds {updates} update{'' if updates == 1 else 's'}" if updates else "has a published report"
+        raise RuleViolation(
+            f"{what} {held}, so it cannot be deleted: what has been reported stays. You can rename it."
+        )

@@ -14,7 +14,7 @@ from outcomes.core.formatting import format_decimal, fraction_text
 from outcomes.core.models import ChangeRecord, record_change
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
-from outcomes.plans.models import Milestone, MilestoneLead, Plan, RagStatus, Round, Update
+from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, RagStatus, Round, Update
 
 
 class RoundClosed(Exception):
@@ -70,7 +70,7 @@ def weights_as_text(weights: dict[str, Fraction]) -> dict[str, str]:
 
 
 def _snapshot(update: Update) -> dict:
-    return {"text": update.text, "rag": update.weights, "state": update.state}
+    return {"text": update.text, "rag": update.weights, "tables": update.tables, "state": update.state}
 
 
 def _record_update_change(user, update: Update, verb: str, before: dict | None) -> None:
@@ -87,15 +87,24 @@ def _record_update_change(user, update: Update, verb: str, before: dict | None) 
 
 
 def save_update(
-    *, user, round_: Round, milestone: Milestone, text: str, weights: dict, expected_version: int | None
+    *,
+    user,
+    round_: Round,
+    milestone: Milestone,
+    text: str,
+    weights: dict,
+    expected_version: int | None,
+    tables: list | None = None,
 ) -> Update:
     """Create or change a milestone's update in a round.
 
     ``expected_version`` is the version the person started editing from (None for a new update).
     If someone saved in between, nothing is written and EditConflict says so: no save is lost
-    silently. A changed update goes back to awaiting approval."""
+    silently. A changed update goes back to awaiting approval. ``tables`` (rows and columns, as in
+    docs/interchange.md) replace the update's tables; None keeps them."""
     if round_.is_closed:
         raise RoundClosed(round_)
+    rules.retired_take_no_updates(milestone.reference, milestone.is_retired)
     exact = rules.rag_weights_sum_to_one(weights, rag_keys(round_.plan))
     stored = weights_as_text(exact)
     now = timezone.now()
@@ -112,6 +121,7 @@ def save_update(
                         milestone=milestone,
                         text=text,
                         weights=stored,
+                        tables=tables or [],
                         submitted_by=user,
                         submitted_at=now,
                         state=Update.SUBMITTED,
@@ -128,6 +138,7 @@ def save_update(
         changed = Update.objects.filter(pk=current.pk, version=expected_version).update(
             text=text,
             weights=stored,
+            tables=current.tables if tables is None else tables,
             state=Update.SUBMITTED,
             submitted_by=user,
             submitted_at=now,
@@ -161,6 +172,17 @@ def approve_update(*, user, update: Update, expected_version: int | None = None)
         return current
 
 
+def milestones_in_round(round_: Round, milestones) -> list[Milestone]:
+    """Of ``milestones`` (a plan's), those the round reports on: all but the retired ones the round
+    holds no update of (``rules.retired_stay_where_reported``)."""
+    reported = set(round_.updates.values_list("milestone_id", flat=True))
+    return [
+        m
+        for m in milestones
+        if rules.retired_stay_where_reported(retired=m.is_retired, reported_in_round=m.pk in reported)
+    ]
+
+
 class RoundAlreadyClosed(Exception):
     pass
 
@@ -184,7 +206,8 @@ def close_round(*, user, round_: Round) -> list[Update]:
             "priority__number", "number"
         )
         missing = rules.blue_at_close(
-            (m.pk for m in milestones), locked.updates.values_list("milestone_id", flat=True)
+            (m.pk for m in milestones_in_round(locked, milestones)),
+            locked.updates.values_list("milestone_id", flat=True),
         )
         now = timezone.now()
         created = Update.objects.bulk_create(
@@ -279,8 +302,10 @@ def create_plan(*, user, title: str, start: date, end: date, **details) -> Plan:
 MEASURE_KINDS = ("baseline", "target", "actual")
 
 
-def _milestone_snapshot(milestone: Milestone) -> dict:
+def milestone_snapshot(milestone: Milestone) -> dict:
     snapshot = {
+        "reference": milestone.reference,
+        "action": f"({milestone.action.label}) of priority {milestone.action.priority.number}",
         "text": milestone.text,
         "due": milestone.due.isoformat() if milestone.due else None,
         "sub_heading": milestone.sub_heading,
@@ -327,21 +352,40 @@ def edit_milestone(
     strategy_leads: list[str],
     expected_version: int,
 ) -> Milestone:
-    """Change a milestone's wording, dates, leads or measures; the history keeps before and after."""
+    """Change a milestone's wording, dates, leads or measures, or move it to another action (of
+    any priority) or number; the history keeps before and after. A moved milestone keeps its
+    updates and history, which hang on the milestone, and cross-links follow it."""
     with transaction.atomic():
-        current = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        current = (
+            Milestone.objects.select_for_update(of=("self",)).select_related("priority").get(pk=milestone.pk)
+        )
         if current.version != expected_version:
             raise MilestoneEditConflict(current)
-        before = _milestone_snapshot(current)
+        before = milestone_snapshot(current)
+        old_place = (current.priority.number, current.number)
         for name, value in fields.items():
             setattr(current, name, value)
+        current.priority = current.action.priority
         current.version += 1
-        current.save()
+        try:
+            with transaction.atomic():
+                current.save()
+        except IntegrityError:
+            raise rules.RuleViolation(
+                f"Priority {current.priority.number} already has a milestone {current.number}."
+            ) from None
+        new_place = (current.priority.number, current.number)
+        if new_place != old_place:
+            MilestoneLink.objects.filter(
+                milestone__priority__plan=current.priority.plan_id,
+                priority_number=old_place[0],
+                milestone_number=old_place[1],
+            ).update(priority_number=new_place[0], milestone_number=new_place[1])
         resolver = LeadResolver()
         current.leads.all().delete()
         write_milestone_leads(current, MilestoneLead.DELIVERY, delivery_leads, resolver)
         write_milestone_leads(current, MilestoneLead.STRATEGY, strategy_leads, resolver)
-        after = _milestone_snapshot(current)
+        after = milestone_snapshot(current)
         if after != before:
             record_change(
                 user=user,

@@ -1,9 +1,12 @@
 from django.urls import path
 
-from outcomes.plans.views import plans, rounds
+from outcomes.plans.views import plans, rounds, structure
 
 app_name = "plans"
 R = "plans/<slug:slug>/rounds/<slug:round_slug>"
+P = "plans/<slug:slug>/priorities/<int:priority>"
+A = f"{P}/actions/<str:label>"
+M = f"{P}/milestones/<int:number>"
 urlpatterns = [
     path("plans/", plans.plan_list, name="list"),
     path("plans/new/", plans.plan_new, name="plan_new"),
@@ -31,4 +34,22 @@ urlpatterns = [
     path(f"{R}/close/", rounds.close, name="close"),
     path(f"{R}/publish/", rounds.publish, name="publish"),
     path(f"{R}/export.csv", rounds.export_csv, name="export_csv"),
+    # Changing the plan's shape in place (structure.py, decision 0100).
+    path("plans/<slug:slug>/edit/", structure.plan_edit, name="plan_edit"),
+    path("plans/<slug:slug>/delete/", structure.plan_delete, name="plan_delete"),
+    path(f"{R}/edit/", structure.round_edit, name="round_edit"),
+    path(f"{R}/delete/", structure.round_delete, name="round_delete"),
+    path("plans/<slug:slug>/priorities/new/", structure.priority_new, name="priority_new"),
+    path(f"{P}/", structure.priority_detail, name="priority"),
+    path(f"{P}/edit/", structure.priority_edit, name="priority_edit"),
+    path(f"{P}/retire/", structure.priority_retire, name="priority_retire"),
+    path(f"{P}/delete/", structure.priority_delete, name="priority_delete"),
+    path(f"{P}/actions/new/", structure.action_new, name="action_new"),
+    path(f"{A}/edit/", structure.action_edit, name="action_edit"),
+    path(f"{A}/move/", structure.action_move, name="action_move"),
+    path(f"{A}/retire/", structure.action_retire, name="action_retire"),
+    path(f"{A}/delete/", structure.action_delete, name="action_delete"),
+    path("plans/<slug:slug>/milestones/new/", structure.milestone_new, name="milestone_new"),
+    path(f"{M}/retire/", structure.milestone_retire, name="milestone_retire"),
+    path(f"{M}/delete/", structure.milestone_delete, name="milestone_delete"),
 ]

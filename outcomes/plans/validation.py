@@ -37,6 +37,7 @@ class _Checker:
     def __init__(self, locate: Callable[[Path], str]):
         self.locate = locate
         self.problems: list[Problem] = []
+        self.ids: dict[str, set[int]] = {"priority": set(), "action": set(), "milestone": set()}
 
     def fail(self, path: Path, message: str) -> None:
         self.problems.append(Problem(self.locate(path), message))
@@ -90,6 +91,31 @@ class _Checker:
         except cells.BadValue as exc:
             self.fail((*path, key), str(exc))
             return None
+
+    def identity(self, obj: dict, path: Path, seen: set[int]) -> int | None:
+        """The stable id an export gives a priority, action or milestone (optional): a merge
+        matches by it first (rules.merge_identity)."""
+        value = obj.get("id")
+        if value in (None, ""):
+            return None
+        try:
+            number = cells.integer(value, minimum=1, maximum=2**63 - 1, what="'id' as a whole number")
+        except cells.BadValue as exc:
+            self.fail((*path, "id"), str(exc))
+            return None
+        if number in seen:
+            self.fail((*path, "id"), f"the id {number} is given twice")
+        seen.add(number)
+        return number
+
+    def flag(self, obj: dict, key: str, path: Path) -> bool:
+        value = obj.get(key, False)
+        if value in (None, ""):
+            return False
+        if not isinstance(value, bool):
+            self.fail((*path, key), f"'{key}' must be true or false")
+            return False
+        return value
 
     def text_list(self, obj: dict, key: str, path: Path, *, max_length: int = cells.EXCEL_CELL_CHARACTERS):
         value = obj.get(key, [])
@@ -216,7 +242,8 @@ def _plan(c: _Checker, data: dict) -> dict:
         "approving_body": c.text(data, "approving_body", (), model=Plan, required=False),
         "approved_on": c.day(data, "approved_on", (), required=False),
         "vision": c.text(data, "vision", (), model=Plan, required=False),
-        "needs": c.text_list(data, "needs", ()),
+        # None where the file has none at all (the workbook): a merge keeps those held.
+        "needs": c.text_list(data, "needs", ()) if "needs" in data else None,
         "description": c.text(data, "description", (), model=Plan, required=False),
         "organisations": c.text_list(data, "organisations", (), max_length=LEAD_LENGTH),
     }
@@ -278,6 +305,8 @@ def _priorities(c: _Checker, data: dict, milestones: set[tuple[int, int]]) -> li
         labels: set[str] = set()
         clean.append(
             {
+                "id": c.identity(priority, path, c.ids["priority"]),
+                "retired": c.flag(priority, "retired", path),
                 "number": number,
                 "statement": c.text(priority, "statement", path, model=Priority),
                 "strategic_leads": c.text_list(
@@ -300,6 +329,8 @@ def _action(c: _Checker, action: dict, path: Path, number, labels: set[str], mil
         c.fail((*path, "label"), f"action ({label}) appears twice in priority {number}")
     labels.add(label)
     return {
+        "id": c.identity(action, path, c.ids["action"]),
+        "retired": c.flag(action, "retired", path),
         "label": label,
         "text": c.text(action, "text", path, model=Action),
         "key_links": c.text_list(action, "key_links", path),
@@ -323,6 +354,8 @@ def _milestone(c: _Checker, milestone: dict, path: Path, number, milestones: set
         if lp and lm:
             links.append((lp, lm))
     return {
+        "id": c.identity(milestone, path, c.ids["milestone"]),
+        "retired": c.flag(milestone, "retired", path),
         "number": m_number,
         "text": c.text(milestone, "text", path, model=Milestone),
         "delivery_lead": c.leads(milestone, "delivery_lead", path),
@@ -333,7 +366,8 @@ def _milestone(c: _Checker, milestone: dict, path: Path, number, milestones: set
         "baseline": c.measure(milestone, "baseline", path),
         "target": c.measure(milestone, "target", path),
         "actual": c.measure(milestone, "actual", path),
-        "tables": c.tables(milestone, path),
+        # None where the file has no tables at all (the workbook): a merge keeps those held.
+        "tables": c.tables(milestone, path) if "tables" in milestone else None,
     }
 
 

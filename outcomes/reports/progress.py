@@ -13,6 +13,7 @@ from django.utils import timezone
 from outcomes.core.formatting import fraction_text
 from outcomes.plans import rules
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, Priority, RagStatus, Round, Update
+from outcomes.plans.services import milestones_in_round
 
 
 @dataclass
@@ -137,15 +138,22 @@ def build_progress_report(round_: Round) -> ProgressReport:
     key_issue_keys = [s.key for s in statuses if s.is_key_issue]
 
     priorities = list(plan.priorities.prefetch_related("strategic_leads", "actions"))
-    milestones = list(
+    # Retired milestones stay in the rounds that reported them only (decision 0100).
+    milestones = milestones_in_round(
+        round_,
         Milestone.objects.filter(priority__plan=plan)
         .select_related("action", "priority")
         .prefetch_related("leads")
-        .order_by("priority__number", "number")
+        .order_by("priority__number", "number"),
     )
     updates, weights = _round_weights(round_, milestones, no_update)
-    reported = [p for p in priorities if not p.is_excluded]
     by_priority = {p.pk: [m for m in milestones if m.priority_id == p.pk] for p in priorities}
+    reported = [
+        p
+        for p in priorities
+        if not p.is_excluded
+        and rules.retired_stay_where_reported(retired=p.is_retired, reported_in_round=bool(by_priority[p.pk]))
+    ]
 
     overview, totals, grand_total = rules.overview_counts(
         ((p, [weights[m.pk] for m in by_priority[p.pk]]) for p in reported), keys

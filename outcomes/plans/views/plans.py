@@ -15,12 +15,12 @@ from outcomes.core.forms import error_list
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.imports.jsonfile import read_json
 from outcomes.core.imports.views import upload_files, upload_page
-from outcomes.plans import access, services, workbook
+from outcomes.plans import access, rules, services, structure, workbook
 from outcomes.plans.forms import MilestoneForm, PlanForm, PlanImportForm
-from outcomes.plans.history import milestone_history
-from outcomes.plans.interchange import export_plan, import_plan
+from outcomes.plans.history import item_history, milestone_history
+from outcomes.plans.interchange import export_plan, import_plan_with_report
 from outcomes.plans.leads import split_leads
-from outcomes.plans.models import Milestone, MilestoneLead, Plan, Update
+from outcomes.plans.models import Action, Milestone, MilestoneLead, Update
 from outcomes.plans.panels import render_milestone_panels
 from outcomes.plans.services import milestone_key
 
@@ -68,6 +68,9 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "milestone_count": len(existing),
             "data_checks": checks.for_page(request, "plans", plan=plan),
             "manages": access.manages_plans(request.user),
+            "history": item_history(plan, structure.plan_key(plan)),
+            "deletable": not Update.objects.filter(round__plan=plan).exists()
+            and not plan.rounds.filter(published_at__isnull=False).exists(),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
         },
@@ -187,27 +190,34 @@ def import_view(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only performance officers and administrators may import plans.")
     form = PlanImportForm(request.POST or None, upload_files(request) or None)
 
-    def replacing(data: bytes, name: str) -> Confirmation | None:
-        if not form.cleaned_data["replace"]:
-            return None
-        # A trial import, rolled back: a file with problems is refused before anyone is asked.
+    def merging(data: bytes, name: str) -> Confirmation | None:
+        """A file for a plan that exists is merged into it: a trial merge, rolled back, says what it
+        would add, change and retire before anything is written (and refuses a file with problems)."""
         with transaction.atomic():
-            import_plan_file(data, name, user=request.user, replace=True)
+            plan, report = import_plan_file(data, name, user=request.user)
             transaction.set_rollback(True)
+        if report is None:
+            return None
         return Confirmation(
-            title="Replace the plan with this file?",
+            title=f"Merge this file into '{plan.title}'?",
             consequences=[
-                "If a plan with the file's short name exists, it is deleted and built again from the file.",
-                "Its rounds, updates, approvals and every milestone's history go with it. This cannot be "
-                "undone: export the plan first if you may need it.",
+                f"The file matches the plan '{plan.title}' (its short name is {plan.slug}). The import "
+                f"merges it into the plan: {report.summary}.",
+                "Every update, who submitted and approved it, and every history stays; what rounds have "
+                "reported on is retired, never deleted.",
             ],
-            button="Replace the plan",
+            details=merge_details(report),
+            button="Merge the file into the plan",
             cancel_url=reverse("plans:import"),
+            warning=False,
         )
 
     def run(data: bytes, name: str) -> HttpResponse:
-        plan = import_plan_file(data, name, user=request.user, replace=form.cleaned_data["replace"])
-        messages.success(request, f"Imported '{plan.title}'.")
+        plan, report = import_plan_file(data, name, user=request.user)
+        if report is None:
+            messages.success(request, f"Imported '{plan.title}'.")
+        else:
+            messages.success(request, f"Merged {name} into '{plan.title}': {report.summary}.")
         return redirect("plans:detail", plan.slug)
 
     return upload_page(
@@ -216,16 +226,31 @@ def import_view(request: HttpRequest) -> HttpResponse:
         template="plans/import.html",
         run=run,
         context={"section": "plans"},
-        confirm=replacing,
+        confirm=merging,
     )
 
 
-def import_plan_file(raw: bytes, name: str, *, user, replace: bool) -> Plan:
+def merge_details(report) -> list[tuple[str, list[str]]]:
+    """What a merge does, under headings, for its preview."""
+    return [
+        (heading, lines)
+        for heading, lines in (
+            ("Added", report.added),
+            ("Changed", report.changed),
+            ("Retired (reported on, so kept in the rounds that reported them)", report.retired),
+            ("Deleted (no round has reported on them)", report.deleted),
+            ("Kept as held", report.kept),
+        )
+        if lines
+    ]
+
+
+def import_plan_file(raw: bytes, name: str, *, user):
     if name.lower().endswith(".json"):
-        return import_plan(read_json(raw, name), user=user, source=name, replace=replace)
+        return import_plan_with_report(read_json(raw, name), user=user, source=name)
     if name.lower().endswith(".xlsx"):
         data, locate = workbook.read_plan_workbook(raw, name)
-        return import_plan(data, user=user, source=name, locate=locate, replace=replace)
+        return import_plan_with_report(data, user=user, source=name, locate=locate)
     raise ImportFailed(name, [Problem("", "choose an Excel workbook (.xlsx) or a JSON file (.json)")])
 
 
@@ -234,7 +259,8 @@ def import_plan_file(raw: bytes, name: str, *, user, replace: bool) -> Plan:
 def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) -> HttpResponse:
     plan = access.get_plan_to_manage(request.user, slug)
     milestone = access.get_milestone_for_user(request.user, plan, priority, number)
-    form = MilestoneForm(request.POST or None, initial=_milestone_initial(milestone))
+    actions = list(Action.objects.filter(priority__plan=plan).select_related("priority"))
+    form = MilestoneForm(request.POST or None, initial=_milestone_initial(milestone), actions=actions)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -248,11 +274,16 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
             )
         except services.MilestoneEditConflict as exc:
             # Keep what this person typed; show the other person's version beside it.
-            form = rebind_after_conflict(MilestoneForm, request.POST, exc.current.version, str(exc))
+            form = rebind_after_conflict(
+                MilestoneForm, request.POST, exc.current.version, str(exc), actions=actions
+            )
             conflict = {"who": exc.who, "rows": saved_fields(form, _milestone_initial(exc.current))}
+        except rules.RuleViolation as exc:
+            form.add_error("number", str(exc))
         else:
-            messages.success(request, f"Milestone {milestone.reference} saved.")
-            return redirect("plans:milestone", slug, priority, number)
+            moved = Milestone.objects.select_related("priority").get(pk=milestone.pk)
+            messages.success(request, f"Milestone {moved.reference} saved.")
+            return redirect("plans:milestone", slug, moved.priority.number, moved.number)
     errors = error_list(form)
     return render(
         request,
@@ -270,6 +301,8 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
 
 def _milestone_initial(milestone: Milestone) -> dict:
     initial = {
+        "action": str(milestone.action_id),
+        "number": milestone.number,
         "text": milestone.text,
         "due": milestone.due,
         "sub_heading": milestone.sub_heading,

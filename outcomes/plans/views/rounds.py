@@ -36,7 +36,7 @@ def round_detail(request: HttpRequest, slug: str, round_slug: str) -> HttpRespon
     show = request.GET.get("show", "all")
     rows = []
     counts = {"missing": 0, "submitted": 0, "approved": 0, "no_update": 0}
-    for m in milestones:
+    for m in services.milestones_in_round(round_, milestones):
         if m.priority.is_excluded:
             continue
         u = updates.get(m.pk)
@@ -234,7 +234,11 @@ def approve_all(request: HttpRequest, slug: str, round_slug: str) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def close(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
     round_ = access.get_round_to_manage(request.user, slug, round_slug)
-    missing = Milestone.objects.filter(priority__plan=round_.plan).exclude(updates__round=round_).count()
+    missing = sum(
+        1
+        for m in services.milestones_in_round(round_, Milestone.objects.filter(priority__plan=round_.plan))
+        if not m.updates.filter(round=round_).exists()
+    )
     error = None
     if request.method == "POST":
         try:
@@ -328,7 +332,7 @@ def export_csv(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse
         .order_by("priority__number", "number")
     )
     rows = []
-    for m in milestones:
+    for m in services.milestones_in_round(round_, milestones):
         u = updates.get(m.pk)
         weights = u.weights if u else {}
         rows.append(

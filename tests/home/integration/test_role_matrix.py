@@ -17,6 +17,7 @@ from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
 from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
+from tests.plans.integration.role_rows_plan_editing import ROWS as PLAN_EDITING_ROWS
 from tests.plans.integration.role_rows_plans import ROWS as PLAN_ROWS
 from tests.roles import (
     LED,
@@ -81,6 +82,7 @@ MATRIX = [
     ("reports:progress_xlsx", ROUND, "get", REPORT_READERS),
     ("reports:progress_json", ROUND, "get", REPORT_READERS),
     *PLAN_ROWS,
+    *PLAN_EDITING_ROWS,
     *INDICATOR_ROWS,
     *SURVEY_AUTHORING_ROWS,
     *SURVEY_PUPIL_ROWS,

@@ -341,10 +341,11 @@ def test_an_exported_workbook_imports_back_to_the_same_plan(client, users, demo_
     client.force_login(users["performance_officer"])
     workbook = client.get(reverse("plans:export_xlsx", kwargs={"slug": "cypp-2013-16"})).content
     before = export_plan(demo_plan)
-    asked = _upload(client, "cypp.xlsx", workbook, replace="on")
-    assert "Replace the plan with this file?" in asked.content.decode()
+    asked = _upload(client, "cypp.xlsx", workbook)
+    assert "Merge this file into" in asked.content.decode()
+    assert "nothing to change" in asked.content.decode()
     token = re.search(r'name="held" value="([^"]+)"', asked.content.decode())[1]
-    response = client.post(reverse("plans:import"), {"replace": "on", "held": token, "confirm": "yes"})
+    response = client.post(reverse("plans:import"), {"held": token, "confirm": "yes"})
     assert response.status_code == 302
     after = export_plan(Plan.objects.get(slug="cypp-2013-16"))
     # The workbook carries everything but the RAG vocabulary's descriptions and update tables.
