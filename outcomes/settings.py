@@ -309,3 +309,26 @@ SURVEY_IDLE_MINUTES = int(env_number("SURVEY_IDLE_MINUTES", 30))
 
 # Survey results resting on fewer pupils than this are suppressed everywhere (SPEC §3).
 SURVEY_SUPPRESSION_THRESHOLD = int(env_number("SURVEY_SUPPRESSION_THRESHOLD", 10))
+
+# E-mail (reminders, decision 0117). With EMAIL_HOST set, messages go by SMTP; without it they are
+# written as files to EMAIL_FILE_PATH (var/mail in the project, git-ignored), where the demo's can be
+# read. EMAIL_BACKEND names any other backend, e.g. django.core.mail.backends.console.EmailBackend.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_PORT = int(env_number("EMAIL_PORT", 587))
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not env_bool("EMAIL_USE_SSL", False))
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(env_number("EMAIL_TIMEOUT", 30))
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Outcomes <outcomes@localhost>")
+# The address people follow from an e-mail to a page: links in messages are absolute.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Owners of clinics' agreed actions are reminded this many days before an action's due date.
+REMINDERS_ACTION_DAYS_BEFORE = int(env_number("REMINDERS_ACTION_DAYS_BEFORE", 3))

@@ -28,6 +28,10 @@ def ensure_demo_users() -> list[User]:
                 is_staff=role == Role.ADMINISTRATOR,
                 is_superuser=role == Role.ADMINISTRATOR,
             )
+        if not user.email:
+            # Reserved for examples (RFC 2606): the demo's reminders land in its mail folder.
+            user.email = f"{first}.{last}@example.org".lower()
+            user.save(update_fields=["email"])
         if person_name:
             person, _ = Person.objects.get_or_create(name=person_name)
             if person.user_id is None:

@@ -74,3 +74,27 @@ class ExplainedFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} at {self.where}: {self.reason}"
+
+
+class ScheduledJob(models.Model):
+    """The state of one scheduled job (core/scheduler.py): when it is next due, who holds its lease
+    while it runs, and how its last run went, for ``run_scheduled --list`` and the admin."""
+
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    STATES = [(SUCCEEDED, "Succeeded"), (FAILED, "Failed")]
+
+    name = models.CharField(max_length=80, unique=True)
+    next_due = models.DateTimeField(null=True, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+    holder = models.CharField(max_length=100, blank=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_state = models.CharField(max_length=10, choices=STATES, blank=True)
+    last_message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

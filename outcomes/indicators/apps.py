@@ -14,4 +14,8 @@ class IndicatorsConfig(AppConfig):
         register_milestone_panel("indicators.linked_indicator", PANEL_TEMPLATE, milestone_panel)
 
         # The indicators' data-quality rules join the registry of outcomes/core/checks.py.
-        from outcomes.indicators import checks  # noqa: F401
+        # Exceptions of data not arrived by its due date open through the scheduler (core/scheduler.py).
+        from outcomes.indicators import (
+            checks,  # noqa: F401
+            scheduled,  # noqa: F401
+        )

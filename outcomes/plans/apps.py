@@ -15,5 +15,8 @@ class PlansConfig(AppConfig):
         register_milestone_panel(
             "core.data_checks", "core/_findings_panel.html", checks.milestone_panel, order=10
         )
+        # Rounds close themselves on their date through the scheduler of outcomes/core/scheduler.py.
+        from outcomes.plans import scheduled  # noqa: F401
+
         # Links to plans, milestones and rounds only for those who may open them (core/links.py).
         register_pages()

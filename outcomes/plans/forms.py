@@ -109,6 +109,27 @@ class PlanForm(forms.Form):
         return data
 
 
+class RoundSettingsForm(forms.Form):
+    close_rounds_automatically = forms.BooleanField(
+        label="Close each round automatically at the end of its close date",
+        required=False,
+        help_text="Milestones without an update then become Blue, as when a round is closed by hand.",
+    )
+    remind_days_before = forms.IntegerField(
+        label="Days before a round closes to remind lead officers",
+        min_value=0,
+        max_value=60,
+        help_text="Lead officers with milestones still to update are sent an e-mail this many days before "
+        "the close date (0: on the close date), and another if the round is still open after it.",
+        error_messages={
+            "required": "Enter the number of days before a round closes to remind lead officers",
+            "invalid": "Enter the number of days as a whole number, such as 5",
+            "min_value": "The number of days must be 0 or more",
+            "max_value": "The number of days must be 60 or fewer",
+        },
+    )
+
+
 class PlanImportForm(forms.Form):
     file = forms.FileField(
         label="Plan file",

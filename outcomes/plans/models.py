@@ -23,6 +23,15 @@ class Plan(models.Model):
     vision = models.TextField(blank=True)
     needs = models.JSONField(default=list, blank=True)
     description = models.TextField(blank=True)
+    # Settings of how the plan's rounds run (its settings page; decision 0115).
+    close_rounds_automatically = models.BooleanField(
+        default=False,
+        help_text="Close each round at the end of its close date; milestones without an update become Blue.",
+    )
+    remind_days_before = models.PositiveSmallIntegerField(
+        default=5,
+        help_text="Remind lead officers this many days before a round closes.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic lock for the plan's own details (structure.edit_plan).

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -93,6 +94,12 @@ def blue_at_close(milestone_ids: Iterable[int], updated_ids: Iterable[int]) -> l
     no-update colour (Blue by default). Returns the milestones that need it."""
     updated = set(updated_ids)
     return [m for m in milestone_ids if m not in updated]
+
+
+def closes_itself(*, automatically: bool, closes: date, closed: bool, today: date) -> bool:
+    """A round closes itself when its plan says so, once its close date has passed: the close date
+    is the last day of the update window, so lead officers have the whole of it (decision 0115)."""
+    return automatically and not closed and today > closes
 
 
 def is_split_status(weights: Mapping[str, Fraction]) -> bool:

@@ -299,6 +299,42 @@ def create_plan(*, user, title: str, start: date, end: date, **details) -> Plan:
     return plan
 
 
+def change_round_settings(
+    *, user, plan: Plan, close_rounds_automatically: bool, remind_days_before: int
+) -> Plan:
+    """How the plan's rounds run: whether they close themselves on their close date, and how many
+    days before it lead officers are reminded (decision 0115)."""
+    fields = ("close_rounds_automatically", "remind_days_before")
+    before = {name: getattr(plan, name) for name in fields}
+    after = {
+        "close_rounds_automatically": close_rounds_automatically,
+        "remind_days_before": remind_days_before,
+    }
+    if before == after:
+        return plan
+    plan.close_rounds_automatically = close_rounds_automatically
+    plan.remind_days_before = remind_days_before
+    plan.save(update_fields=[*fields, "updated_at"])
+    said = []
+    if before["close_rounds_automatically"] != close_rounds_automatically:
+        said.append(
+            "rounds now close themselves at the end of their close date"
+            if close_rounds_automatically
+            else "rounds are now closed by hand"
+        )
+    if before["remind_days_before"] != remind_days_before:
+        said.append(f"lead officers are reminded {remind_days_before} days before a round closes")
+    record_change(
+        user=user,
+        obj=plan,
+        action="plan.round_settings",
+        summary=f"Plan '{plan.title}': {'; '.join(said)}",
+        before=before,
+        after=after,
+    )
+    return plan
+
+
 MEASURE_KINDS = ("baseline", "target", "actual")
 
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/template.xlsx", plans.template_xlsx, name="template"),
     path("my-milestones/", plans.my_milestones, name="my_milestones"),
     path("plans/<slug:slug>/", plans.plan_detail, name="detail"),
+    path("plans/<slug:slug>/settings/", rounds.round_settings, name="settings"),
     path("plans/<slug:slug>/export.json", plans.export_json, name="export_json"),
     path("plans/<slug:slug>/export.xlsx", plans.export_xlsx, name="export_xlsx"),
     path(

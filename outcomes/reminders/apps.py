@@ -7,3 +7,13 @@ class RemindersConfig(AppConfig):
 
     name = "outcomes.reminders"
     label = "reminders"
+
+    def ready(self) -> None:
+        # The sources of reminders (reminders/sources/): one registration each.
+        from outcomes.reminders import scheduled  # noqa: F401  (the sending job joins core's scheduler)
+        from outcomes.reminders.sources import register
+        from outcomes.reminders.sources.clinic_actions import ClinicActions
+        from outcomes.reminders.sources.rounds import RoundUpdates
+
+        register(RoundUpdates())
+        register(ClinicActions())

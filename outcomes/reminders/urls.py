@@ -1,3 +1,9 @@
+from django.urls import path
+
+from outcomes.reminders import views
+
 app_name = "reminders"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.preferences, name="preferences"),
+]

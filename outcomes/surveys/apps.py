@@ -7,4 +7,8 @@ class SurveysConfig(AppConfig):
 
     def ready(self) -> None:
         # The survey's data-quality rules join the registry of outcomes/core/checks.py.
-        from outcomes.surveys import checks  # noqa: F401
+        # Questionnaires left unanswered are forgotten through the scheduler (core/scheduler.py).
+        from outcomes.surveys import (
+            checks,  # noqa: F401
+            scheduled,  # noqa: F401
+        )

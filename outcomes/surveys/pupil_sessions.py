@@ -6,6 +6,7 @@ while (0074-shared-computers-and-sending-order.md) and is sent once, however oft
 import time as clock
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from importlib import import_module
 
 from django.conf import settings
 from django.utils import timezone
@@ -81,3 +82,31 @@ def forget_sent(request, response, edition_slug: str) -> None:
             domain=settings.SESSION_COOKIE_DOMAIN,
             samesite=settings.SESSION_COOKIE_SAMESITE,
         )
+
+
+def clear_expired() -> dict[str, int]:
+    """Forget what the sessions need not keep any longer: every session past its expiry, and every
+    questionnaire nobody has answered within the idle time (0074), which would otherwise wait in
+    its session for the session's own expiry. A member of staff who tried a link keeps their
+    sign-in; only the questionnaire goes. Run by the scheduler (surveys/scheduled.py)."""
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    store_class.clear_expired()
+    if not hasattr(store_class, "get_model_class"):
+        return {"questionnaires": 0}  # sessions kept in the cache forget themselves
+    model = store_class.get_model_class()
+    store = store_class()
+    forgotten = 0
+    rows = model.objects.filter(expire_date__gt=timezone.now()).only("session_key", "session_data")
+    for row in rows.iterator(chunk_size=500):
+        data = store.decode(row.session_data)
+        state = data.get(STATE)
+        if not (isinstance(state, dict) and timed_out(state)):
+            continue
+        # Only if the row is as read: a page answered meanwhile has kept the questionnaire alive.
+        unchanged = model.objects.filter(session_key=row.session_key, session_data=row.session_data)
+        if "_auth_user_id" in data:
+            del data[STATE]
+            forgotten += unchanged.update(session_data=store.encode(data))
+        else:
+            forgotten += unchanged.delete()[0]
+    return {"questionnaires": forgotten}

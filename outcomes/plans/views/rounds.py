@@ -14,7 +14,7 @@ from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
 from outcomes.plans import access, rules, services
-from outcomes.plans.forms import SPLIT, RoundForm, UpdateForm
+from outcomes.plans.forms import SPLIT, RoundForm, RoundSettingsForm, UpdateForm
 from outcomes.plans.models import Milestone, MilestoneLead, Update
 
 
@@ -92,6 +92,26 @@ def round_new(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "errors": error_list(form),
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    plan = access.get_plan_to_manage(request.user, slug)
+    initial = {
+        "close_rounds_automatically": plan.close_rounds_automatically,
+        "remind_days_before": plan.remind_days_before,
+    }
+    form = RoundSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.change_round_settings(user=request.user, plan=plan, **form.cleaned_data)
+        messages.success(request, "How the plan's rounds run is saved.")
+        return redirect("plans:detail", plan.slug)
+    return render(
+        request,
+        "plans/round_settings.html",
+        {"section": "plans", "plan": plan, "form": form, "errors": error_list(form)},
     )
 
 

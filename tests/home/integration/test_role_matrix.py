@@ -19,6 +19,7 @@ from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
 from tests.plans.integration.role_rows_plan_editing import ROWS as PLAN_EDITING_ROWS
 from tests.plans.integration.role_rows_plans import ROWS as PLAN_ROWS
+from tests.reminders.integration.role_rows_reminders import ROWS as REMINDER_ROWS
 from tests.roles import (
     LED,
     LOGIN,
@@ -91,6 +92,7 @@ MATRIX = [
     *PAPER_ROWS,
     *HEALTH_ROWS,
     *JOB_ROWS,
+    *REMINDER_ROWS,
 ]
 CASES = [
     pytest.param(

@@ -16,5 +16,8 @@ ROWS: list = [
     ("plans:milestone_edit", {**PLAN, **LED}, "post", MANAGERS_ONLY),
     ("plans:update", {**ROUND, **LED}, "post", PLAN_READERS),
     ("plans:update", {**ROUND, **NOT_LED}, "post", {**PLAN_READERS, "lead_officer": 403}),
+    # How the plan's rounds run (issue 17): closing by themselves, reminder days.
+    ("plans:settings", PLAN, "get", MANAGERS_ONLY),
+    ("plans:settings", PLAN, "post", MANAGERS_ONLY),
     ("plans:close", ROUND, "post", {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302}),
 ]

@@ -1,5 +1,6 @@
 """The named rules of SPEC §1, one by one, against the figures of seed 003 (fixture F1)."""
 
+from datetime import date, timedelta
 from fractions import Fraction as F
 
 import pytest
@@ -155,3 +156,29 @@ class TestLinkProblems:
     def test_a_link_to_a_missing_milestone_is_flagged(self):
         problems = rules.link_problems([((1, 1), (9, 9))], {(1, 1)})
         assert "does not exist" in problems[(1, 1)][0]
+
+
+class TestClosesItself:
+    """A round closes itself at the end of its close date, when its plan says so (decision 0115)."""
+
+    CLOSES = date(2014, 12, 12)
+
+    def test_not_on_its_close_date(self):
+        assert not rules.closes_itself(
+            automatically=True, closes=self.CLOSES, closed=False, today=self.CLOSES
+        )
+
+    def test_the_day_after(self):
+        assert rules.closes_itself(
+            automatically=True, closes=self.CLOSES, closed=False, today=self.CLOSES + timedelta(days=1)
+        )
+
+    def test_not_when_the_plan_closes_rounds_by_hand(self):
+        assert not rules.closes_itself(
+            automatically=False, closes=self.CLOSES, closed=False, today=self.CLOSES + timedelta(days=30)
+        )
+
+    def test_not_when_already_closed(self):
+        assert not rules.closes_itself(
+            automatically=True, closes=self.CLOSES, closed=True, today=self.CLOSES + timedelta(days=1)
+        )
