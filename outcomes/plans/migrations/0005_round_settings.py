@@ -4,20 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0004_plans_edited_in_place'),
+        ("plans", "0004_plans_edited_in_place"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='close_rounds_automatically',
-            field=models.BooleanField(default=False, help_text='Close each round at the end of its close date; milestones without an update become Blue.'),
+            model_name="plan",
+            name="close_rounds_automatically",
+            field=models.BooleanField(
+                default=False,
+                help_text="Close each round at the end of its close date; milestones without an update become Blue.",
+            ),
         ),
         migrations.AddField(
-            model_name='plan',
-            name='remind_days_before',
-            field=models.PositiveSmallIntegerField(default=5, help_text='Remind lead officers this many days before a round closes.'),
+            model_name="plan",
+            name="remind_days_before",
+            field=models.PositiveSmallIntegerField(
+                default=5, help_text="Remind lead officers this many days before a round closes."
+            ),
         ),
     ]

@@ -12,7 +12,7 @@ from outcomes.core.formatting import format_date
 from outcomes.plans import access as plan_access
 from outcomes.plans import rules as plan_rules
 from outcomes.plans.models import Milestone, Round
-from outcomes.plans.services import no_update_key
+from outcomes.plans.services import milestones_in_round, no_update_key
 from outcomes.reminders import rules
 from outcomes.reminders.sources import Due, Entry, Kind
 
@@ -60,12 +60,12 @@ class RoundUpdates:
             occasion = rules.occasion(round_.closes, round_.plan.remind_days_before, today, ahead=ahead)
             if occasion is None:
                 continue
-            milestones = Milestone.objects.filter(priority__plan=round_.plan)
-            # The milestones a close would mark "no update" (plans' own rule): those still to update.
+            # The milestones a close would mark "no update" (close_round's own rules): the round's
+            # milestones (retired ones left out) without an update.
+            in_round = milestones_in_round(round_, Milestone.objects.filter(priority__plan=round_.plan))
             missing = set(
                 plan_rules.blue_at_close(
-                    milestones.values_list("pk", flat=True),
-                    round_.updates.values_list("milestone_id", flat=True),
+                    (m.pk for m in in_round), round_.updates.values_list("milestone_id", flat=True)
                 )
             )
             if not missing:

@@ -253,3 +253,13 @@ def test_a_message_that_cannot_go_is_tried_again(december, lead, monkeypatch):
     monkeypatch.undo()
     send_reminders(at(CLOSES))
     assert len(sent_to(lead)) == 1
+
+
+def test_a_retired_milestone_is_not_asked_for(demo_plan, december, lead):
+    m26 = demo_plan.priorities.get(number=1).milestones.get(number=26)
+    m26.retired_at = timezone.now()
+    m26.save()
+    send_reminders(at(CLOSES))
+    [message] = sent_to(lead)
+    assert "2 milestones you lead have no update yet" in message.body
+    assert "P1 M26" not in message.body
