@@ -15,6 +15,7 @@ from outcomes.documents.render.html import render_html
 from outcomes.papers import access, presenting, services
 from outcomes.papers.content import publication_problems, sections_of
 from outcomes.papers.forms import FigureForm, NewPaperForm, PaperForm, TemplateSectionForm
+from outcomes.papers.history import paper_history
 from outcomes.papers.models import FigureBlock, Paper
 
 
@@ -65,6 +66,7 @@ def paper_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "figures": [(s, b) for s in sections_of(paper) if s.pk for b in s.blocks.all()] if writes else [],
             "versions": services.versions(paper),
             "formats": presenting.FORMATS,
+            "history": paper_history(paper) if writes else [],
         },
     )
 
@@ -84,6 +86,7 @@ def paper_edit(request: HttpRequest, slug: str) -> HttpResponse:
     for name in ("name", "title", "telephone", "email"):
         initial[f"contact_{name}"] = getattr(paper, f"contact_{name}")
     form = PaperForm(request.POST or None, initial=initial, sections=sections)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.save_paper(
@@ -95,14 +98,32 @@ def paper_edit(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except SaveConflict as exc:
             paper.refresh_from_db()
-            form = rebind_after_conflict(PaperForm, request.POST, paper.version, str(exc), sections=sections)
+            saved = sections_of(paper)
+            typed = form.section_values()
+            # Beside the form: what the other person saved where it differs from what this one typed.
+            conflict = {
+                "who": exc.who,
+                "rows": [
+                    (s.label, s.text)
+                    for s in saved
+                    if typed.get(s.template_section.key, ("", ""))[1] != s.text
+                ],
+            }
+            form = rebind_after_conflict(PaperForm, request.POST, paper.version, str(exc), sections=saved)
         else:
             messages.success(request, "Paper saved.")
             return redirect("papers:detail", slug)
     return render(
         request,
         "papers/paper_edit.html",
-        {"section": "papers", "paper": paper, "form": form, "sections": sections, "errors": error_list(form)},
+        {
+            "section": "papers",
+            "paper": paper,
+            "form": form,
+            "sections": sections,
+            "errors": error_list(form),
+            "conflict": conflict,
+        },
     )
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from outcomes.papers import services
 from outcomes.papers.models import Paper
-from tests.office import docx_as_text, pdf_text
+from tests.office import docx_as_text, pdf_tags, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,9 @@ def test_each_demo_paper_downloads_as_word_and_pdf_that_open(client, users, tmp_
     docx = tmp_path / "paper.docx"
     docx.write_bytes(client.get(reverse("papers:download", args=[slug, "docx"])).content)
     pdf = client.get(reverse("papers:download", args=[slug, "pdf"])).content
+    # Tagged for screen readers: section headings, figure headings below them, tables with headers.
+    tags = [name for name, _ in pdf_tags(pdf)]
+    assert {"H1", "H2", "H3", "Table", "TH", "TD"} <= set(tags)
     for words in (docx_as_text(docx, tmp_path), pdf_text(pdf, tmp_path)):
         assert "REPORT TO MEMBERS" in words
         assert "1. Meeting:" in words

@@ -79,6 +79,7 @@ def test_writing_a_paper_in_the_page_saves_every_section_and_records_who(client,
     assert paper.sections.get(template_section__key="summary").text == "Line one.\n- a point\n- another"
     page = client.get(reverse("papers:detail", args=["foster-carers"])).content.decode()
     assert "<li>a point</li>" in page
+    assert "Summary set to “Line one. - a point - another”." in page  # the history, in words
     assert ChangeRecord.objects.filter(
         object_id=str(paper.pk), action="paper_saved", user=users["performance_officer"]
     ).exists()
@@ -99,6 +100,8 @@ def test_a_second_writer_saving_an_older_form_keeps_their_text_and_is_told(clien
     assert response.status_code == 200
     assert "while you were editing it" in response.content.decode()
     assert ">Mine</textarea>" in response.content.decode()
+    assert "What System Administrator saved" in response.content.decode()
+    assert "Theirs" in response.content.decode()
     assert paper.sections.get(template_section__key="summary").text == "Theirs"
 
 
