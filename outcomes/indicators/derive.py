@@ -15,6 +15,7 @@ import numpy as np
 from django.db import connection, transaction
 
 from outcomes.indicators.derive_inputs import Values, geography, load_values
+from outcomes.indicators.derive_progress import Progress, no_progress, part_of
 from outcomes.indicators.derive_steps import indicator_columns
 from outcomes.indicators.exceptions import refresh_exceptions as refresh
 from outcomes.indicators.models import DerivedFigure, Indicator, Period, Target
@@ -71,7 +72,7 @@ FLOAT_COLUMNS = {
 }
 
 
-def compute(ids: list[int] | None) -> dict[str, np.ndarray] | None:
+def compute(ids: list[int] | None, progress: Progress = no_progress) -> dict[str, np.ndarray] | None:
     """Every derived column for the indicators ``ids`` (None: all), one entry per value row,
     ordered by area, indicator and period (the order of the table's index, so writing is fast)."""
     geo = geography()
@@ -88,7 +89,9 @@ def compute(ids: list[int] | None) -> dict[str, np.ndarray] | None:
     order = np.argsort(data.indicator, kind="stable")
     bounds = np.flatnonzero(np.diff(data.indicator[order])) + 1
     collected: dict[str, list] = {name: [] for name in COLUMNS}
-    for group in np.split(order, bounds):
+    groups = np.split(order, bounds)
+    for number, group in enumerate(groups):
+        progress(number / len(groups), f"Derived figures: {number:,} of {len(groups):,} indicators computed")
         pk = int(data.indicator[group[0]])
         indicator = indicator_map.get(pk)
         if indicator is None:
@@ -190,16 +193,22 @@ def _parameter_limit() -> int:
     return 65_535
 
 
-def recompute(indicators: Iterable | None = None, *, refresh_exceptions: bool = True) -> int:
+def recompute(
+    indicators: Iterable | None = None, *, refresh_exceptions: bool = True, progress: Progress = no_progress
+) -> int:
     """Rebuild the derived figures of ``indicators`` (Indicator objects or ids; None: every one),
-    then the exceptions raised from them. Returns the number of rows written."""
+    then the exceptions raised from them. Returns the number of rows written. ``progress`` is told
+    how far it has gone."""
     ids = None if indicators is None else sorted({getattr(i, "pk", i) for i in indicators})
     with transaction.atomic():
+        progress(0.0, "Derived figures: clearing the old ones")
         _delete(ids)
         written = 0
         if ids != []:
-            arrays = compute(ids)
+            arrays = compute(ids, part_of(progress, 0.02, 0.6))
+            progress(0.6, "Derived figures: writing them")
             written = _write(arrays) if arrays is not None else 0
         if refresh_exceptions:
+            progress(0.95, "Exceptions: opening and closing them from the new figures")
             refresh(ids)
     return written

@@ -271,6 +271,14 @@ class TemplateUploadForm(forms.Form):
     )
 
 
+class LaitUploadForm(forms.Form):
+    file = forms.FileField(
+        label="LAIT release",
+        help_text="The release's files as one .zip, or its data file bds_long_0.parquet alone",
+        error_messages={"required": "Choose the release's .zip or bds_long_0.parquet"},
+    )
+
+
 class MilestoneLinkForm(forms.Form):
     """Which plan milestone an indicator measures, and the periods of its baseline and target."""
 

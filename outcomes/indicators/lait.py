@@ -15,6 +15,7 @@ import numpy as np
 from django.db import transaction
 
 from outcomes.indicators.derive import recompute as recompute_derived
+from outcomes.indicators.derive_progress import Progress, no_progress, part_of
 from outcomes.indicators.lait_files import (
     MISSING_CODES,
     LongData,
@@ -319,10 +320,18 @@ def _values_batch(
 
 
 def import_lait(
-    path: str | Path, *, measures: list[str] | None = None, user=None, recompute: bool = True
+    path: str | Path,
+    *,
+    measures: list[str] | None = None,
+    user=None,
+    recompute: bool = True,
+    progress: Progress | None = None,
+    source: str = "",
 ) -> LaitImport:
     """Import the LAIT files in ``path``. ``measures`` limits the indicators and values to those
-    short codes (areas and neighbour lists are always imported)."""
+    short codes (areas and neighbour lists are always imported). ``progress(fraction, message)`` is
+    told how far it has gone; ``source`` names the release on the import run (default: the folder)."""
+    progress = progress or no_progress
     folder = Path(path)
     needed = [DATA_FILE, DICTIONARY_FILE, CODE_LIST_FILE, *NEIGHBOUR_FILES]
     absent = [name for name in needed if not (folder / name).is_file()]
@@ -330,6 +339,7 @@ def import_lait(
         raise LaitFilesMissing(f"{folder}: these LAIT files are missing: {', '.join(absent)}")
     wanted = set(measures) if measures is not None else None
 
+    progress(0.01, "Reading the files")
     dictionary = read_dictionary(folder / DICTIONARY_FILE)
     if wanted is not None:
         unknown = sorted(wanted - set(dictionary))
@@ -343,8 +353,9 @@ def import_lait(
     }
     data = read_long_data(folder / DATA_FILE, wanted)
 
+    progress(0.12, "Areas and statistical neighbour lists")
     with transaction.atomic():
-        run = ImportRun.objects.create(kind=ImportRun.LAIT, source=str(folder), user=user)
+        run = ImportRun.objects.create(kind=ImportRun.LAIT, source=source or str(folder), user=user)
         result = LaitImport(run=run)
         areas = _sync_areas(code_list, dict(sorted(data.area_names.items())), result)
         sets = []
@@ -362,7 +373,9 @@ def import_lait(
                 area.save(update_fields=["active"])
                 result.areas.updated += 1
 
+        progress(0.15, "Indicators from the data dictionary")
         indicators, changed_indicators = _sync_indicators(dictionary, result)
+        progress(0.18, f"Values: {len(data.code_index):,} rows compared with those held")
 
         batch = _values_batch(data, indicators, areas, result)
         run.not_understood = result.not_understood
@@ -379,12 +392,13 @@ def import_lait(
             # New areas or neighbours change every indicator's comparisons: all are recomputed below.
             recompute=recompute and not structural,
             also_recompute=changed_indicators | missing,
+            progress=part_of(progress, 0.18, 1.0 if not structural else 0.4),
         )
         result.values = Counts(written.created, written.updated, written.unchanged)
         result.kept_stronger += written.kept_stronger
         result.recomputed = written.recomputed
         if recompute and structural:
-            result.recomputed = recompute_derived()
+            result.recomputed = recompute_derived(progress=part_of(progress, 0.4, 1.0))
     return result
 
 

@@ -44,5 +44,6 @@ urlpatterns = [
     path(f"{C}/actions/new/", clinics.action_new, name="action_new"),
     path(f"{C}/actions/<int:number>/edit/", clinics.action_edit, name="action_edit"),
     path("upload/", uploads.upload, name="upload"),
+    path("lait/upload/", uploads.lait_upload, name="lait_upload"),
     path("template.<str:fmt>", uploads.blank_template, name="template"),
 ]

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 
 from outcomes.core.models import record_change
 from outcomes.indicators.derive import recompute as recompute_derived
+from outcomes.indicators.derive_progress import Progress, no_progress, part_of
 from outcomes.indicators.models import Area, ImportRun, Indicator, Period, Value
 
 STATUS_CODES = {Value.PROVISIONAL: 1, Value.FINAL: 2, Value.REVISED: 3}
@@ -144,11 +145,12 @@ def write_values(
     keep_stronger: bool = False,
     recompute: bool = True,
     also_recompute: Iterable[int] = (),
+    progress: Progress = no_progress,
 ) -> WriteResult:
     """Insert new values and update changed ones, all or nothing; count created, updated and unchanged
     on ``run``; record what changed on the run's history; recompute the derived figures of the
     indicators touched (and ``also_recompute``). ``keep_stronger``: a provisional figure never
-    replaces a final or revised one (LAIT publishes both)."""
+    replaces a final or revised one (LAIT publishes both). ``progress`` is told how far it has gone."""
     check_storable(batch)
     result = WriteResult()
     with transaction.atomic():
@@ -160,6 +162,7 @@ def write_values(
         result.kept_stronger = int(np.count_nonzero(weaker))
         inserts, updates = np.flatnonzero(is_new), np.flatnonzero(changed)
         changes = _changes(batch, held, position, updates[:CHANGES_KEPT])
+        progress(0.15, f"Values: writing {len(inserts):,} new and {len(updates):,} changed")
         _insert(batch, inserts, run)
         _update(batch, updates, held["id"][position[updates]], run)
         result.created, result.updated = len(inserts), len(updates)
@@ -182,7 +185,7 @@ def write_values(
         )
         again = result.touched | set(also_recompute)
         if recompute and again:
-            result.recomputed = recompute_derived(sorted(again))
+            result.recomputed = recompute_derived(sorted(again), progress=part_of(progress, 0.35, 1.0))
     return result
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from outcomes.core import checks, downloads
 from outcomes.core.imports.views import upload_page
 from outcomes.indicators import access
-from outcomes.indicators.forms import TemplateUploadForm
+from outcomes.indicators.forms import LaitUploadForm, TemplateUploadForm
 from outcomes.indicators.models import ImportRun
 
 
@@ -44,6 +45,34 @@ def _checks_of_run(request: HttpRequest) -> dict | None:
         else None
     )
     return checks.for_page(request, "indicators", import_run=run) if run is not None else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lait_upload(request: HttpRequest) -> HttpResponse:
+    """A LAIT release uploaded, checked, and queued as a job whose page shows it to the end."""
+    from outcomes.indicators.lait_release import import_lait_release, release_files
+    from outcomes.jobs.queue import start_job
+
+    access.require_manager(request.user)
+
+    def run(data: bytes, name: str) -> HttpResponse:
+        release_files(data, name)
+        job = start_job(
+            import_lait_release,
+            user=request.user,
+            label=f"Import the LAIT release {name}",
+            inputs=[(name, data)],
+        )
+        return redirect("jobs:detail", pk=job.pk)
+
+    return upload_page(
+        request,
+        form=LaitUploadForm(request.POST or None, request.FILES or None),
+        template="indicators/lait_upload.html",
+        run=run,
+        context={"section": "indicators", "held": settings.OUTCOMES_LAIT_DIR},
+    )
 
 
 @login_required

@@ -93,5 +93,7 @@ ROWS: list = [
     ("indicators:action_edit", {**CLINIC, "number": 2}, "post", MANAGERS_POST),
     ("indicators:upload", {}, "get", MANAGERS),
     ("indicators:upload", {}, "post", MANAGERS_POST),
+    ("indicators:lait_upload", {}, "get", MANAGERS),
+    ("indicators:lait_upload", {}, "post", MANAGERS_POST),
     ("indicators:template", {"fmt": "xlsx"}, "get", MANAGERS),
 ]
