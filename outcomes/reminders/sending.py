@@ -8,9 +8,11 @@ nothing again; a message that fails to go gives its row back, to be tried on the
 
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import formataddr
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -45,17 +47,22 @@ class Counts:
     no_address: int = 0
     failed: list[str] = field(default_factory=list)
 
-    def sentence(self) -> str:
-        said = [
-            f"{self.sent} reminder{'' if self.sent == 1 else 's'} sent",
-            f"{self.digests} weekly digest{'' if self.digests == 1 else 's'} sent",
-        ]
+    def held_back(self) -> list[str]:
+        said = []
         if self.already_sent:
             said.append(f"{self.already_sent} already sent before")
         if self.not_wanted:
             said.append(f"{self.not_wanted} not wanted")
         if self.no_address:
             said.append(f"{self.no_address} for people without an e-mail address")
+        return said
+
+    def sentence(self) -> str:
+        said = [
+            f"{self.sent} reminder{'' if self.sent == 1 else 's'} sent",
+            f"{self.digests} weekly digest{'' if self.digests == 1 else 's'} sent",
+            *self.held_back(),
+        ]
         return "; ".join(said) + "."
 
 
@@ -122,7 +129,20 @@ def send_once(
     return True
 
 
-def send_reminders(now: datetime | None = None) -> Counts:
+@dataclass(frozen=True)
+class Planned:
+    """One message to send: to whom, its once-only key, the reminders in it."""
+
+    user: Any
+    kind: str
+    item: str
+    dues: list[Due]
+    week_of: date | None = None
+
+
+def plan_messages(now: datetime | None = None) -> tuple[list[Planned], Counts]:
+    """Every message due at ``now`` and not yet sent, as each person chose, and the count of those
+    held back (not wanted, no address, already sent)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     counts = Counts()
@@ -134,56 +154,70 @@ def send_reminders(now: datetime | None = None) -> Counts:
     )
     users = {due.user.pk: due.user for due in [*dues, *digest_dues]}
     if not users:
-        return counts
+        return [], counts
     preferences = preferences_for(list(users.values()))
     sent_before = set(
         SentReminder.objects.filter(user__in=list(users)).values_list("user_id", "kind", "item")
     )
+    planned: list[Planned] = []
+    for due in dues:
+        preference = preferences[due.user.pk]
+        if preference.delivery != Preference.EACH:
+            continue  # in the digest instead
+        if not preference.wants(due.kind):
+            counts.not_wanted += 1
+        elif not due.user.email:
+            counts.no_address += 1
+        elif (due.user.pk, due.kind, due.item) in sent_before:
+            counts.already_sent += 1
+        else:
+            planned.append(Planned(due.user, due.kind, due.item, [due]))
+    weekly: dict[int, list[Due]] = defaultdict(list)
+    for due in digest_dues:
+        preference = preferences[due.user.pk]
+        if preference.delivery == Preference.WEEKLY and preference.wants(due.kind):
+            weekly[due.user.pk].append(due)
+    week = rules.digest_week(today)
+    for user_pk, items in weekly.items():
+        user = users[user_pk]
+        if not user.email:
+            counts.no_address += 1
+        elif (user_pk, DIGEST, week) in sent_before:
+            counts.already_sent += 1
+        else:
+            items.sort(key=lambda due: (not due.overdue, due.due_on, due.subject))
+            planned.append(Planned(user, DIGEST, week, items, week_of=today))
+    return planned, counts
+
+
+def send_reminders(
+    now: datetime | None = None, *, progress: Callable[[int, int], None] | None = None
+) -> Counts:
+    """Send every message due at ``now``, once; ``progress(done, total)`` after each one."""
+    now = now or timezone.now()
+    planned, counts = plan_messages(now)
+    if not planned:
+        return counts
     connection = get_connection()
     with connection:
-        for due in dues:
-            preference = preferences[due.user.pk]
-            if preference.delivery != Preference.EACH:
-                continue  # in the digest instead
-            if not preference.wants(due.kind):
-                counts.not_wanted += 1
-            elif not due.user.email:
-                counts.no_address += 1
-            elif (due.user.pk, due.kind, due.item) in sent_before:
-                counts.already_sent += 1
-            else:
-                _send(counts, due.user, due.kind, due.item, [due], now=now, connection=connection)
-        weekly: dict[int, list[Due]] = defaultdict(list)
-        for due in digest_dues:
-            preference = preferences[due.user.pk]
-            if preference.delivery == Preference.WEEKLY and preference.wants(due.kind):
-                weekly[due.user.pk].append(due)
-        week = rules.digest_week(today)
-        for user_pk, items in weekly.items():
-            user = users[user_pk]
-            if not user.email:
-                counts.no_address += 1
-            elif (user_pk, DIGEST, week) in sent_before:
-                counts.already_sent += 1
-            else:
-                items.sort(key=lambda due: (not due.overdue, due.due_on, due.subject))
-                _send(counts, user, DIGEST, week, items, now=now, connection=connection, week_of=today)
+        for done, message in enumerate(planned, start=1):
+            _send(counts, message, now=now, connection=connection)
+            if progress is not None:
+                progress(done, len(planned))
     return counts
 
 
-def _send(
-    counts: Counts, user, kind: str, item: str, dues: list[Due], *, now, connection, week_of=None
-) -> None:
-    message = message_for(user, dues, week_of=week_of)
+def _send(counts: Counts, planned: Planned, *, now, connection) -> None:
+    message = message_for(planned.user, planned.dues, week_of=planned.week_of)
     try:
-        sent = send_once(user, kind, item, message, now=now, connection=connection)
+        sent = send_once(planned.user, planned.kind, planned.item, message, now=now, connection=connection)
     except Exception as error:  # one address refused must not stop the others' reminders
-        log.exception("A reminder to user %s could not be sent", user.pk)
+        log.exception("A reminder to user %s could not be sent", planned.user.pk)
         counts.failed.append(f"{message.subject} ({type(error).__name__}: {error})")
         return
     if not sent:
         counts.already_sent += 1
-    elif week_of is not None:
+    elif planned.week_of is not None:
         counts.digests += 1
     else:
         counts.sent += 1

@@ -6,4 +6,5 @@ app_name = "reminders"
 
 urlpatterns = [
     path("", views.preferences, name="preferences"),
+    path("due/", views.due_now, name="due"),
 ]
