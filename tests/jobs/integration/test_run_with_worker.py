@@ -64,7 +64,7 @@ def test_one_command_runs_the_server_and_a_worker_and_ctrl_c_stops_both(tmp_path
     try:
         wait_for(lambda: answers(f"http://127.0.0.1:{port}/accounts/login/"), 90, "the server")
         started = [int(pid) for pid in re.findall(r"\(process (\d+)\)", log.read_text())]
-        assert len(started) == 2, log.read_text()
+        assert len(started) == 3, log.read_text()  # the server, a worker and the scheduled jobs' loop
         queued = subprocess.run(
             [
                 *manage,

@@ -1,4 +1,5 @@
-"""`make run`: the development server and a worker from one command, both stopped by Ctrl+C.
+"""`make run`: the development server and a worker from one command, both stopped by Ctrl+C, with
+the scheduled jobs' loop (``run_scheduled --every 60``) beside them.
 
 Each runs as its own process in its own process group, so that Ctrl+C reaches this command only,
 which then stops both in order and waits for them (a worker finishes the task it is running). If
@@ -27,14 +28,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000", help="as for runserver")
         parser.add_argument("--workers", type=int, default=1, help="how many workers to start (default 1)")
+        parser.add_argument(
+            "--scheduler-every",
+            type=int,
+            default=60,
+            metavar="SECONDS",
+            help="run the scheduled jobs (run_scheduled) every SECONDS; 0: not at all (default 60)",
+        )
 
-    def handle(self, *args, addrport, workers, **options):
+    def handle(self, *args, addrport, workers, scheduler_every, **options):
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         wanted = [("server", [*manage, "runserver", addrport])]
         wanted += [
             (f"worker {n + 1}", [*manage, "db_worker", "--no-reload", "--queue-name", "*"])
             for n in range(workers)
         ]
+        # The demo's rounds close and its reminders go as a host's timer would do it (decision 0116).
+        if scheduler_every > 0:
+            wanted.append(("scheduler", [*manage, "run_scheduled", "--every", str(scheduler_every)]))
         children: list[tuple[str, subprocess.Popen]] = []
         stopping = False
 
