@@ -5,6 +5,8 @@ from django.shortcuts import render
 from outcomes.indicators import access as indicator_access
 from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import ExceptionRecord
+from outcomes.papers import access as paper_access
+from outcomes.papers.services import current_publication
 from outcomes.plans import access
 from outcomes.plans.models import Round, Update
 from outcomes.surveys import access as survey_access
@@ -26,6 +28,8 @@ def home(request: HttpRequest) -> HttpResponse:
     area = home_area() if reads_indicators else None
     open_exceptions = ExceptionRecord.objects.filter(closed_at__isnull=True).count() if area else 0
     my_schools = list(survey_access.schools_of(user)) if survey_access.is_school_account(user) else []
+    # The latest committee papers the person may read: drafts too for those who write them.
+    papers = [(p, current_publication(p)) for p in paper_access.visible_papers(user)[:5]]
     return render(
         request,
         "home/home.html",
@@ -44,5 +48,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "open_exceptions": open_exceptions,
             "manages_surveys": survey_access.manages_surveys(user),
             "my_schools": my_schools,
+            "reads_papers": paper_access.reads_papers(user),
+            "writes_papers": paper_access.writes_papers(user),
+            "papers": papers,
         },
     )

@@ -240,11 +240,6 @@ def _download(paper: Paper, shown: presenting.Shown, fmt: str) -> HttpResponse:
         raise Http404("No such format")
     content = presenting.render(shown, fmt)
     name = presenting.filename(paper, shown, fmt)
-    if fmt == "html":
-        response = HttpResponse(content, content_type="text/html; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "no-store"
-        return response
     return downloads.attachment(content, name)
 
 

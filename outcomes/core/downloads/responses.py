@@ -16,6 +16,8 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "json": "application/json",
     "zip": "application/zip",
+    # A standalone page saved to read offline (a committee paper): styles inlined, no link out.
+    "html": "text/html; charset=utf-8",
 }
 TABLE_FORMATS = ("csv", "xlsx")
 

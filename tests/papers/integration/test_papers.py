@@ -238,3 +238,16 @@ def test_the_demo_lifestyle_paper_numbers_equality_and_diversity_11_and_backgrou
     assert publications.current("paper", Paper.objects.get(slug=PUBLISHED).subject_key).title.startswith(
         "Primary School Lifestyle Survey 2009"
     )
+
+
+def test_the_home_page_lists_the_papers_each_person_may_read(client, users):
+    client.force_login(users["viewer"])
+    page = client.get(reverse("home:home")).content.decode()
+    assert "Primary School Lifestyle Survey 2009" in page
+    assert "Review of the CYPP" not in page  # a draft is not theirs to read
+    client.force_login(users["performance_officer"])
+    page = client.get(reverse("home:home")).content.decode()
+    assert "Review of the CYPP" in page
+    assert "draft" in page
+    client.force_login(users["school"])
+    assert "Committee papers" not in client.get(reverse("home:home")).content.decode()
