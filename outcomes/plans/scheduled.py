@@ -33,7 +33,7 @@ def close_rounds(now: datetime) -> str:
     closed, refused = [], []
     for round_ in rounds_to_close(timezone.localdate(now)):
         try:
-            services.close_round(user=None, round_=round_)
+            services.close_round(user=None, round_=round_, automatically=True)
         except services.RoundAlreadyClosed:
             continue  # closed by hand a moment ago
         except rules.RuleViolation as problem:

@@ -187,9 +187,10 @@ class RoundAlreadyClosed(Exception):
     pass
 
 
-def close_round(*, user, round_: Round) -> list[Update]:
+def close_round(*, user, round_: Round, automatically: bool = False) -> list[Update]:
     """Close a round: nothing more can be submitted, and every milestone of a reported priority
-    without an update becomes the no-update colour (``rules.blue_at_close``)."""
+    without an update becomes the no-update colour (``rules.blue_at_close``). ``automatically``:
+    closed by the scheduled job at the end of its close date (decision 0115), as the history says."""
     with transaction.atomic():
         locked = Round.objects.select_for_update().get(pk=round_.pk)
         if locked.is_closed:
@@ -228,8 +229,9 @@ def close_round(*, user, round_: Round) -> list[Update]:
             user=user,
             obj=locked,
             action="round.closed",
-            summary=f"Round '{locked.title}' closed; {len(created)} milestones without an "
-            f"update set to {blue}",
+            summary=f"Round '{locked.title}' closed"
+            f"{' automatically at the end of its close date' if automatically else ''}; "
+            f"{len(created)} milestones without an update set to {blue}",
             before={"closed": False},
             after={"closed": True, "no_update": len(created)},
         )

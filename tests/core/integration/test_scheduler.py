@@ -133,3 +133,13 @@ def test_the_command_runs_what_is_due_and_lists_the_jobs(job):
 def test_the_command_names_the_jobs_when_given_an_unknown_one():
     with pytest.raises(CommandError, match=r"No such job: nothing\. The jobs are: .*reminders\.send"):
         call_command("run_scheduled", "--job", "nothing")
+
+
+def test_administrators_read_the_last_runs_in_the_admin(client, job, users):
+    scheduler.run_job(job[0], now=T0)
+    client.force_login(users["administrator"])
+    page = client.get("/admin/core/scheduledjob/")
+    assert page.status_code == 200
+    assert "test.job" in page.content.decode()
+    client.force_login(users["performance_officer"])
+    assert client.get("/admin/core/scheduledjob/").status_code == 302

@@ -58,7 +58,12 @@ def test_a_round_closes_itself_the_day_after_its_close_date(demo_plan, december,
     blue = december.updates.filter(state=Update.NO_UPDATE)
     assert blue.count() == milestones
     assert all(u.weights == {"blue": "1"} for u in blue)
-    assert ChangeRecord.objects.filter(action="round.closed", object_id=str(december.pk)).count() == 1
+    [record] = ChangeRecord.objects.filter(action="round.closed", object_id=str(december.pk))
+    assert record.summary == (
+        f"Round 'Update December 2014' closed automatically at the end of its close date; {milestones} "
+        "milestones without an update set to blue"
+    )
+    assert record.user is None  # shown as "System" in the round's history
 
 
 def test_a_plan_that_closes_rounds_by_hand_keeps_them_open(demo_plan, december):
