@@ -88,12 +88,14 @@ lint: setup
 check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run >/dev/null
 
-# Benchmarks print their figures (README "Figures"). The survey ones need PostgreSQL on 127.0.0.1:5432.
+# Benchmarks print their figures (README "Figures"). The survey ones and the scale-out one need PostgreSQL
+# on 127.0.0.1:5432 (the scale-out one uses Redis on 127.0.0.1:6379 when it answers).
 bench: setup
 	$(PY) bench/load_demo.py
 	$(PY) bench/indicators.py
 	$(PY) bench/survey_analysis.py
 	$(PY) bench/survey_load.py
+	$(PY) bench/scale_out.py
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/build staticfiles

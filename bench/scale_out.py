@@ -49,7 +49,7 @@ os.environ["OUTCOMES_DEMO_LAIT_MEASURES"] = "ReReferral"  # the survey needs non
 os.environ["LOG_REQUESTS"] = "0"
 
 import survey_load  # noqa: E402  (after its database is named)
-from survey_load import HOST, LIMITS  # noqa: E402
+from survey_load import LIMITS  # noqa: E402
 
 REDIS = ("127.0.0.1", 6379)
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -106,7 +106,15 @@ class Fleet:
 
     def start_worker(self, name: str) -> subprocess.Popen:
         env = {**os.environ, **LIMITS, "DEBUG": "false"}
-        command = [sys.executable, "manage.py", "worker", "--no-reload", "--no-startup-delay"]
+        command = [
+            sys.executable,
+            "manage.py",
+            "worker",
+            "--no-reload",
+            "--no-startup-delay",
+            "--queue-name",
+            "*",
+        ]
         command += ["--interval", "0.1", "--worker-id", name, "--verbosity", "0"]
         process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
         self.workers.append((name, process))
@@ -162,7 +170,9 @@ def make_runs_table() -> None:
     from bench.scale_out_tasks import RUNS_TABLE
 
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE TABLE IF NOT EXISTS {RUNS_TABLE} (job_id bigint NOT NULL, pid integer NOT NULL)")
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {RUNS_TABLE} (job_id bigint NOT NULL, pid integer NOT NULL)"
+        )
 
 
 def runs_by_job_and_pid() -> list[tuple[int, int]]:
@@ -176,8 +186,8 @@ def runs_by_job_and_pid() -> list[tuple[int, int]]:
 
 
 def queue_tasks(count: int, wait_ms: int, label: str) -> list[int]:
-    from outcomes.jobs.queue import start_job
     from bench.scale_out_tasks import record_run
+    from outcomes.jobs.queue import start_job
 
     return [
         start_job(record_run, user=None, label=f"{label} {n + 1}", kind="bench", wait_ms=wait_ms).pk
@@ -199,7 +209,6 @@ def wait_for_jobs(ids: list[int], timeout: float) -> bool:
 def run_tasks(count: int, wait_ms: int, label: str, workers: dict[int, str]) -> dict:
     """Queue ``count`` jobs, wait until all have finished, and count how often each ran and where."""
     from bench.scale_out_tasks import count_runs
-
     from outcomes.jobs.models import Job
 
     started = time.perf_counter()
@@ -224,7 +233,7 @@ def run_tasks(count: int, wait_ms: int, label: str, workers: dict[int, str]) -> 
 def warm_up(ports: list[int], keys: list[str], workers: dict[int, str], wait_ms: int) -> None:
     """Each server's processes read the questionnaire once and the workers take a few tasks before
     anything is timed (none of it counted in the figures)."""
-    share = -(-len(keys) // len(ports))
+    share = -(-len(keys) // max(1, len(ports)))
     for n, port in enumerate(ports):
         browser = survey_load.Browser(port)
         for key in keys[n * share : (n + 1) * share]:
@@ -251,17 +260,26 @@ def report(phases: list[tuple[str, dict, dict]], cache_words: str, server_worker
         base_rates = base_rates or rates
         print(f"\n{title}")
         rows = [
-            ("questionnaires sent", f"{survey['sent']}  (to each server: {', '.join(map(str, survey['by server']))})"),
+            (
+                "questionnaires sent",
+                f"{survey['sent']}  (to each server: {', '.join(map(str, survey['by server']))})",
+            ),
             ("questionnaires completed", f"{survey['completed']}  ({survey['failed']} failed)"),
-            ("responses stored", f"{survey['stored']}  ({'equal to' if survey_equal else 'NOT equal to'} sent)"),
+            (
+                "responses stored",
+                f"{survey['stored']}  ({'equal to' if survey_equal else 'NOT equal to'} sent)",
+            ),
             ("completed per second", f"{rates[0]:.0f}  (x{rates[0] / base_rates[0]:.2f} the first)"),
             ("tasks queued", counts.queued),
             (
                 "tasks run",
-                f"{counts.run}: {counts.once} once, {counts.more_than_once} more than once, {counts.never} never"
-                f"  ({'exactly once each' if tasks_equal else 'NOT exactly once each'})",
+                f"{counts.run}: {counts.once} once, {counts.more_than_once} more than once, "
+                f"{counts.never} never  ({'exactly once each' if tasks_equal else 'NOT exactly once each'})",
             ),
-            ("tasks run by each worker", ", ".join(f"{name} {n}" for name, n in sorted(tasks["by worker"].items()))),
+            (
+                "tasks run by each worker",
+                ", ".join(f"{name} {n}" for name, n in sorted(tasks["by worker"].items())),
+            ),
             ("tasks per second", f"{rates[1]:.1f}  (x{rates[1] / base_rates[1]:.2f} the first)"),
         ]
         for label, value in rows:
@@ -270,11 +288,15 @@ def report(phases: list[tuple[str, dict, dict]], cache_words: str, server_worker
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--senders", type=int, default=1500, help="questionnaires sent in each phase")
     parser.add_argument("--tasks", type=int, default=300, help="tasks queued in each phase")
     parser.add_argument("--task-ms", type=int, default=50, help="what each task waits, in ms (0: none)")
-    parser.add_argument("--server-workers", type=int, default=os.cpu_count() or 1, help="gunicorn workers per server")
+    parser.add_argument(
+        "--server-workers", type=int, default=os.cpu_count() or 1, help="gunicorn workers per server"
+    )
     parser.add_argument("--clients", type=int, default=24, help="pupils sending at once")
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
     args = parser.parse_args()
@@ -290,14 +312,13 @@ def main() -> None:
 
         django.setup()
         make_runs_table()
-        warm_keys = survey_load.prepare_senders(8 * args.server_workers, seed=1)
+        warm_keys = survey_load.prepare_senders(16 * args.server_workers, seed=1)
         one_keys = survey_load.prepare_senders(args.senders, seed=2)
         two_keys = survey_load.prepare_senders(args.senders, seed=3)
         ports = [fleet.start_server(args.server_workers) for _ in range(2)]
         first = fleet.start_worker("worker-1")
         workers = {first.pid: "worker 1"}
-        half = len(warm_keys) // 2
-        warm_up(ports[:1], warm_keys[:half], workers, args.task_ms)
+        warm_up(ports, warm_keys, workers, args.task_ms)
         phases = [
             (
                 "1. One application server, one worker",
@@ -307,7 +328,7 @@ def main() -> None:
         ]
         second = fleet.start_worker("worker-2")
         workers[second.pid] = "worker 2"
-        warm_up(ports[1:], warm_keys[half:], {second.pid: "worker 2"}, args.task_ms)
+        warm_up([], [], {second.pid: "worker 2"}, args.task_ms)
         phases.append(
             (
                 "2. Two application servers, two workers",

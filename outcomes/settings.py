@@ -282,12 +282,16 @@ REQUEST_LOG_LEAVE_OUT = ["/s/", "/healthz"]
 
 
 # Background work (docs/decisions/0110-task-queue.md): tasks wait in the project's own database
-# (django-tasks' database backend), and `manage.py db_worker` processes run them; `make run` starts
+# (django-tasks' database backend), and `manage.py worker` processes run them; `make run` starts
 # one beside the server. A task failing for a passing reason (a locked or lost database) is queued
 # again up to JOBS_MAX_ATTEMPTS times, JOBS_RETRY_SECONDS apart (doubling each time).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_MAX_ATTEMPTS = int(env_number("JOBS_MAX_ATTEMPTS", 3))
 JOBS_RETRY_SECONDS = env_number("JOBS_RETRY_SECONDS", 5)
+# `manage.py worker` records that it is there this often; /healthz says the workers answer while one
+# did within HEALTH_WORKER_SECONDS (docs/decisions/0129-worker-heartbeat.md).
+WORKER_HEARTBEAT_SECONDS = env_number("WORKER_HEARTBEAT_SECONDS", 10)
+HEALTH_WORKER_SECONDS = env_number("HEALTH_WORKER_SECONDS", 60)
 
 # The survey's rate limits count in this cache: with several application servers it must be shared
 # (docs/decisions/0027-survey-rate-limits.md).

@@ -12,7 +12,7 @@ class JobsConfig(AppConfig):
         from django_tasks.signals import task_finished
 
         from outcomes.core import links
-        from outcomes.jobs import signals
+        from outcomes.jobs import heartbeat, signals  # noqa: F401  (heartbeat: the workers' health part)
         from outcomes.jobs.models import Job
 
         task_finished.connect(signals.keep_the_failure, dispatch_uid="jobs-keep-the-failure")

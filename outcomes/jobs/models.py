@@ -77,3 +77,21 @@ class JobFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class WorkerHeartbeat(models.Model):
+    """A worker saying it is there (``manage.py worker``, every WORKER_HEARTBEAT_SECONDS): what
+    ``/healthz`` reads to say whether the workers answer (decision 0129). A worker that stops cleanly
+    removes its row; one that dies leaves it to grow old."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} on {self.host}"

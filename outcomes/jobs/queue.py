@@ -3,7 +3,7 @@
 A job's work is a function decorated with ``job_task``: it receives the ``Job`` and the keyword
 arguments given to ``start_job``, reports its progress with ``report_progress`` and returns what its
 page shows (``{"summary": ..., "lines": [...]}``). ``start_job`` records the job and queues it; a
-worker (``manage.py db_worker``) takes it, and the job is claimed once: a second delivery of the same
+worker (``manage.py worker``) takes it, and the job is claimed once: a second delivery of the same
 task, or an old one after a retry, finds it taken and does nothing. A failure for a passing reason
 (``is_passing``) queues the job again, a little later, up to ``JOBS_MAX_ATTEMPTS`` times; any other
 failure, or the last attempt's, is kept on the job with its message and traceback.

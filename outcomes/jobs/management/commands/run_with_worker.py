@@ -40,7 +40,7 @@ class Command(BaseCommand):
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         wanted = [("server", [*manage, "runserver", addrport])]
         wanted += [
-            (f"worker {n + 1}", [*manage, "db_worker", "--no-reload", "--queue-name", "*"])
+            (f"worker {n + 1}", [*manage, "worker", "--no-reload", "--queue-name", "*"])
             for n in range(workers)
         ]
         # The demo's rounds close and its reminders go as a host's timer would do it (decision 0116).
