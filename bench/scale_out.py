@@ -11,7 +11,8 @@ and starts two application servers (gunicorn as gunicorn.conf.py runs it, each o
 2. both servers and both workers: the same number of pupils, half sent to each server, and the same
    number of tasks, taken by either worker.
 
-It prints, for each: questionnaires sent and stored (must be equal), tasks queued and run exactly once
+It asks each server's /healthz first (200: database, cache and workers answer). It prints, for
+each phase: questionnaires sent and stored (must be equal), tasks queued and run exactly once
 (each task writes a row; must be equal, none twice, none never), and the throughput of each, so the
 two are compared in the same run on the same machine. It exits 1 if a count differs. The database is
 dropped at the end (``--keep`` keeps it).
@@ -26,6 +27,7 @@ are raised as in bench/survey_load.py, so that neither caps the figures.
 """
 
 import argparse
+import json
 import os
 import signal
 import socket
@@ -241,15 +243,25 @@ def warm_up(ports: list[int], keys: list[str], workers: dict[int, str], wait_ms:
     run_tasks(4 * len(workers), wait_ms, "Warm-up", workers)
 
 
+def healthz(port: int) -> str:
+    """What the server's /healthz says: its status and the parts that failed, if any."""
+    status, _, body = survey_load.Browser(port).request("GET", "/healthz")
+    failing = json.loads(body).get("failing") if body.startswith(b"{") else None
+    return f"{status}" + (f" (failing: {', '.join(failing)})" if failing else "")
+
+
 # --- Report ------------------------------------------------------------------------------------------
 
 
-def report(phases: list[tuple[str, dict, dict]], cache_words: str, server_workers: int) -> bool:
+def report(
+    phases: list[tuple[str, dict, dict]], cache_words: str, server_workers: int, health: list[str]
+) -> bool:
     print(f"\nScale-out benchmark on PostgreSQL ({urlsplit(DATABASE_URL).path.lstrip('/')})")
     print(f"  shared cache: {cache_words}")
     print(f"  application servers: gunicorn, {server_workers} sync workers each; workers: manage.py worker")
     print(f"  machine's load average (1 min) {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    all_equal = True
+    print(f"  /healthz of each server before the phases: {', '.join(health)}")
+    all_equal = all(answer == "200" for answer in health)
     base_rates = None
     for title, survey, tasks in phases:
         counts = tasks["counts"]
@@ -319,6 +331,7 @@ def main() -> None:
         first = fleet.start_worker("worker-1")
         workers = {first.pid: "worker 1"}
         warm_up(ports, warm_keys, workers, args.task_ms)
+        health = [healthz(port) for port in ports]
         phases = [
             (
                 "1. One application server, one worker",
@@ -343,7 +356,7 @@ def main() -> None:
         connections.close_all()
         if not args.keep:
             drop_database()
-    if not report(phases, cache_words, args.server_workers):
+    if not report(phases, cache_words, args.server_workers, health):
         raise SystemExit(1)
 
 
