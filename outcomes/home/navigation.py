@@ -34,6 +34,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("data_quality", "Data quality", reverse("core:data_quality")))
     if job_access.has_jobs_to_show(user):
         items.append(("jobs", "Jobs", reverse("jobs:list")))
+    # A token reads what its owner may read, so everyone signed in may have one.
+    items.append(("api", "API", reverse("api:examples")))
     if is_administrator(user):
         items.append(("admin", "Users and organisations", reverse("admin:index")))
     return items

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from outcomes.accounts.models import Organisation, Person
 from outcomes.core.fractions import parse_fraction
+from outcomes.core.stamps import Stamped
 
 MEASURE_DIGITS = 15
 
@@ -136,7 +137,7 @@ class Action(models.Model):
         return self.retired_at is not None
 
 
-class Milestone(models.Model):
+class Milestone(Stamped):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
     # Milestones are numbered within the priority, across its actions.
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="milestones")
@@ -226,7 +227,7 @@ class MilestoneLink(models.Model):
         return f"P{self.priority_number} M{self.milestone_number}"
 
 
-class Round(models.Model):
+class Round(Stamped):
     """A reporting round ("Update June 2014")."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds")
@@ -270,7 +271,7 @@ class Round(models.Model):
         return Round.objects.filter(plan=self.plan, opens__lt=self.opens).count() + 1
 
 
-class Update(models.Model):
+class Update(Stamped):
     SUBMITTED = "submitted"
     APPROVED = "approved"
     NO_UPDATE = "no_update"

@@ -145,6 +145,7 @@ def save_update(
             approved_by=None,
             approved_at=None,
             version=expected_version + 1,
+            updated_at=now,
         )
         if changed != 1:  # pragma: no cover - the row lock above makes this a second guard only
             raise EditConflict(Update.objects.get(pk=current.pk))

@@ -4,11 +4,12 @@ from django.conf import settings
 from django.db import models
 
 from outcomes.accounts.models import Person
+from outcomes.core.stamps import Stamped
 from outcomes.indicators.models.exceptions import ExceptionRecord
 from outcomes.indicators.models.indicators import Indicator
 
 
-class Clinic(models.Model):
+class Clinic(Stamped):
     """A performance clinic or challenge session: who met, which indicators they reviewed, what they
     found and the actions they agreed (seed 003: 30 June 2014; seed 002: DLT, 12 October 2010)."""
 
@@ -40,7 +41,7 @@ class Clinic(models.Model):
         return f"{self.get_kind_display()}: {self.title} ({self.date:%d %B %Y})"
 
 
-class AgreedAction(models.Model):
+class AgreedAction(Stamped):
     """An action agreed at a clinic, with its owner and date, and what the next clinic found."""
 
     OPEN = "open"

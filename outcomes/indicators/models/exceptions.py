@@ -5,6 +5,7 @@
 
 from django.db import models
 
+from outcomes.core.stamps import Stamped
 from outcomes.indicators.models.areas import Area
 from outcomes.indicators.models.indicators import Indicator, Period
 
@@ -30,7 +31,7 @@ class DataExpectation(models.Model):
         return f"{self.indicator.code} {self.period} due {self.due:%d %B %Y}"
 
 
-class ExceptionRecord(models.Model):
+class ExceptionRecord(Stamped):
     """An indicator that needs attention, opened when a rule of ``exceptions.RULES`` holds for the
     latest figures and closed when it no longer does (new data, a new target). A record that
     closes stays as history; if the rule holds again later, a new record opens."""

@@ -3,10 +3,11 @@
 from django.db import models
 
 from outcomes.accounts.models import Person
+from outcomes.core.stamps import Stamped
 from outcomes.indicators.models.areas import Area
 
 
-class Indicator(models.Model):
+class Indicator(Stamped):
     PERCENTAGE = "percentage"
     RATE = "rate"
     COUNT = "count"

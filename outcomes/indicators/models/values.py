@@ -5,6 +5,7 @@ Everything in ``DerivedFigure`` is written by ``derive.recompute`` only; nothing
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Now
 
 from outcomes.indicators.models.areas import Area
 from outcomes.indicators.models.indicators import Indicator, Period, Target
@@ -135,6 +136,9 @@ class DerivedFigure(models.Model):
     # The recent trend of the last five annual points (stats.trend): 1 improving, -1 worsening,
     # 0 no significant change; null where it cannot be calculated.
     trend = models.SmallIntegerField(null=True)
+    # Filled by the database as each rebuild inserts the row (the rebuild names its columns and
+    # leaves this one out): what the read API's ``updated_since`` asks of figures (decision 0122).
+    computed_at = models.DateTimeField(db_default=Now())
 
     class Meta:
         constraints = [

@@ -1,0 +1,73 @@
+"""The API's rows of the role matrix: (url name, kwargs, {role: expected status}) for a token of
+each role, the anonymous row being a request with no token. Each row expects what the page that shows
+the same records answers that role (tests/roles.py and the apps' role_rows_*.py): the API asks the
+pages' own access helpers. ``test_api_matrix.py`` runs them; ``test_role_matrix.py`` counts their
+names as rows, so that a new endpoint without one fails there too."""
+
+from tests.roles import MANAGERS_ONLY, PLAN, PLAN_READERS, REPORT_READERS, ROLES, ROUND, SIGNED_IN
+from tests.surveys.integration.role_rows_surveys_results import (
+    BOROUGH_READERS,
+    EDITION,
+    NOT_FOR_THIS_SCHOOL,
+    OTHER_SCHOOL,
+    OWN_SCHOOL,
+    SCHOOL_READERS,
+)
+
+NO_TOKEN = {"anonymous": 401}
+TOKENS = {**SIGNED_IN, **NO_TOKEN}
+# Indicators and exceptions are dashboards every staff role reads; clinics are for officers.
+INDICATOR_READERS = {**TOKENS, "school": 403}
+CLINIC_READERS = {**INDICATOR_READERS, "viewer": 403}
+AREA = {"area": "372"}
+
+ROWS: list = [
+    ("api:openapi-json", {}, dict.fromkeys(ROLES, 200)),
+    ("api:plans", {}, TOKENS),
+    ("api:rounds", PLAN, {**REPORT_READERS, **NO_TOKEN}),
+    ("api:overview", ROUND, {**REPORT_READERS, **NO_TOKEN}),
+    ("api:statuses", ROUND, {**REPORT_READERS, **NO_TOKEN}),
+    ("api:milestones", PLAN, {**PLAN_READERS, **NO_TOKEN}),
+    ("api:indicators", {}, INDICATOR_READERS),
+    ("api:areas", {}, INDICATOR_READERS),
+    ("api:scorecard", AREA, INDICATOR_READERS),
+    ("api:scorecard", {"area": "no-such-area"}, {**INDICATOR_READERS, **dict.fromkeys(ROLES[1:-1], 404)}),
+    ("api:figures", {"key": "ni-59"}, INDICATOR_READERS),
+    ("api:exceptions", {}, INDICATOR_READERS),
+    ("api:clinics", {}, CLINIC_READERS),
+    ("api:actions", {}, CLINIC_READERS),
+    ("api:surveys", {}, TOKENS),
+    # The demo edition is live: its borough results are the survey managers' until it closes.
+    ("api:results", EDITION, {**BOROUGH_READERS, **NO_TOKEN}),
+    ("api:participation", EDITION, {**BOROUGH_READERS, **NO_TOKEN}),
+    ("api:school_results", OWN_SCHOOL, {**SCHOOL_READERS, **NO_TOKEN}),
+    ("api:school_results", OTHER_SCHOOL, {**NOT_FOR_THIS_SCHOOL, **NO_TOKEN}),
+]
+
+# The API's pages for people, in the session matrix (test_role_matrix.py).
+LOGIN_FOR_ANONYMOUS = SIGNED_IN
+
+
+def _performance_token() -> int:
+    """A token of the performance officer's: only they may open its revoke confirmation."""
+    from outcomes.accounts.models import User
+    from outcomes.api.tokens import create_token
+
+    return create_token(User.objects.get(username="performance"), "Role matrix")[0].pk
+
+
+PAGE_ROWS: list = [
+    ("api:examples", {}, "get", SIGNED_IN),
+    ("api:tokens", {}, "get", SIGNED_IN),
+    # An empty name: the form again with its error, nothing made.
+    ("api:tokens", {}, "post", SIGNED_IN),
+    ("api:revoke_token", {"pk": _performance_token}, "get", dict.fromkeys(ROLES[1:], 405)),
+    (
+        "api:revoke_token",
+        {"pk": _performance_token},
+        "post",
+        {**dict.fromkeys(ROLES[1:], 404), "performance_officer": 200},  # the confirmation page
+    ),
+]
+
+__all__ = ["MANAGERS_ONLY", "PAGE_ROWS", "ROWS"]
