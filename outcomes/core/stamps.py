@@ -19,3 +19,8 @@ class Stamped(models.Model):
         if fields:
             kwargs["update_fields"] = {*fields, "updated_at"}
         super().save(*args, **kwargs)
+
+
+def stamp(record, when) -> dict:
+    """``updated_at=when`` for a queryset ``update()`` of ``record``'s row, if its model is stamped."""
+    return {"updated_at": when} if isinstance(record, Stamped) else {}

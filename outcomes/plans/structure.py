@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from outcomes.core.conflicts import SaveConflict
 from outcomes.core.models import record_change
+from outcomes.core.stamps import stamp
 from outcomes.plans import rules
 from outcomes.plans.leads import LeadResolver, write_milestone_leads, write_strategic_leads
 from outcomes.plans.models import (
@@ -261,7 +262,7 @@ def retire(*, user, item) -> None:
     with transaction.atomic():
         for part in [item, *_children(item)]:
             if part.retired_at is None:
-                type(part).objects.filter(pk=part.pk).update(retired_at=now)
+                type(part).objects.filter(pk=part.pk).update(retired_at=now, **stamp(part, now))
                 _record(user, part, "retired", {"retired": False}, {"retired": True})
     item.retired_at = now
 
@@ -285,7 +286,7 @@ def restore(*, user, item) -> None:
     with transaction.atomic():
         for part in [item, *_children(item)]:
             if part.retired_at == item.retired_at:
-                type(part).objects.filter(pk=part.pk).update(retired_at=None)
+                type(part).objects.filter(pk=part.pk).update(retired_at=None, **stamp(part, timezone.now()))
                 _record(user, part, "brought back", {"retired": True}, {"retired": False})
     item.retired_at = None
 

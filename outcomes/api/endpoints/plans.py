@@ -223,6 +223,7 @@ MILESTONE_COLUMNS = [
     ],
     Column("latest_round", "text", "The plan's latest round"),
     Column("latest_status", "text", "The milestone's status in it, as its report shows it"),
+    Column("retired_at", "datetime", "When the milestone was retired from the plan; null while it is in it"),
     Column("updated_at", "datetime", "When the milestone itself last changed"),
 ]
 
@@ -271,6 +272,7 @@ def milestones(request: HttpRequest, slug: str, params: Query[PagingSince]):  # 
             ],
             latest.title if latest else None,
             shown.get(m.pk),
+            m.retired_at,
             m.updated_at,
         ]
 
