@@ -97,3 +97,10 @@ def test_a_probe_over_plain_http_is_answered_not_redirected(client, only_core_pa
     asks over http and must get the answer itself."""
     assert client.get("/healthz").status_code == 200
     assert client.get("/").status_code == 301
+
+
+def test_a_head_request_gets_the_status_alone(client, only_core_parts):
+    """Some load balancers probe with HEAD."""
+    response = client.head("/healthz")
+    assert response.status_code == 200
+    assert response.content == b""

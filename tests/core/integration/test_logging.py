@@ -71,11 +71,13 @@ def test_the_request_log_names_the_pattern_and_leaves_out_the_pupils(client, use
 @override_settings(ROOT_URLCONF=__name__)
 def test_sql_is_not_logged_even_at_debug(client, users, log_text, settings):
     """django.db.backends writes each query with its parameters at DEBUG when DEBUG is on."""
-    logging.getLogger().setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.DEBUG)
     try:
         with override_settings(DEBUG=True):
             client.force_login(users["performance_officer"])
             client.get("/plans/cypp-2013-16/")
     finally:
-        logging.getLogger().setLevel(logging.WARNING)
+        root.setLevel(level)
     assert "SELECT" not in log_text.getvalue()
