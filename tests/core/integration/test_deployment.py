@@ -62,6 +62,18 @@ def test_check_deploy_says_when_the_cache_is_per_process():
     assert "outcomes.W001" in done.stderr + done.stdout
 
 
+def test_check_deploy_says_when_mail_is_not_sent_or_links_would_not_reach_the_site():
+    production = readme_production_environment()
+    del production["EMAIL_HOST"]
+    production["SITE_URL"] = "http://127.0.0.1:8000"
+    env = clean_environment(DJANGO_SETTINGS_MODULE="outcomes.settings", **production)
+    said = run(env, "manage.py", "check", "--deploy")
+    said = said.stderr + said.stdout
+    assert "outcomes.W002" in said
+    assert "E-mail is not sent: reminders are kept by filebased." in said
+    assert "outcomes.W003" in said
+
+
 def test_without_a_secret_key_production_refuses_to_start():
     env = clean_environment(DJANGO_SETTINGS_MODULE="outcomes.settings", DEBUG="0")
     done = run(env, "-c", "import outcomes.wsgi")
