@@ -98,14 +98,23 @@ def get_round_to_manage(user, plan_slug: str, round_slug: str) -> Round:
     return round_
 
 
-def get_round_report_for_user(user, plan_slug: str, round_slug: str) -> Round:
+def reads_published_only(user) -> bool:
+    """Viewers read what was published and nothing else (the publications of reports/publishing.py)."""
+    return bool(user.is_authenticated and user.is_active and user.role == Role.VIEWER)
+
+
+def can_read_report(user, round_: Round) -> bool:
     """Viewers read published reports only; everyone who may see the plan reads any report."""
-    if user.is_authenticated and user.is_active and user.role == Role.VIEWER:
-        round_ = Round.objects.filter(plan__slug=plan_slug, slug=round_slug).select_related("plan").first()
-        if round_ is None or not round_.is_published:
-            raise Http404("No such report")
-        return round_
-    return get_round_for_user(user, plan_slug, round_slug)
+    if reads_published_only(user):
+        return round_.is_published
+    return can_view_plan(user, round_.plan)
+
+
+def get_round_report_for_user(user, plan_slug: str, round_slug: str) -> Round:
+    round_ = Round.objects.filter(plan__slug=plan_slug, slug=round_slug).select_related("plan").first()
+    if round_ is None or not can_read_report(user, round_):
+        raise Http404("No such report")
+    return round_
 
 
 def get_milestone_for_user(user, plan: Plan, priority_number: int, number: int) -> Milestone:

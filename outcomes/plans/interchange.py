@@ -69,7 +69,19 @@ def import_plan_with_report(
             before=None,
             after={"priorities": len(clean["priorities"]), "rounds": len(clean["rounds"])},
         )
+        for round_ in plan.rounds.filter(published_at__isnull=False):
+            for freeze in _ON_PUBLISHED_ROUND.values():
+                freeze(round_, user)
     return plan, None
+
+
+# What an app above plans does with a round that arrives already published: reports freezes its report
+# as the round's first publication (reports/publishing.py), so viewers read a publication as always.
+_ON_PUBLISHED_ROUND: dict[str, Callable] = {}
+
+
+def on_published_round_imported(name: str, handler: Callable) -> None:
+    _ON_PUBLISHED_ROUND[name] = handler
 
 
 def _write_plan(clean: dict) -> Plan:

@@ -239,8 +239,11 @@ class Round(Stamped):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # When the report was first published; what was published is kept as publications
+    # (documents/publications.py) of this kind and subject (reports/publishing.py).
     published_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    REPORT_KIND = "progress-report"
 
     class Meta:
         ordering = ["plan", "opens", "id"]
@@ -256,6 +259,10 @@ class Round(Stamped):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def report_subject(self) -> str:
+        return f"round:{self.pk}"
 
     @property
     def is_overdue(self) -> bool:

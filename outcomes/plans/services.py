@@ -240,17 +240,22 @@ def close_round(*, user, round_: Round, automatically: bool = False) -> list[Upd
     return created
 
 
-def set_published(*, user, round_: Round, published: bool) -> Round:
-    before = {"published": round_.is_published}
-    round_.published_at = timezone.now() if published else None
-    round_.save(update_fields=["published_at"])
+def record_publication(*, user, round_: Round, version: int, interim: bool, at) -> Round:
+    """The round's report was published (reports/publishing.py keeps what was published): viewers may
+    read it from now on, and the round's history says so. A publication is never withdrawn: a
+    mistake is put right by publishing a revision (decision 0090)."""
+    first = round_.published_at is None
+    if first:
+        round_.published_at = at
+        round_.save(update_fields=["published_at"])
+    what = "an interim report" if interim else "the report"
     record_change(
         user=user,
         obj=round_,
-        action="round.published" if published else "round.unpublished",
-        summary=f"Report for '{round_.title}' {'published' if published else 'withdrawn'}",
-        before=before,
-        after={"published": published},
+        action="round.published",
+        summary=f"Published {what} for '{round_.title}' (version {version})",
+        before={"published": not first},
+        after={"published": True, "version": version, "interim": interim},
     )
     return round_
 

@@ -33,7 +33,6 @@ urlpatterns = [
     path(f"{R}/updates/<int:priority>/<int:number>/approve/", rounds.approve, name="approve"),
     path(f"{R}/approve-all/", rounds.approve_all, name="approve_all"),
     path(f"{R}/close/", rounds.close, name="close"),
-    path(f"{R}/publish/", rounds.publish, name="publish"),
     path(f"{R}/export.csv", rounds.export_csv, name="export_csv"),
     # Changing the plan's shape in place (structure.py, decision 0100).
     path("plans/<slug:slug>/edit/", structure.plan_edit, name="plan_edit"),

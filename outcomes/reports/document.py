@@ -262,14 +262,33 @@ def key_issues(report: ProgressReport) -> Section:
     return Section(Heading("Key issues", anchor="key-issues", new_page=True), [table])
 
 
+def publication(report: ProgressReport) -> list[Block]:
+    """Which publication this is, and for a revision what changed (decision 0090); nothing for the
+    working report, whose date the document carries."""
+    if report.stamp is None and report.as_at is None:
+        return []
+    blocks: list[Block] = [Paragraph(report.date_line)]
+    if report.stamp is not None and report.stamp.revision:
+        blocks.append(
+            Section(
+                Heading("What changed in this version", anchor="revision"),
+                [Paragraph(report.stamp.revision), BulletList(list(report.stamp.changes))],
+            )
+        )
+    return blocks
+
+
 def progress_document(
     report: ProgressReport, *, as_at: date | datetime | None = None, banner: str | None = None
 ) -> Document:
-    """The report as a document. ``as_at`` (the moment its figures stand at) defaults to when the
-    report was built; ``banner`` to the open round's note ("This round is still open: ...")."""
-    as_at = as_at or report.generated_at
+    """The report as a document. ``as_at`` (the moment its figures stand at) defaults to the report's
+    own (a publication's, or the one asked for), else when it was built; ``banner`` to an interim
+    publication's warning, else the open round's note ("This round is still open: ...")."""
+    as_at = as_at or report.as_at or report.generated_at
     plan, round_ = report.plan, report.round
-    blocks: list[Block] = [introduction(report, as_at), overview(report)]
+    if banner is None:
+        banner = report.banner or (awaiting_note(report) if report.stamp is None else "") or ""
+    blocks: list[Block] = [*publication(report), introduction(report, as_at), overview(report)]
     blocks += [s for s in [changes(report)] if s is not None]
     blocks += [priority(report, s) for s in report.sections]
     blocks.append(key_issues(report))
@@ -277,7 +296,7 @@ def progress_document(
         title=plan.title,
         subtitle=f"Progress report: {round_.title}",
         as_at=as_at,
-        banner=(awaiting_note(report) or "") if banner is None else banner,
+        banner=banner,
         meta={"author": "Outcomes", "subject": f"Progress report: {round_.title}", "keywords": plan.slug},
         blocks=blocks,
         landscape=True,

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from django.utils import timezone
 
-from outcomes.core.formatting import fraction_text
+from outcomes.core.formatting import format_date, fraction_text
 from outcomes.plans import rules
 from outcomes.plans.models import Milestone, MilestoneLead, Plan, Priority, RagStatus, Round, Update
 from outcomes.plans.services import milestones_in_round
@@ -62,6 +62,25 @@ class Changes:
 
 
 @dataclass
+class Stamp:
+    """Which publication a report is (decision 0090): its version, who published it and when, whether
+    it was interim, and for a revision the line and the list of what changed."""
+
+    version: int
+    interim: bool
+    published_by: str
+    published_at: datetime
+    revision: str = ""
+    replaces_version: int | None = None
+    changes: list[str] = field(default_factory=list)
+
+
+INTERIM_BANNER = (
+    "Interim report: the round was still open when this was published, so its figures may change."
+)
+
+
+@dataclass
 class ProgressReport:
     plan: Plan
     round: Round
@@ -80,6 +99,29 @@ class ProgressReport:
     awaiting_update: int = 0
     awaiting_approval: int = 0
     notes: list[str] = field(default_factory=list)
+    # The moment the report stands at (a publication's, or the one asked for); None for the working report.
+    as_at: datetime | None = None
+    stamp: Stamp | None = None
+
+    @property
+    def banner(self) -> str:
+        return INTERIM_BANNER if self.stamp is not None and self.stamp.interim else ""
+
+    @property
+    def date_line(self) -> str:
+        """The date every rendering carries: the as-at date and the version, never the time it was made,
+        so that the same report made twice is the same (decision 0092)."""
+        if self.stamp is not None:
+            line = (
+                f"Version {self.stamp.version}{' (interim)' if self.stamp.interim else ''}, published "
+                f"{format_date(self.stamp.published_at)} by {self.stamp.published_by}."
+            )
+            if self.as_at is not None and format_date(self.as_at) != format_date(self.stamp.published_at):
+                line = f"As at {format_date(self.as_at)}: {line[0].lower()}{line[1:]}"
+            return line
+        if self.as_at is not None:
+            return f"As at {format_date(self.as_at)}, from the updates approved by then (not published)."
+        return f"Generated {format_date(self.generated_at)}"
 
     @property
     def keys(self) -> list[str]:
@@ -115,8 +157,14 @@ def _leads_cell(milestone: Milestone) -> str:
     return delivery or (f"Strategy – {strategy}" if strategy else "")
 
 
-def _round_weights(round_: Round, milestones: list[Milestone], no_update: str | None):
-    updates = {u.milestone_id: u for u in round_.updates.all()}
+def _round_weights(
+    round_: Round,
+    milestones: list[Milestone],
+    no_update: str | None,
+    updates: dict[int, Update] | None = None,
+):
+    if updates is None:
+        updates = {u.milestone_id: u for u in round_.updates.all()}
     weights = {}
     for m in milestones:
         update = updates.get(m.pk)
@@ -130,7 +178,27 @@ def _round_weights(round_: Round, milestones: list[Milestone], no_update: str | 
     return updates, weights
 
 
-def build_progress_report(round_: Round) -> ProgressReport:
+def plan_milestones(round_: Round) -> list[Milestone]:
+    """The milestones the round reports on: retired ones stay in the rounds that reported them only
+    (decision 0100)."""
+    return milestones_in_round(
+        round_,
+        Milestone.objects.filter(priority__plan=round_.plan)
+        .select_related("action", "priority")
+        .prefetch_related("leads")
+        .order_by("priority__number", "number"),
+    )
+
+
+def build_progress_report(
+    round_: Round,
+    *,
+    milestones: list[Milestone] | None = None,
+    updates: dict[int, Update] | None = None,
+    as_at: datetime | None = None,
+) -> ProgressReport:
+    """The report of the round's working state, or, given the milestones and updates as they stood at
+    ``as_at`` (reports/as_at.py), the report as it stood then."""
     plan = round_.plan
     statuses = list(plan.rag_statuses.all())
     keys = [s.key for s in statuses]
@@ -138,15 +206,9 @@ def build_progress_report(round_: Round) -> ProgressReport:
     key_issue_keys = [s.key for s in statuses if s.is_key_issue]
 
     priorities = list(plan.priorities.prefetch_related("strategic_leads", "actions"))
-    # Retired milestones stay in the rounds that reported them only (decision 0100).
-    milestones = milestones_in_round(
-        round_,
-        Milestone.objects.filter(priority__plan=plan)
-        .select_related("action", "priority")
-        .prefetch_related("leads")
-        .order_by("priority__number", "number"),
-    )
-    updates, weights = _round_weights(round_, milestones, no_update)
+    if milestones is None:
+        milestones = plan_milestones(round_)
+    updates, weights = _round_weights(round_, milestones, no_update, updates)
     by_priority = {p.pk: [m for m in milestones if m.priority_id == p.pk] for p in priorities}
     reported = [
         p
@@ -188,7 +250,7 @@ def build_progress_report(round_: Round) -> ProgressReport:
     return ProgressReport(
         plan=plan,
         round=round_,
-        generated_at=timezone.now(),
+        generated_at=as_at or timezone.now(),
         statuses=statuses,
         overview=overview,
         totals=totals,
@@ -204,6 +266,7 @@ def build_progress_report(round_: Round) -> ProgressReport:
         awaiting_approval=sum(
             1 for m in reported_milestones if m.pk in updates and updates[m.pk].state == Update.SUBMITTED
         ),
+        as_at=as_at,
     )
 
 
@@ -268,7 +331,18 @@ def report_as_json(report: ProgressReport) -> dict:
             "closed": report.round.is_closed,
         },
         "generated_at": report.generated_at.isoformat(),
-        "legend": [{"key": s.key, "label": s.label, "description": s.description} for s in report.statuses],
+        **_stamp_json(report),
+        "legend": [
+            {
+                "key": s.key,
+                "label": s.label,
+                "description": s.description,
+                "style": s.style,
+                "means_no_update": s.means_no_update,
+                "is_key_issue": s.is_key_issue,
+            }
+            for s in report.statuses
+        ],
         "overview": {
             "rows": [
                 {"priority": row.priority.number, **counts(row.counts), "total": str(row.total)}
@@ -283,16 +357,22 @@ def report_as_json(report: ProgressReport) -> dict:
                 ],
                 "total": {**shown(figures.totals), "total": figures.grand_total},
                 "percent": figures.percents,
+                "gaps": [{"key": g.key, "rows_sum": str(g.rows_sum), "total": g.total} for g in figures.gaps],
             },
             "notes": report.overview_notes,
         },
         "split_statuses": report.has_split,
-        "excluded": [{"priority": p.number, "reason": p.excluded_reason} for p in report.excluded],
+        "excluded": [
+            {"priority": p.number, "reason": p.excluded_reason, "statement": p.statement}
+            for p in report.excluded
+        ],
         "priorities": [
             {
                 "number": s.priority.number,
                 "statement": s.priority.statement,
                 "strategic_leads": s.strategic_leads,
+                "strategic_lead_names": [lead.person.name for lead in s.priority.strategic_leads.all()],
+                "actions": [{"label": b.label, "text": b.text} for b in s.actions],
                 "milestones": [
                     {
                         "number": e.milestone.number,
@@ -302,6 +382,9 @@ def report_as_json(report: ProgressReport) -> dict:
                         "state": e.update.state if e.update else None,
                         "rag": {k: fraction_text(v) for k, v in e.weights.items()},
                         "leads": e.leads,
+                        "sub_heading": e.milestone.sub_heading,
+                        "tables": e.milestone.tables,
+                        "update_tables": e.update.tables if e.update else [],
                     }
                     for b in s.actions
                     for e in b.entries
@@ -317,6 +400,7 @@ def report_as_json(report: ProgressReport) -> dict:
         if report.changes is None
         else {
             "previous_round": report.changes.previous.slug,
+            "previous_title": report.changes.previous.title,
             "previous_total": report.changes.previous_totals,
             "current_total": report.changes.current_totals,
             "difference": report.changes.difference,
@@ -332,4 +416,19 @@ def report_as_json(report: ProgressReport) -> dict:
         },
         "awaiting_update": report.awaiting_update,
         "awaiting_approval": report.awaiting_approval,
+    }
+
+
+def _stamp_json(report: ProgressReport) -> dict:
+    """Which publication this is (decision 0090): null for the working report."""
+    stamp = report.stamp
+    return {
+        "as_at": report.as_at.isoformat() if report.as_at else None,
+        "version": stamp.version if stamp else None,
+        "published": {"by": stamp.published_by, "at": stamp.published_at.isoformat()} if stamp else None,
+        "interim": bool(stamp and stamp.interim),
+        "banner": report.banner,
+        "revision": None
+        if stamp is None or stamp.replaces_version is None
+        else {"text": stamp.revision, "replaces_version": stamp.replaces_version, "changes": stamp.changes},
     }

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from outcomes.core import downloads
-from outcomes.core.formatting import format_date, fraction_text, round_half_up
+from outcomes.core.formatting import fraction_text, round_half_up
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import ProgressReport, weights_label
 from outcomes.reports.wording import (
@@ -61,7 +61,10 @@ def _wrap_all(ws, first_row: int = 1) -> None:
 def _overview(ws, report: ProgressReport) -> None:
     downloads.put(ws, 1, 1, report.plan.title).font = Font(bold=True, size=14)
     downloads.put(ws, 2, 1, f"Progress report: {report.round.title}").font = Font(bold=True, size=12)
-    downloads.put(ws, 3, 1, f"Generated {format_date(report.generated_at)}")
+    downloads.put(ws, 3, 1, report.date_line)
+    if report.banner or (report.stamp is not None and report.stamp.revision):
+        revision = report.stamp.revision if report.stamp else ""
+        downloads.put(ws, 4, 1, " ".join(part for part in (report.banner, revision) if part)).font = BOLD
 
     keys, top = report.keys, 5
     _header(ws, top, ["Priority", *(s.label for s in report.statuses), "Total"])

@@ -9,10 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core import checks, downloads
-from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
+from outcomes.documents import publications
 from outcomes.plans import access, rules, services
 from outcomes.plans.forms import SPLIT, RoundForm, RoundSettingsForm, UpdateForm
 from outcomes.plans.models import Milestone, MilestoneLead, Update
@@ -66,6 +66,7 @@ def round_detail(request: HttpRequest, slug: str, round_slug: str) -> HttpRespon
             "submitted": [u for u in updates.values() if u.state == Update.SUBMITTED],
             "data_checks": checks.for_page(request, "plans", round=round_),
             "DELIVERY": MilestoneLead.DELIVERY,
+            "versions": publications.versions(round_.REPORT_KIND, round_.report_subject),
         },
     )
 
@@ -285,48 +286,6 @@ def close(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
         },
         status=409 if error else 200,
     )
-
-
-@login_required
-@require_POST
-def publish(request: HttpRequest, slug: str, round_slug: str) -> HttpResponse:
-    round_ = access.get_round_to_manage(request.user, slug, round_slug)
-    publish_it = request.POST.get("publish") == "1"
-    if publish_it:
-        question = Confirmation(
-            title=f"Publish the report for {round_.title}?",
-            consequences=[
-                "Viewers (board, scrutiny and panel members) will be able to read the progress report "
-                "and download it as Word and Excel.",
-                *(
-                    []
-                    if round_.is_closed
-                    else ["The round is still open: the report will change as updates are saved."]
-                ),
-            ],
-            button="Publish the report",
-            cancel_url=reverse("plans:round", args=[slug, round_slug]),
-            warning=False,
-            caption=round_.plan.title,
-        )
-    else:
-        question = Confirmation(
-            title=f"Withdraw the published report for {round_.title}?",
-            consequences=["Viewers will no longer be able to read the report or download it."],
-            button="Withdraw the report",
-            cancel_url=reverse("plans:round", args=[slug, round_slug]),
-            caption=round_.plan.title,
-        )
-    asked = confirm_first(request, question, section="plans")
-    if asked is not None:
-        return asked
-    services.set_published(user=request.user, round_=round_, published=publish_it)
-    messages.success(
-        request,
-        f"The report for '{round_.title}' is "
-        f"{'published to viewers' if publish_it else 'no longer published'}.",
-    )
-    return redirect("plans:round", slug, round_slug)
 
 
 @login_required

@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from outcomes.core.models import ChangeRecord
+from outcomes.documents.models import Publication
 from outcomes.indicators.models import MilestoneIndicatorLink
+from outcomes.plans import services
 from outcomes.surveys.models import AccessLink, Edition, School
 
 pytestmark = pytest.mark.django_db
@@ -22,40 +24,25 @@ def _hidden(html: str, name: str, value: str) -> bool:
 
 
 def test_publishing_a_report_asks_first_then_publishes(client, users, demo_round):
-    demo_round.published_at = None
-    demo_round.save()
+    services.close_round(user=users["performance_officer"], round_=demo_round)
     client.force_login(users["performance_officer"])
-    url = reverse("plans:publish", kwargs=ROUND)
-    first = client.post(url, {"publish": "1"})
+    url = reverse("reports:publish", kwargs=ROUND)
+    first = client.post(url, {"interim": "0"})
     html = first.content.decode()
     assert first.status_code == 200
     assert "Publish the report for Update June 2014?" in html
-    assert "Viewers (board, scrutiny and panel members) will be able to read" in html
-    assert _hidden(html, "publish", "1")
+    assert "Viewers (board, scrutiny and panel members) will read the report exactly as it is now" in html
+    assert "It becomes version 2, replacing version 1" in html
+    assert _hidden(html, "interim", "0")
     assert _hidden(html, "confirm", "yes")
     assert f'action="{url}"' in html
     assert reverse("plans:round", kwargs=ROUND) in html  # Cancel goes back
-    demo_round.refresh_from_db()
-    assert not demo_round.is_published
-    assert not ChangeRecord.objects.filter(action="round.published").exists()
+    assert not ChangeRecord.objects.filter(action="round.published").exclude(user=None).exists()
+    assert Publication.objects.filter(subject=demo_round.report_subject).count() == 1
 
-    assert client.post(url, {"publish": "1", "confirm": "yes"}).status_code == 302
-    demo_round.refresh_from_db()
-    assert demo_round.is_published
-
-
-def test_withdrawing_a_published_report_asks_first(client, users, demo_round):
-    assert demo_round.is_published
-    client.force_login(users["performance_officer"])
-    url = reverse("plans:publish", kwargs=ROUND)
-    html = client.post(url, {"publish": "0"}).content.decode()
-    assert "Withdraw the published report for Update June 2014?" in html
-    assert "govuk-button--warning" in html
-    demo_round.refresh_from_db()
-    assert demo_round.is_published
-    client.post(url, {"publish": "0", "confirm": "yes"})
-    demo_round.refresh_from_db()
-    assert not demo_round.is_published
+    assert client.post(url, {"interim": "0", "confirm": "yes"}).status_code == 302
+    assert Publication.objects.filter(subject=demo_round.report_subject).count() == 2
+    assert ChangeRecord.objects.filter(action="round.published", user=users["performance_officer"]).exists()
 
 
 def test_withdrawing_a_schools_link_asks_first(client, users):
@@ -132,7 +119,7 @@ def test_unlinking_a_milestone_from_an_indicator_asks_first(client, users):
 @pytest.mark.parametrize("role", ["lead_officer", "viewer", "school"])
 def test_the_confirmation_page_is_not_a_way_round_access(client, users, role):
     client.force_login(users[role])
-    response = client.post(reverse("plans:publish", kwargs=ROUND), {"publish": "1"})
+    response = client.post(reverse("reports:publish", kwargs=ROUND), {"interim": "1"})
     assert response.status_code in (403, 404)
 
 

@@ -22,6 +22,7 @@ from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
 from tests.plans.integration.role_rows_plan_editing import ROWS as PLAN_EDITING_ROWS
 from tests.plans.integration.role_rows_plans import ROWS as PLAN_ROWS
 from tests.reminders.integration.role_rows_reminders import ROWS as REMINDER_ROWS
+from tests.reports.integration.role_rows_reports import ROWS as REPORT_ROWS
 from tests.roles import (
     LED,
     LOGIN,
@@ -77,7 +78,6 @@ MATRIX = [
     ),
     ("plans:approve_all", ROUND, "post", {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302}),
     ("plans:close", ROUND, "get", MANAGERS_ONLY),
-    ("plans:publish", ROUND, "post", MANAGERS_ONLY),  # the confirmation page
     ("plans:export_csv", ROUND, "get", PLAN_READERS),
     ("reports:progress", ROUND, "get", REPORT_READERS),
     ("reports:progress_docx", ROUND, "get", REPORT_READERS),
@@ -86,6 +86,7 @@ MATRIX = [
     ("reports:progress_json", ROUND, "get", REPORT_READERS),
     *PLAN_ROWS,
     *PLAN_EDITING_ROWS,
+    *REPORT_ROWS,
     *INDICATOR_ROWS,
     *SURVEY_AUTHORING_ROWS,
     *SURVEY_PUPIL_ROWS,

@@ -277,12 +277,22 @@ def test_my_milestones_with_two_open_rounds_lets_the_lead_choose(client, users, 
     assert f"/rounds/{later.slug}/updates/" not in html
 
 
-def test_publishing_lets_viewers_read_the_report(client, users, demo_round):
-    demo_round.published_at = None
-    demo_round.save()
-    client.force_login(users["performance_officer"])
-    client.post(reverse("plans:publish", kwargs=ROUND), {"publish": "1", "confirm": "yes"})
+def test_publishing_lets_viewers_read_the_report(client, users, demo_plan):
+    new = services.create_round(
+        user=users["performance_officer"],
+        plan=demo_plan,
+        title="Update December 2014",
+        opens=date(2014, 11, 1),
+        closes=date(2014, 12, 31),
+    )
+    kwargs = {"slug": demo_plan.slug, "round_slug": new.slug}
     client.force_login(users["viewer"])
+    assert client.get(reverse("reports:progress", kwargs=kwargs)).status_code == 404
+    client.force_login(users["performance_officer"])
+    client.post(reverse("reports:publish", kwargs=kwargs), {"interim": "1", "confirm": "yes"})
+    client.force_login(users["viewer"])
+    assert client.get(reverse("reports:progress", kwargs=kwargs)).status_code == 200
+    assert "Update December 2014" in client.get(reverse("home:home")).content.decode()
     assert client.get(reverse("reports:progress", kwargs=ROUND)).status_code == 200
     home = client.get(reverse("home:home")).content.decode()
     assert "Update June 2014" in home
