@@ -93,8 +93,12 @@ def milestones_at(round_: Round, moment: datetime) -> list[Milestone]:
             milestone.sub_heading = before.get("sub_heading", milestone.sub_heading)
             if "delivery_lead" in before or "strategy_lead" in before:
                 leads = {
-                    MilestoneLead.DELIVERY: before.get("delivery_lead", milestone.leads_text(MilestoneLead.DELIVERY)),
-                    MilestoneLead.STRATEGY: before.get("strategy_lead", milestone.leads_text(MilestoneLead.STRATEGY)),
+                    MilestoneLead.DELIVERY: before.get(
+                        "delivery_lead", milestone.leads_text(MilestoneLead.DELIVERY)
+                    ),
+                    MilestoneLead.STRATEGY: before.get(
+                        "strategy_lead", milestone.leads_text(MilestoneLead.STRATEGY)
+                    ),
                 }
                 # The leads' text as it was: the report reads it through leads_text.
                 milestone.leads_text = leads.get  # type: ignore[method-assign]

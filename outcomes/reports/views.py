@@ -4,13 +4,12 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from markupsafe import Markup
 
 from outcomes.core import downloads
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.documents import publications
 from outcomes.documents.publications import Publication, PublicationConflict
-from markupsafe import Markup
-
 from outcomes.plans import access
 from outcomes.plans.models import Round
 from outcomes.reports import publishing

@@ -15,6 +15,7 @@ ROWS: list = [
     ("reports:publish", ROUND, "get", dict.fromkeys(ROLES[1:], 405)),
     ("reports:version", VERSION, "get", REPORT_READERS),
     ("reports:version_docx", VERSION, "get", REPORT_READERS),
+    ("reports:version_pdf", VERSION, "get", REPORT_READERS),
     ("reports:version_xlsx", VERSION, "get", REPORT_READERS),
     ("reports:version_json", VERSION, "get", REPORT_READERS),
     ("reports:version", NO_SUCH_VERSION, "get", {**dict.fromkeys(ROLES[1:], 404)}),

@@ -151,10 +151,13 @@ def test_as_at_the_day_after_the_first_publication_gives_the_first_version(
     assert data["as_at"].startswith("2014-07-01T23:59:59")
     assert data["interim"] is True
     assert _m28(data)["rag"] == {"amber": "1"}
-    # The same call twice: the same JSON, the same page, the same Word and Excel content.
+    # The same call twice: the same JSON, page, Word and PDF, byte for byte (decision 0092).
     assert run("json", "b.json") == run("json", "c.json")
     assert run("html", "a.html") == run("html", "b.html")
-    text = "\n".join(p.text for p in Document(io.BytesIO(run("docx", "a.docx"))).paragraphs)
+    word = run("docx", "a.docx")
+    assert word == run("docx", "b.docx")
+    assert run("pdf", "a.pdf") == run("pdf", "b.pdf")
+    text = "\n".join(p.text for p in Document(io.BytesIO(word)).paragraphs)
     assert "As at 1 July 2014: version 1 (interim), published 30 June 2014" in text
     assert INTERIM_BANNER in text
 
