@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from ninja import Schema
+from ninja import Router, Schema
 from pydantic import Field, create_model
 
 from outcomes.core.downloads import Number, attachment, csv_bytes
@@ -92,6 +92,33 @@ def since_of(params) -> datetime | None:
 
 
 # --- the answer's shape, for the OpenAPI description ------------------------------------------------
+
+CSV_AND_REFUSALS = {
+    "responses": {
+        200: {
+            "content": {
+                "text/csv": {
+                    "schema": {
+                        "type": "string",
+                        "description": "With format=csv: the page's rows under the same column names, "
+                        "UTF-8 with a byte-order mark; X-Total-Count and Link headers for the pages.",
+                    }
+                }
+            }
+        },
+        401: {"description": "No token, or one that is unknown, revoked or of an account switched off"},
+        403: {"description": "Your role may not read this (as on the pages)"},
+        404: {"description": "No such record, or none you may know of"},
+    }
+}
+
+
+class TableRouter(Router):
+    """Every endpoint is a GET answering a table, in JSON or CSV."""
+
+    def get(self, path: str, **kwargs):  # type: ignore[override]
+        kwargs.setdefault("openapi_extra", CSV_AND_REFUSALS)
+        return super().get(path, **kwargs)
 
 
 def page_schema(name: str, columns: Sequence[Column]):

@@ -4,15 +4,24 @@ cache) and put as the downloads put them (``indicators.export_cells``); who may 
 indicators' access helpers' answer, as on the pages."""
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query
 
-from outcomes.api.tables import Column, Listing, Paging, PagingSince, page_schema, respond, since_of
+from outcomes.api.tables import (
+    Column,
+    Listing,
+    Paging,
+    PagingSince,
+    TableRouter,
+    page_schema,
+    respond,
+    since_of,
+)
 from outcomes.indicators import access
 from outcomes.indicators.export_cells import figure_cell, rank_cells, unit_words
 from outcomes.indicators.models import AgreedAction, Area, Clinic, DerivedFigure, ExceptionRecord, Indicator
 from outcomes.indicators.views.figures import SCORECARD_HEADERS, scorecard
 
-router = Router()
+router = TableRouter()
 
 INDICATOR_COLUMNS = [
     Column("code", "text"),

@@ -6,15 +6,24 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router
+from ninja import Query
 
-from outcomes.api.tables import Column, Listing, Paging, PagingSince, page_schema, respond, since_of
+from outcomes.api.tables import (
+    Column,
+    Listing,
+    Paging,
+    PagingSince,
+    TableRouter,
+    page_schema,
+    respond,
+    since_of,
+)
 from outcomes.core.downloads import Number
 from outcomes.plans import access
 from outcomes.plans.models import Milestone, MilestoneLead, Round
 from outcomes.reports.progress import build_progress_report, weights_label
 
-router = Router()
+router = TableRouter()
 
 PLAN_COLUMNS = [
     Column("slug", "text", "The plan's key in addresses"),

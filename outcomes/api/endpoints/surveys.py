@@ -4,13 +4,13 @@ figure suppressed on the page is null here with the same reason. Who may read wh
 surveys' access helpers' answer, as on the pages (decisions 0032, 0055)."""
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router
+from ninja import Query
 
-from outcomes.api.tables import Column, Listing, Paging, page_schema, respond
+from outcomes.api.tables import Column, Listing, Paging, TableRouter, page_schema, respond
 from outcomes.core.downloads import number
 from outcomes.surveys import access, releases
 
-router = Router()
+router = TableRouter()
 
 EDITION_COLUMNS = [
     Column("edition", "text", "The edition's key in addresses"),

@@ -50,6 +50,8 @@ def test_the_description_is_openapi_3_and_lists_every_endpoint(client):
         assert operation["security"] == [{"BearerToken": []}]
         names = {p["name"] for p in operation["parameters"]}
         assert {"format", "page", "page_size"} <= names, path
+        assert "text/csv" in operation["responses"]["200"]["content"], path
+        assert {"401", "403", "404"} <= set(operation["responses"]), path
         answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
         page = resolve(schema, answer["$ref"])
         assert {"count", "next", "as_of", "results"} <= set(page["properties"])
