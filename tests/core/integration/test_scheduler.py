@@ -143,3 +143,31 @@ def test_administrators_read_the_last_runs_in_the_admin(client, job, users):
     assert "test.job" in page.content.decode()
     client.force_login(users["performance_officer"])
     assert client.get("/admin/core/scheduledjob/").status_code == 302
+
+
+def test_the_loop_keeps_going_after_a_database_error_until_stopped(job, monkeypatch):
+    from django.db import OperationalError
+
+    rounds = []
+    real_run_due = scheduler.run_due
+
+    def run_due(**kwargs):
+        rounds.append(1)
+        if len(rounds) == 1:
+            raise OperationalError("database is locked")
+        return real_run_due(**kwargs)
+
+    def sleep(seconds):
+        assert seconds == 60
+        if len(rounds) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(scheduler, "run_due", run_due)
+    monkeypatch.setattr("outcomes.core.management.commands.run_scheduled.time.sleep", sleep)
+    monkeypatch.setattr("outcomes.core.management.commands.run_scheduled.close_old_connections", lambda: None)
+    out, err = StringIO(), StringIO()
+    call_command("run_scheduled", "--job", "test.job", "--every", "60", stdout=out, stderr=err)
+    assert "Scheduled jobs not run this time: OperationalError: database is locked" in err.getvalue()
+    assert "test.job: succeeded" in out.getvalue()  # the second round ran it
+    assert out.getvalue().rstrip().endswith("Stopped.")
+    assert job[1]  # the job itself ran

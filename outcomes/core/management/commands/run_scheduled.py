@@ -5,6 +5,7 @@ is skipped. Call it from the host's timer every few minutes (README, "Operating 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, close_old_connections
 from django.utils import timezone
 
 from outcomes.core import scheduler
@@ -40,11 +41,19 @@ class Command(BaseCommand):
         every = options["every"]
         if every is not None and every < 1:
             raise CommandError("--every takes a number of seconds, at least 1.")
+        if every is None:
+            self.run_once(options["job"], options["force"], quiet=False)
+            return
         try:
             while True:
-                self.run_once(options["job"], options["force"], quiet=every is not None)
-                if every is None:
-                    return
+                # A loop that runs for days: a connection the database dropped is opened afresh, and
+                # a round that fails (the database locked or gone for a moment) is reported and the
+                # next one tried, rather than the loop (and make run with it) ending.
+                close_old_connections()
+                try:
+                    self.run_once(options["job"], options["force"], quiet=True)
+                except DatabaseError as error:
+                    self.stderr.write(f"Scheduled jobs not run this time: {type(error).__name__}: {error}")
                 time.sleep(every)
         except KeyboardInterrupt:
             self.stdout.write("Stopped.")
