@@ -25,9 +25,10 @@ TEST_WORKERS ?= auto
 
 # The server and a background worker together (outcomes/jobs/management/commands/run_with_worker.py);
 # Ctrl+C stops both. Production runs them separately (README, "Operating notes").
+# Links in the demo's e-mail lead to this server, wherever HOST and PORT put it (SITE_URL, decision 0117).
 run: setup migrate demo
 	@echo "Outcomes is at http://$(HOST):$(PORT)/  (stop with Ctrl+C; local SECRET_KEY from the Makefile)"
-	$(PY) manage.py run_with_worker $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py run_with_worker $(HOST):$(PORT)
 
 test: setup system-deps lint check-migrations
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
