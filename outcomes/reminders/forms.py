@@ -21,4 +21,6 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, kinds, **kwargs):
         super().__init__(*args, **kwargs)
         self.kinds = kinds
-        self.fields["wanted"].choices = [(kind.key, kind.label) for kind in kinds]
+        wanted = self.fields["wanted"]
+        assert isinstance(wanted, forms.MultipleChoiceField)
+        wanted.choices = [(kind.key, kind.label) for kind in kinds]

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -6,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from outcomes.accounts.models import User
 from outcomes.accounts.roles import is_manager
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
@@ -23,7 +26,7 @@ from outcomes.reminders.tasks import send_reminders_task
 def preferences(request: HttpRequest) -> HttpResponse:
     """Each person's own page: what they are reminded of, how often, at which address. Nobody
     changes another's: it is always the signed-in person's."""
-    user = request.user
+    user = cast(User, request.user)  # signed in: login_required
     preference = preference_of(user)
     kinds = [kind for _, kind in kinds_for(user)]
     initial = {

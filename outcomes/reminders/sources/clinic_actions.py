@@ -24,7 +24,7 @@ def days_before() -> int:
 class ClinicActions:
     key = "clinic-actions"
     title = "Actions agreed at performance clinics"
-    kinds = (
+    kinds: tuple[Kind, ...] = (
         Kind(DUE, "When an action you own falls due", "A few days before its due date"),
         Kind(
             OVERDUE,
@@ -45,14 +45,16 @@ class ClinicActions:
             owner__user__is_active=True,
         ).select_related("clinic", "owner__user")
         for action in actions:
-            occasion = rules.occasion(action.due, days_before(), today, ahead=ahead)
+            due_on, owner = action.due, action.owner
+            if due_on is None or owner is None or owner.user is None:
+                continue  # the query leaves these out; said again for the type checker
+            occasion = rules.occasion(due_on, days_before(), today, ahead=ahead)
             if occasion is not None:
-                yield self._reminder(action, occasion == rules.OVERDUE)
+                yield self._reminder(action, owner.user, due_on, occasion == rules.OVERDUE)
 
-    def _reminder(self, action: AgreedAction, overdue: bool) -> Due:
-        user = action.owner.user
+    def _reminder(self, action: AgreedAction, user, due_on: date, overdue: bool) -> Due:
         clinic = action.clinic
-        due = f"{action.due:%A} {format_date(action.due)}"
+        due = f"{due_on:%A} {format_date(due_on)}"
         meeting = f"{clinic.title} ({format_date(clinic.date)})"
         if overdue:
             subject = f"Overdue: action {action.number} of {clinic.title}, due on {due}"
@@ -67,12 +69,12 @@ class ClinicActions:
         return Due(
             user=user,
             kind=OVERDUE if overdue else DUE,
-            item=rules.occasion_item(f"clinic-action:{action.pk}", action.due),
+            item=rules.occasion_item(f"clinic-action:{action.pk}", due_on),
             subject=subject,
             summary=summary,
             entries=(Entry(f"Action {action.number}: {' '.join(action.text.split())}", path),),
             path=path,
             action="The clinic and its actions",
-            due_on=action.due,
+            due_on=due_on,
             overdue=overdue,
         )

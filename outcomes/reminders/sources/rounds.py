@@ -32,7 +32,7 @@ def _plural(count: int, word: str) -> str:
 class RoundUpdates:
     key = "rounds"
     title = "Updates to plans"
-    kinds = (
+    kinds: tuple[Kind, ...] = (
         Kind(
             CLOSING,
             "Before an update window closes",
