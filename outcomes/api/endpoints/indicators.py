@@ -3,6 +3,7 @@ exceptions, clinics and their agreed actions. Figures are read from ``DerivedFig
 cache) and put as the downloads put them (``indicators.export_cells``); who may read what is the
 indicators' access helpers' answer, as on the pages."""
 
+from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Query
 
@@ -18,7 +19,15 @@ from outcomes.api.tables import (
 )
 from outcomes.indicators import access
 from outcomes.indicators.export_cells import figure_cell, rank_cells, unit_words
-from outcomes.indicators.models import AgreedAction, Area, Clinic, DerivedFigure, ExceptionRecord, Indicator
+from outcomes.indicators.models import (
+    AgreedAction,
+    Area,
+    Clinic,
+    DerivedFigure,
+    ExceptionRecord,
+    Indicator,
+    Value,
+)
 from outcomes.indicators.views.figures import SCORECARD_HEADERS, scorecard
 
 router = TableRouter()
@@ -214,6 +223,59 @@ def figures(request: HttpRequest, key: str, params: Query[FigureQuery]):  # type
         ]
 
     return respond(request, Listing(f"figures-{key}", FIGURE_COLUMNS, found, row), params)
+
+
+VALUE_COLUMNS = [
+    Column("indicator", "text"),
+    Column("area_key", "text"),
+    Column("area", "text"),
+    Column("period", "text"),
+    Column("period_start", "date"),
+    Column("period_end", "date"),
+    Column("unit", "text"),
+    Column("value", "number", "Null when missing, with the publisher's reason"),
+    Column("numerator", "number"),
+    Column("denominator", "number"),
+    Column("status", "text", "provisional, final or revised"),
+    Column("missing_reason", "text", "The publisher's code for a missing value (-, c, x, z…)"),
+    Column("published_label", "text", "The period as the value was published"),
+    Column("imported_at", "datetime", "When the import that wrote it started; null if typed in"),
+]
+
+
+@router.get("/indicators/{key}/values", response=page_schema("Value", VALUE_COLUMNS), url_name="values")
+def values(request: HttpRequest, key: str, params: Query[FigureQuery]):  # type: ignore[type-arg]
+    """The indicator's values as held, per area and period, with numerator, denominator and status
+    (``area`` to keep one area). ``updated_since`` keeps those written by an import started since,
+    and always those typed in one by one (they carry no import)."""
+    indicator = access.get_indicator_for_user(request.user, key)
+    found = Value.objects.filter(indicator=indicator).select_related("area", "period", "source_import")
+    if params.area:
+        found = found.filter(area=access.get_area_for_user(request.user, params.area))
+    since = since_of(params)
+    if since:
+        found = found.filter(Q(source_import__started_at__gte=since) | Q(source_import=None))
+    found = found.order_by("area__name", "area_id", "period__sort_key", "period_id")
+
+    def row(v: Value) -> list:
+        return [
+            indicator.code,
+            access.area_key(v.area),
+            v.area.name,
+            v.period.label,
+            v.period.start,
+            v.period.end,
+            unit_words(indicator),
+            figure_cell(v.value, indicator),
+            v.numerator,
+            v.denominator,
+            v.status,
+            v.missing_reason or None,
+            v.published_label or None,
+            v.source_import.started_at if v.source_import_id else None,
+        ]
+
+    return respond(request, Listing(f"values-{key}", VALUE_COLUMNS, found, row), params)
 
 
 EXCEPTION_COLUMNS = [

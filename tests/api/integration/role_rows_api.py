@@ -33,6 +33,7 @@ ROWS: list = [
     ("api:scorecard", AREA, INDICATOR_READERS),
     ("api:scorecard", {"area": "no-such-area"}, {**INDICATOR_READERS, **dict.fromkeys(ROLES[1:-1], 404)}),
     ("api:figures", {"key": "ni-59"}, INDICATOR_READERS),
+    ("api:values", {"key": "ni-59"}, INDICATOR_READERS),
     ("api:exceptions", {}, INDICATOR_READERS),
     ("api:clinics", {}, CLINIC_READERS),
     ("api:actions", {}, CLINIC_READERS),

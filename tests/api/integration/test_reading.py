@@ -154,3 +154,20 @@ def test_figures_say_when_they_were_computed(tokens, read):
     assert fresh["count"] == DerivedFigure.objects.filter(indicator__code="NI 59").count() > 0
     one_area = read("/api/indicators/ni-59/figures", token, area="372").json()["results"]
     assert {r["area"] for r in one_area} == {"Rotherham"}
+
+
+@pytest.mark.django_db
+def test_values_come_as_held_with_their_counts_and_import(tokens, read):
+    from outcomes.indicators.models import Value
+
+    token = tokens["lead_officer"]
+    rows = read("/api/indicators/bf-init/values", token, area="372").json()["results"]
+    held = Value.objects.filter(indicator__code="BF-INIT", area__la_number=372)
+    assert len(rows) == held.count() > 0
+    assert {r["area"] for r in rows} == {"Rotherham"}
+    later = (timezone.now() + timedelta(minutes=1)).isoformat()
+    typed_in = held.filter(source_import=None).count()
+    assert (
+        read("/api/indicators/bf-init/values", token, area="372", updated_since=later).json()["count"]
+        == typed_in
+    )
