@@ -103,7 +103,8 @@ def free_port() -> int:
 
 
 def start_gunicorn(port: int, workers: int, threads: int, worker_class: str) -> subprocess.Popen:
-    env = {**os.environ, **LIMITS, "DEBUG": "false"}
+    # No request log: it would print every request of the run here (decision 0126).
+    env = {**os.environ, **LIMITS, "DEBUG": "false", "LOG_REQUESTS": "0"}
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "outcomes.wsgi",

@@ -28,6 +28,8 @@ def server_environment(database_url: str, **extra: str) -> dict[str, str]:
         ALLOWED_HOSTS=HOST,
         CSRF_TRUSTED_ORIGINS=f"http://{HOST}",
         OUTCOMES_DEMO_LAIT_MEASURES="ReReferral",
+        # The request log would fill the pipe that Server keeps stderr in (read only at the end).
+        LOG_REQUESTS="0",
     )
     env.update(extra)
     return env

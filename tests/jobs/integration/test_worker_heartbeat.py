@@ -93,6 +93,22 @@ def test_the_worker_command_beats_while_it_runs_and_is_forgotten_when_stopped(tm
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=ROOT, check=True)
 
+    def health_elsewhere() -> dict:
+        """/healthz's report as another process (an application server) computes it."""
+        code = (
+            "import django, json; django.setup(); "
+            "from outcomes.core import health; print(json.dumps(health.report()))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            env={**env, "DJANGO_SETTINGS_MODULE": "outcomes.settings"},
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(done.stdout)
+
     def rows() -> list[tuple[str, str]]:
         with sqlite3.connect(database) as db:
             return db.execute("SELECT worker_id, seen_at FROM jobs_workerheartbeat").fetchall()
@@ -109,9 +125,11 @@ def test_the_worker_command_beats_while_it_runs_and_is_forgotten_when_stopped(tm
         first = rows()[0][1]
         wait_for(lambda: rows() and rows()[0][1] != first, 10, "a second heartbeat")
         assert rows()[0][0] == "test-worker"
+        assert health_elsewhere()["status"] == "ok"
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=30) == 0, worker.stderr.read()
         assert rows() == []
+        assert health_elsewhere()["failing"] == ["workers"]
     finally:
         if worker.poll() is None:
             worker.kill()
