@@ -137,6 +137,12 @@ def opens(content_type: str, disposition: str, body: bytes, tmp_path: Path) -> s
             pdf = tmp_path / "download.pdf"
             pdf.write_bytes(body)
             subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, timeout=60)
+        elif content_type.startswith("text/html"):
+            # A standalone page to read offline (a committee paper): whole, with its title.
+            page = body.decode("utf-8")
+            assert page.startswith("<!DOCTYPE html>")
+            assert "<title>" in page
+            assert page.rstrip().endswith("</html>")
         elif content_type.startswith("application/zip"):
             import zipfile
 
