@@ -229,6 +229,7 @@ def test_every_role_is_in_the_matrix():
         "/admin/accounts/person/add/",
         "/admin/accounts/organisation/",
         "/admin/plans/plan/",
+        "/admin/papers/papertemplate/",
     ],
 )
 def test_administrators_manage_users_people_organisations_and_plans(client, users, path):

@@ -58,6 +58,15 @@ def test_a_paper_with_a_relabelled_or_empty_header_field_is_refused(client, user
     assert "Field 2 Date is empty." in client.get(reverse("papers:detail", args=[DRAFT])).content.decode()
 
 
+def test_a_template_whose_header_field_was_relabelled_publishes_no_paper(users):
+    from outcomes.papers.models import TemplateSection
+
+    TemplateSection.objects.filter(key="meeting").update(label="Committee")
+    with pytest.raises(services.PaperRefused) as refused:
+        services.publish_paper(user=users["performance_officer"], paper=Paper.objects.get(slug=DRAFT))
+    assert "Field 1 must be labelled “Meeting”, not “Committee”." in refused.value.problems
+
+
 def test_writing_a_paper_in_the_page_saves_every_section_and_records_who(client, users):
     client.force_login(users["performance_officer"])
     response = client.post(
