@@ -209,6 +209,10 @@ STORAGES = {
 }
 # Serve straight from STATICFILES_DIRS as well, so a run without collectstatic still has its CSS.
 WHITENOISE_USE_FINDERS = True
+# Files people attach (an update's evidence): kept for good, never served as static files, only
+# through the pages that check who may read them (decision 0103). Shared by every application server.
+MEDIA_ROOT = Path(env_str("FILES_DIR", str(BASE_DIR / "var" / "files")))
+EVIDENCE_MAX_MB = env_number("EVIDENCE_MAX_MB", 10)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -13,3 +13,8 @@ from outcomes.settings import *  # noqa: F403
 _database = DATABASES["default"]  # noqa: F405
 if _database["ENGINE"].startswith("django.db.backends.postgresql"):
     _database.setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
+
+# Attached files go to a folder of the run's own, thrown away with it.
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="outcomes-test-files-")

@@ -23,13 +23,14 @@ Number = int | float | Decimal | Fraction
 class Run:
     """A piece of text with its emphasis. ``label`` names a coloured label's style (a RAG status's
     ``style``: green, amber, red, blue, other); ``target`` the ``anchor`` of a block or row of the same
-    document it links to."""
+    document it links to; ``href`` an address of the site it links to (an update's evidence file)."""
 
     text: str
     strong: bool = False
     em: bool = False
     label: str = ""
     target: str = ""
+    href: str = ""
 
 
 Inline = str | Run

@@ -1,11 +1,17 @@
+import re
+
 from django import forms
 
 from outcomes.core.dates import GovukDateField
 from outcomes.core.imports.cells import FIRST_YEAR, LAST_YEAR
 from outcomes.plans import rules
+from outcomes.plans.evidence import EvidenceRefused, check_upload
 from outcomes.plans.models import MEASURE_DIGITS, RagStatus
+from outcomes.plans.update_tables import TableProblem, read_table
 
 SPLIT = "split"
+MOST_TABLES = 10
+_TABLE_FIELD = re.compile(r"^table_(\d+)_cells$")
 
 
 class ProseField(forms.CharField):
@@ -35,10 +41,19 @@ class UpdateForm(forms.Form):
         error_messages={"required": "Choose a RAG status", "invalid_choice": "Choose a RAG status"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    evidence = forms.FileField(
+        label="Attach evidence (optional)",
+        required=False,
+        help_text="Such as a case study: PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, text or CSV",
+    )
 
     def __init__(self, *args, statuses: list[RagStatus], **kwargs):
         super().__init__(*args, **kwargs)
         self.statuses = statuses
+        self.table_slots = self._table_slots()
+        for i in range(self.table_slots):
+            self.fields[f"table_{i}_caption"] = forms.CharField(label="Title", required=False, max_length=200)
+            self.fields[f"table_{i}_cells"] = ProseField(label="Rows", required=False, widget=forms.Textarea)
         self.fields["status"].choices = [(s.key, s.label) for s in statuses] + [(SPLIT, "Split status")]
         for s in statuses:
             self.fields[f"weight_{s.key}"] = forms.CharField(
@@ -47,8 +62,41 @@ class UpdateForm(forms.Form):
                 max_length=12,
             )
 
+    def _table_slots(self) -> int:
+        """The tables the page shows: those posted, or those held and one empty for a new table."""
+        if self.is_bound:
+            posted = [int(m[1]) for key in self.data if (m := _TABLE_FIELD.match(key))]
+            return min(max(posted) + 1, MOST_TABLES) if posted else 0
+        return min(len(self.initial.get("tables") or []) + 1, MOST_TABLES)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if not upload:
+            return None
+        try:
+            return check_upload(upload)
+        except EvidenceRefused as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def _clean_tables(self, data) -> None:
+        # No table fields posted at all (a form from before tables): the update keeps its tables.
+        if not self.table_slots:
+            data["tables"] = None
+            return
+        tables = []
+        for i in range(self.table_slots):
+            try:
+                table = read_table(data.get(f"table_{i}_caption") or "", data.get(f"table_{i}_cells") or "")
+            except TableProblem as exc:
+                self.add_error(f"table_{i}_cells", str(exc))
+                continue
+            if table:
+                tables.append(table)
+        data["tables"] = tables
+
     def clean(self):
         data = super().clean()
+        self._clean_tables(data)
         status = data.get("status")
         if status == SPLIT:
             raw = {s.key: data.get(f"weight_{s.key}") for s in self.statuses if data.get(f"weight_{s.key}")}

@@ -34,6 +34,7 @@ urlpatterns = [
     path(f"{R}/approve-all/", rounds.approve_all, name="approve_all"),
     path(f"{R}/close/", rounds.close, name="close"),
     path(f"{R}/export.csv", rounds.export_csv, name="export_csv"),
+    path(f"{R}/evidence/<int:pk>/", rounds.evidence_file, name="evidence"),
     # Changing the plan's shape in place (structure.py, decision 0100).
     path("plans/<slug:slug>/edit/", structure.plan_edit, name="plan_edit"),
     path("plans/<slug:slug>/delete/", structure.plan_delete, name="plan_delete"),

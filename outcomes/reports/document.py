@@ -194,6 +194,19 @@ def milestone_row(report: ProgressReport, block, position: int, entry, sub_headi
             written.append(Paragraph([Run("Awaiting approval", strong=True)], style="small"))
     else:
         written = [Paragraph([Run(NO_UPDATE_TEXT, em=True)])]
+    if entry.evidence:
+        # Each file named, and linked where the report is read online (decision 0103).
+        written.append(
+            Paragraph(
+                ["Evidence: "]
+                + [
+                    part
+                    for number, f in enumerate(entry.evidence)
+                    for part in ([", "] if number else []) + [Run(f.name, href=f.url)]
+                ],
+                style="small",
+            )
+        )
     leads = "\n".join(line.strip() for line in entry.leads.splitlines() if line.strip())
     return Row(
         [

@@ -16,6 +16,7 @@ from outcomes.plans import rules
 from outcomes.reports.progress import (
     ActionBlock,
     Changes,
+    EvidenceLink,
     MilestoneEntry,
     PrioritySection,
     ProgressReport,
@@ -127,7 +128,9 @@ def _sections(data: dict, priorities: dict, keys: list[str]):
                 if m["state"] is None
                 else SimpleNamespace(text=m["update"] or "", tables=m["update_tables"], state=m["state"])
             )
-            entry = MilestoneEntry(milestone, update, _weights(m["rag"], keys), m["leads"])
+            # A publication made before evidence was listed has none.
+            files = [EvidenceLink(f["name"], f["size"], f["url"]) for f in m.get("evidence", [])]
+            entry = MilestoneEntry(milestone, update, _weights(m["rag"], keys), m["leads"], files)
             entries[(p["number"], m["number"])] = entry
             if not blocks or blocks[-1].label != m["action"]:
                 blocks.append(ActionBlock(m["action"], texts.get(m["action"], ""), []))

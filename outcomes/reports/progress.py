@@ -8,12 +8,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
 
+from django.urls import reverse
 from django.utils import timezone
 
 from outcomes.core.formatting import format_date, fraction_text
 from outcomes.plans import rules
-from outcomes.plans.models import Milestone, MilestoneLead, Plan, Priority, RagStatus, Round, Update
+from outcomes.plans.models import Evidence, Milestone, MilestoneLead, Plan, Priority, RagStatus, Round, Update
 from outcomes.plans.services import milestones_in_round
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    """A file attached to an update, with the address that serves it (plans:evidence)."""
+
+    name: str
+    size: int
+    url: str
 
 
 @dataclass
@@ -22,6 +32,7 @@ class MilestoneEntry:
     update: Update | None
     weights: dict[str, Fraction]
     leads: str
+    evidence: list[EvidenceLink] = field(default_factory=list)
 
     @property
     def is_split(self) -> bool:
@@ -157,6 +168,19 @@ def _leads_cell(milestone: Milestone) -> str:
     return delivery or (f"Strategy – {strategy}" if strategy else "")
 
 
+def _evidence(round_: Round, as_at: datetime | None = None) -> dict[int, list[EvidenceLink]]:
+    """Each update's files (as they were at ``as_at``, when given) with their addresses, by update."""
+    found: dict[int, list[EvidenceLink]] = {}
+    for e in Evidence.objects.filter(update__round=round_).order_by("uploaded_at", "id"):
+        held = e.removed_at is None if as_at is None else e.uploaded_at <= as_at and not (
+            e.removed_at and e.removed_at <= as_at
+        )
+        if held:
+            url = reverse("plans:evidence", args=[round_.plan.slug, round_.slug, e.pk])
+            found.setdefault(e.update_id, []).append(EvidenceLink(e.name, e.size, url))
+    return found
+
+
 def _round_weights(
     round_: Round,
     milestones: list[Milestone],
@@ -209,6 +233,7 @@ def build_progress_report(
     if milestones is None:
         milestones = plan_milestones(round_)
     updates, weights = _round_weights(round_, milestones, no_update, updates)
+    files = _evidence(round_, as_at)
     by_priority = {p.pk: [m for m in milestones if m.priority_id == p.pk] for p in priorities}
     reported = [
         p
@@ -227,7 +252,10 @@ def build_progress_report(
     for p in reported:
         blocks: list[ActionBlock] = []
         for m in by_priority[p.pk]:
-            entry = MilestoneEntry(m, updates.get(m.pk), weights[m.pk], _leads_cell(m))
+            update = updates.get(m.pk)
+            entry = MilestoneEntry(
+                m, update, weights[m.pk], _leads_cell(m), files.get(getattr(update, "pk", None), [])
+            )
             if not blocks or blocks[-1].label != m.action.label:
                 blocks.append(ActionBlock(m.action.label, m.action.text, []))
             blocks[-1].entries.append(entry)
@@ -385,6 +413,7 @@ def report_as_json(report: ProgressReport) -> dict:
                         "sub_heading": e.milestone.sub_heading,
                         "tables": e.milestone.tables,
                         "update_tables": e.update.tables if e.update else [],
+                        "evidence": [{"name": f.name, "size": f.size, "url": f.url} for f in e.evidence],
                     }
                     for b in s.actions
                     for e in b.entries

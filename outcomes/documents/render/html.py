@@ -48,6 +48,8 @@ def inline(content: Content) -> Markup:
             html = Markup("<strong>{}</strong>").format(html)
         if run.target:
             html = Markup('<a class="govuk-link" href="#{}">{}</a>').format(run.target, html)
+        elif run.href:
+            html = Markup('<a class="govuk-link" href="{}">{}</a>').format(run.href, html)
         out.append(html)
     return Markup("").join(out)
 

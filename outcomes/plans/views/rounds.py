@@ -2,8 +2,9 @@ from fractions import Fraction
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,9 +14,10 @@ from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
 from outcomes.documents import publications
-from outcomes.plans import access, rules, services
+from outcomes.plans import access, evidence, rules, services
 from outcomes.plans.forms import SPLIT, RoundForm, RoundSettingsForm, UpdateForm
-from outcomes.plans.models import Milestone, MilestoneLead, Update
+from outcomes.plans.models import Evidence, Milestone, MilestoneLead, Update
+from outcomes.plans.update_tables import table_as_text
 
 
 def _statuses(plan):
@@ -128,24 +130,27 @@ def update_milestone(
     current = Update.objects.filter(round=round_, milestone=milestone).first()
     conflict = None
     if request.method == "POST":
-        form = UpdateForm(request.POST, statuses=statuses)
+        form = UpdateForm(request.POST, request.FILES, statuses=statuses)
         if round_.is_closed:
             form.add_error(None, services.RoundClosed(round_).args[0])
         elif form.is_valid():
             try:
-                services.save_update(
-                    user=request.user,
-                    round_=round_,
-                    milestone=milestone,
-                    text=form.cleaned_data["text"],
-                    weights=form.cleaned_data["weights"],
-                    expected_version=form.cleaned_data.get("version"),
-                )
+                with transaction.atomic():
+                    saved = services.save_update(
+                        user=request.user,
+                        round_=round_,
+                        milestone=milestone,
+                        text=form.cleaned_data["text"],
+                        weights=form.cleaned_data["weights"],
+                        expected_version=form.cleaned_data.get("version"),
+                        tables=form.cleaned_data["tables"],
+                    )
+                    _evidence_changes(request, saved, form.cleaned_data["evidence"])
             except services.EditConflict as exc:
                 conflict = exc.current if exc.current.pk else None
                 version = conflict.version if conflict else None
                 form = rebind_after_conflict(UpdateForm, request.POST, version, str(exc), statuses=statuses)
-            except (rules.RuleViolation, services.RoundClosed) as exc:
+            except (rules.RuleViolation, services.RoundClosed, evidence.EvidenceRefused) as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(
@@ -170,6 +175,8 @@ def update_milestone(
             "statuses": {s.key: s for s in statuses},
             "status_list": statuses,
             "current": current,
+            "evidence": evidence.current_evidence(current),
+            "evidence_limit": evidence.most_bytes() // (1024 * 1024),
             "conflict": conflict,
             "data_checks": checks.for_page(request, "plans", round=round_, milestone=milestone),
             "SPLIT": SPLIT,
@@ -178,6 +185,27 @@ def update_milestone(
             "STRATEGY": MilestoneLead.STRATEGY,
         },
     )
+
+
+def _evidence_changes(request: HttpRequest, update: Update, checked) -> None:
+    """The files taken off the update (ticked) and the one attached, saved with the update."""
+    removed = [int(pk) for pk in request.POST.getlist("remove_evidence") if pk.isdigit()]
+    if removed:
+        evidence.remove_evidence(user=request.user, update=update, ids=removed)
+    if checked is not None:
+        evidence.attach_evidence(user=request.user, update=update, checked=checked)
+
+
+@login_required
+def evidence_file(request: HttpRequest, slug: str, round_slug: str, pk: int) -> HttpResponse:
+    """An evidence file, for whoever may read the round's report; a file taken off its update still
+    opens, because a published report may link to it (decision 0103)."""
+    round_ = access.get_round_report_for_user(request.user, slug, round_slug)
+    item = get_object_or_404(Evidence, pk=pk, update__round=round_)
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+    response["Content-Type"] = item.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -194,7 +222,10 @@ def _initial(update: Update | None) -> dict:
     if update is None or update.state == Update.NO_UPDATE:
         return {"version": update.version if update else None}
     weights = update.exact_weights()
-    initial = {"text": update.text, "version": update.version}
+    initial = {"text": update.text, "version": update.version, "tables": update.tables}
+    for i, table in enumerate(update.tables or []):
+        initial[f"table_{i}_caption"] = table.get("caption") or ""
+        initial[f"table_{i}_cells"] = table_as_text(table)
     if len(weights) == 1:
         initial["status"] = next(iter(weights))
     else:

@@ -2,7 +2,7 @@
 managers change a plan. An empty POST shows a form's errors, or a confirmation page, to managers and
 changes nothing; a delete of what the demo round has reported on is refused with a message (302)."""
 
-from tests.roles import LED, MANAGERS_ONLY, PLAN, PLAN_READERS, ROLES, ROUND
+from tests.roles import LED, MANAGERS_ONLY, PLAN, PLAN_READERS, REPORT_READERS, ROLES, ROUND
 
 PRIORITY = {**PLAN, "priority": 1}
 ACTION = {**PRIORITY, "label": "i"}
@@ -10,7 +10,22 @@ MILESTONE = {**PLAN, **LED}
 POST_ONLY = dict.fromkeys(ROLES[1:], 405)
 REFUSED_WITH_A_MESSAGE = {**MANAGERS_ONLY, "administrator": 302, "performance_officer": 302}
 
+
+def demo_evidence() -> int:
+    """A case study attached to P1 M26's update in the demo round (made when the row runs)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from outcomes.plans.evidence import attach_evidence, check_upload
+    from outcomes.plans.models import Update
+
+    update = Update.objects.get(round__slug="june-2014", milestone__priority__number=1, milestone__number=26)
+    upload = SimpleUploadedFile("case-study.pdf", b"%PDF-1.4 a case study")
+    return attach_evidence(user=None, update=update, checked=check_upload(upload)).pk
+
+
 ROWS: list = [
+    # An update's evidence file: for whoever may read the round's report (published: viewers too).
+    ("plans:evidence", {**ROUND, "pk": demo_evidence}, "get", REPORT_READERS),
     ("plans:plan_edit", PLAN, "get", MANAGERS_ONLY),
     ("plans:plan_edit", PLAN, "post", MANAGERS_ONLY),
     ("plans:plan_delete", PLAN, "get", POST_ONLY),
