@@ -399,7 +399,8 @@ def _latest_rounds(plans) -> dict[int, Round]:
 )
 def milestone_overdue(plan=None, round=None, milestone=None, today: date | None = None):
     today = today or timezone.localdate()
-    milestones = [m for m in _milestones(plan, round, milestone) if m.due is not None]
+    # A retired milestone is not expected to be delivered any more.
+    milestones = [m for m in _milestones(plan, round, milestone) if m.due is not None and not m.is_retired]
     # As at the round asked about, or else each plan's latest round.
     latest = (
         {round.plan_id: round}

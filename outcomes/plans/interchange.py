@@ -51,7 +51,10 @@ def import_plan_with_report(
     """A new plan from the document, or, when a plan with its slug exists, the document merged into
     it (merge.py: matched by identity, nothing a round holds lost). The report says what a merge
     did; None for a new plan."""
-    clean, problems = validate_plan_data(data, locate)
+    slug = data.get("slug") if isinstance(data, dict) else None
+    target = Plan.objects.filter(slug=slug).first() if isinstance(slug, str) and slug else None
+    held = frozenset(target.rounds.values_list("slug", flat=True)) if target else frozenset()
+    clean, problems = validate_plan_data(data, locate, held_rounds=held)
     if not clean["slug"] and clean["title"]:
         clean["slug"] = unique_slug(clean["title"], lambda s: Plan.objects.filter(slug=s).exists())
     if problems:

@@ -220,16 +220,18 @@ def _cells(value) -> bool:
 
 
 def validate_plan_data(
-    data: dict, locate: Callable[[Path], str] = json_location
+    data: dict, locate: Callable[[Path], str] = json_location, held_rounds: frozenset[str] = frozenset()
 ) -> tuple[dict, list[Problem]]:
-    """Check a whole plan document. Returns the cleaned document and every problem found."""
+    """Check a whole plan document. Returns the cleaned document and every problem found.
+    ``held_rounds``: the slugs of rounds the plan being merged into holds; a merge keeps them as
+    held, so their updates in the file are not read (they may name milestones the file renumbers)."""
     c = _Checker(locate)
     clean = _plan(c, data)
     clean["rag_statuses"] = _rag_statuses(c, data)
     milestones: set[tuple[int, int]] = set()
     clean["priorities"] = _priorities(c, data, milestones)
     rag_keys = [s.key for s in clean["rag_statuses"]]
-    clean["rounds"] = _rounds(c, data, milestones, rag_keys)
+    clean["rounds"] = _rounds(c, data, milestones, rag_keys, held_rounds)
     return clean, c.problems
 
 
@@ -371,7 +373,9 @@ def _milestone(c: _Checker, milestone: dict, path: Path, number, milestones: set
     }
 
 
-def _rounds(c: _Checker, data: dict, milestones: set, rag_keys: list[str]) -> list[dict]:
+def _rounds(
+    c: _Checker, data: dict, milestones: set, rag_keys: list[str], held: frozenset[str]
+) -> list[dict]:
     clean = []
     round_slugs: set[str] = set()
     for ri, round_ in enumerate(c.items(data, "rounds", ())):
@@ -399,7 +403,7 @@ def _rounds(c: _Checker, data: dict, milestones: set, rag_keys: list[str]) -> li
                 "published": bool(round_.get("published")),
                 "updates": [
                     _update(c, update, (*path, "updates", ui), slug, milestones, updated, rag_keys)
-                    for ui, update in enumerate(c.items(round_, "updates", path))
+                    for ui, update in enumerate(c.items(round_, "updates", path) if slug not in held else [])
                 ],
             }
         )

@@ -115,6 +115,7 @@ def my_milestones(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("My milestones is for lead officers.")
     milestones = list(
         access.led_milestones(request.user)
+        .filter(retired_at__isnull=True)
         .select_related("priority__plan", "action")
         .prefetch_related("leads")
         .order_by("priority__plan__title", "priority__number", "number")
