@@ -5,12 +5,16 @@ these and nothing else decides access. Refusals are 404 where the object's exist
 private, 403 where the user may know it exists but not act on it.
 """
 
+import json
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 
 from outcomes.accounts.roles import Role, is_manager
-from outcomes.plans.models import Action, Milestone, Plan, Priority, Round, StrategicLead
+from outcomes.documents.publications import Publication
+from outcomes.plans.models import Action, Evidence, Milestone, Plan, Priority, Round, StrategicLead
 
 
 def manages_plans(user) -> bool:
@@ -115,6 +119,21 @@ def get_round_report_for_user(user, plan_slug: str, round_slug: str) -> Round:
     if round_ is None or not can_read_report(user, round_):
         raise Http404("No such report")
     return round_
+
+
+def get_evidence_for_user(user, plan_slug: str, round_slug: str, pk: int) -> Evidence:
+    """An update's evidence file, for whoever may read the round's report. A viewer reads only what
+    was published: a file listed in one of the round's publications (decision 0103)."""
+    round_ = get_round_report_for_user(user, plan_slug, round_slug)
+    evidence = Evidence.objects.filter(pk=pk, update__round=round_).first()
+    if evidence is None:
+        raise Http404("No such file")
+    if reads_published_only(user):
+        url = json.dumps(reverse("plans:evidence", args=[plan_slug, round_slug, pk]))
+        published = Publication.objects.filter(kind=Round.REPORT_KIND, subject=round_.report_subject)
+        if not any(url in json.dumps(p.content) for p in published):
+            raise Http404("No such file")
+    return evidence
 
 
 def get_milestone_for_user(user, plan: Plan, priority_number: int, number: int) -> Milestone:

@@ -172,8 +172,10 @@ def _evidence(round_: Round, as_at: datetime | None = None) -> dict[int, list[Ev
     """Each update's files (as they were at ``as_at``, when given) with their addresses, by update."""
     found: dict[int, list[EvidenceLink]] = {}
     for e in Evidence.objects.filter(update__round=round_).order_by("uploaded_at", "id"):
-        held = e.removed_at is None if as_at is None else e.uploaded_at <= as_at and not (
-            e.removed_at and e.removed_at <= as_at
+        held = (
+            e.removed_at is None
+            if as_at is None
+            else e.uploaded_at <= as_at and not (e.removed_at and e.removed_at <= as_at)
         )
         if held:
             url = reverse("plans:evidence", args=[round_.plan.slug, round_.slug, e.pk])

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +16,7 @@ from outcomes.core.forms import error_list
 from outcomes.documents import publications
 from outcomes.plans import access, evidence, rules, services
 from outcomes.plans.forms import SPLIT, RoundForm, RoundSettingsForm, UpdateForm
-from outcomes.plans.models import Evidence, Milestone, MilestoneLead, Update
+from outcomes.plans.models import Milestone, MilestoneLead, Update
 from outcomes.plans.update_tables import table_as_text
 
 
@@ -200,8 +200,7 @@ def _evidence_changes(request: HttpRequest, update: Update, checked) -> None:
 def evidence_file(request: HttpRequest, slug: str, round_slug: str, pk: int) -> HttpResponse:
     """An evidence file, for whoever may read the round's report; a file taken off its update still
     opens, because a published report may link to it (decision 0103)."""
-    round_ = access.get_round_report_for_user(request.user, slug, round_slug)
-    item = get_object_or_404(Evidence, pk=pk, update__round=round_)
+    item = access.get_evidence_for_user(request.user, slug, round_slug, pk)
     response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
     response["Content-Type"] = item.content_type
     response["X-Content-Type-Options"] = "nosniff"

@@ -2,7 +2,7 @@
 managers change a plan. An empty POST shows a form's errors, or a confirmation page, to managers and
 changes nothing; a delete of what the demo round has reported on is refused with a message (302)."""
 
-from tests.roles import LED, MANAGERS_ONLY, PLAN, PLAN_READERS, REPORT_READERS, ROLES, ROUND
+from tests.roles import LED, MANAGERS_ONLY, PLAN, PLAN_READERS, ROLES, ROUND
 
 PRIORITY = {**PLAN, "priority": 1}
 ACTION = {**PRIORITY, "label": "i"}
@@ -24,8 +24,9 @@ def demo_evidence() -> int:
 
 
 ROWS: list = [
-    # An update's evidence file: for whoever may read the round's report (published: viewers too).
-    ("plans:evidence", {**ROUND, "pk": demo_evidence}, "get", REPORT_READERS),
+    # An update's evidence file: for whoever may read the round's report; viewers only once a
+    # publication lists it (this one was attached after the demo's publication).
+    ("plans:evidence", {**ROUND, "pk": demo_evidence}, "get", PLAN_READERS),
     ("plans:plan_edit", PLAN, "get", MANAGERS_ONLY),
     ("plans:plan_edit", PLAN, "post", MANAGERS_ONLY),
     ("plans:plan_delete", PLAN, "get", POST_ONLY),
