@@ -23,6 +23,9 @@ PERFORMANCE = [
     f"{PLAN}/priorities/1/milestones/6/",
     f"{PLAN}/priorities/1/milestones/26/edit/",
     f"{PLAN}/rounds/new/",
+    f"{PLAN}/settings/",
+    "/reminders/",
+    "/reminders/due/",
     f"{ROUND}/",
     f"{ROUND}/updates/1/26/",
     f"{ROUND}/report/",
@@ -74,6 +77,7 @@ PERFORMANCE = [
 LEAD = [
     "/",
     "/my-milestones/",
+    "/reminders/",
     f"{ROUND}/updates/1/26/",
     f"{PLAN}/",
     f"{PLAN}/priorities/1/milestones/26/",
