@@ -64,6 +64,11 @@ def plan_fields(plan: Plan) -> dict[str, Field]:
         "approved_on": Field("Approved on"),
         "vision": Field("Vision", quoted=True),
         "opens": Field("Opens"),
+        # How the rounds run (services.change_round_settings, decision 0115).
+        "close_rounds_automatically": Field(
+            "Rounds close themselves", lambda v: "yes" if v else "no, closed by hand"
+        ),
+        "remind_days_before": Field("Days before a round closes to remind leads"),
         "closes": Field("Closes"),
         # Evidence (evidence.attach_evidence, remove_evidence).
         "evidence": Field("Evidence", lambda v: ", ".join(v or [])),

@@ -98,6 +98,11 @@ def _write_plan(clean: dict) -> Plan:
         vision=clean["vision"],
         needs=clean["needs"] or [],
         description=clean["description"],
+        **{
+            name: clean[name]
+            for name in ("close_rounds_automatically", "remind_days_before")
+            if clean.get(name) is not None
+        },
     )
     add_default_rag_statuses(plan, clean["rag_statuses"])
     resolver = LeadResolver(clean["organisations"])
@@ -184,6 +189,8 @@ def export_plan(plan: Plan) -> dict:
         "vision": plan.vision,
         "needs": plan.needs,
         "description": plan.description,
+        "close_rounds_automatically": plan.close_rounds_automatically,
+        "remind_days_before": plan.remind_days_before,
         "rag_statuses": [
             {
                 "key": s.key,

@@ -24,7 +24,20 @@ from outcomes.plans.models import Action, Milestone, MilestoneLead, MilestoneLin
 from outcomes.plans.round_writer import write_round
 from outcomes.plans.services import milestone_key, milestone_snapshot
 
-PLAN_FIELDS = ("title", "start", "end", "approving_body", "approved_on", "vision", "needs", "description")
+PLAN_FIELDS = (
+    "title",
+    "start",
+    "end",
+    "approving_body",
+    "approved_on",
+    "vision",
+    "needs",
+    "description",
+    "close_rounds_automatically",
+    "remind_days_before",
+)
+# Left as the plan holds them when the file says nothing of them (the workbook has none of these).
+KEPT_WHEN_ABSENT = ("needs", "close_rounds_automatically", "remind_days_before")
 MEASURES = ("baseline", "target", "actual")
 
 
@@ -127,7 +140,7 @@ class _Merger:
         changed = [
             name
             for name in PLAN_FIELDS
-            if self.clean[name] is not None or name != "needs"
+            if self.clean[name] is not None or name not in KEPT_WHEN_ABSENT
             if getattr(self.plan, name) != self.clean[name]
         ]
         if not changed:

@@ -248,12 +248,29 @@ def _plan(c: _Checker, data: dict) -> dict:
         "needs": c.text_list(data, "needs", ()) if "needs" in data else None,
         "description": c.text(data, "description", (), model=Plan, required=False),
         "organisations": c.text_list(data, "organisations", (), max_length=LEAD_LENGTH),
+        # How the rounds run (decision 0115); None where the file says nothing (the workbook, a file
+        # from before): a new plan takes the defaults, a merge keeps what the plan holds.
+        "close_rounds_automatically": (
+            c.flag(data, "close_rounds_automatically", ()) if "close_rounds_automatically" in data else None
+        ),
+        "remind_days_before": _remind_days_before(c, data),
     }
     if clean["slug"] and not _SLUG.match(clean["slug"]):
         c.fail(("slug",), _slug_problem(clean["slug"]))
     if clean["start"] and clean["end"] and clean["end"] < clean["start"]:
         c.fail(("end",), "the plan must end after it starts")
     return clean
+
+
+def _remind_days_before(c: _Checker, data: dict) -> int | None:
+    value = data.get("remind_days_before")
+    if value is None:
+        return None
+    try:
+        return cells.integer(value, minimum=0, maximum=60, what="'remind_days_before' as a number of days")
+    except cells.BadValue as exc:
+        c.fail(("remind_days_before",), str(exc))
+        return None
 
 
 def _slug_problem(slug: str) -> str:

@@ -226,3 +226,27 @@ def test_the_demo_plan_exports_exactly_as_it_was_read(demo_plan):
 
     original = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     _contains(export_plan(demo_plan), original)
+
+
+def test_how_rounds_run_travels_with_the_plan_and_is_kept_when_a_file_says_nothing():
+    data = small_plan_data()
+    plan = import_plan({**data, "close_rounds_automatically": True, "remind_days_before": 9}, source="x")
+    exported = export_plan(plan)
+    assert (exported["close_rounds_automatically"], exported["remind_days_before"]) == (True, 9)
+    import_plan({**exported, "remind_days_before": 2}, source="again")
+    plan.refresh_from_db()
+    assert (plan.close_rounds_automatically, plan.remind_days_before) == (True, 2)
+    silent = {
+        k: v for k, v in exported.items() if k not in ("close_rounds_automatically", "remind_days_before")
+    }
+    import_plan(silent, source="a file from before")
+    plan.refresh_from_db()
+    assert (plan.close_rounds_automatically, plan.remind_days_before) == (True, 2)
+    fresh = import_plan({**data, "slug": "another-plan"}, source="y")
+    assert (fresh.close_rounds_automatically, fresh.remind_days_before) == (False, 5)
+
+
+def test_a_number_of_days_out_of_range_is_refused_and_located():
+    [problem] = _problems({**small_plan_data(), "remind_days_before": 90})
+    assert problem.startswith("$.remind_days_before: ")
+    assert not Plan.objects.filter(slug="small-plan").exists()
