@@ -12,10 +12,11 @@ only publications; the round's working state goes on changing underneath without
 from datetime import datetime
 
 from django.db import transaction
+from django.http import Http404
 
 from outcomes.documents import publications
 from outcomes.documents.publications import Publication
-from outcomes.plans import services
+from outcomes.plans import access, services
 from outcomes.plans.models import Round
 from outcomes.reports.as_at import working_report_at
 from outcomes.reports.frozen import report_from_json
@@ -120,6 +121,18 @@ def published_report(publication: Publication, as_at: datetime | None = None) ->
     report.stamp = stamp_of(publication)
     report.as_at = as_at or publication.published_at
     return report
+
+
+def report_for_reader(user, round_: Round) -> ProgressReport:
+    """The report ``user`` reads of ``round_`` (a round plans.access has let them open): viewers the
+    version in force, none before the first; everyone else the round's working report. The report's
+    pages and the read API both ask this."""
+    if access.reads_published_only(user):
+        publication = current(round_)
+        if publication is None:
+            raise Http404("No such report")
+        return published_report(publication)
+    return build_progress_report(round_)
 
 
 def report_as_at(round_: Round, moment: datetime) -> ProgressReport:

@@ -21,12 +21,7 @@ from outcomes.reports.render_xlsx import progress_report_xlsx
 def _report(request: HttpRequest, slug: str, round_slug: str) -> tuple[Round, ProgressReport]:
     """Viewers read the current publication; everyone else the round's working report."""
     round_ = access.get_round_report_for_user(request.user, slug, round_slug)
-    if access.reads_published_only(request.user):
-        publication = publishing.current(round_)
-        if publication is None:
-            raise Http404("No such report")
-        return round_, publishing.published_report(publication)
-    return round_, build_progress_report(round_)
+    return round_, publishing.report_for_reader(request.user, round_)
 
 
 def _version(request: HttpRequest, slug: str, round_slug: str, version: int):

@@ -1,6 +1,7 @@
 """Plans, rounds, each round's overview and its milestones' statuses, and milestones. Every figure
-comes from the progress report (``reports.progress.build_progress_report``), the one computation
-the report's pages use; who may read what is the plans' access helpers' answer, as on the pages."""
+comes from the progress report the reader reads on the report's page (``reports.publishing.
+report_for_reader``: a viewer the version published, everyone else the working report); who may
+read what is the plans' access helpers' answer, as on the pages."""
 
 from decimal import Decimal
 from fractions import Fraction
@@ -21,7 +22,8 @@ from outcomes.api.tables import (
 from outcomes.core.downloads import Number
 from outcomes.plans import access
 from outcomes.plans.models import Milestone, MilestoneLead, Round
-from outcomes.reports.progress import build_progress_report, weights_label
+from outcomes.reports.progress import ProgressReport, build_progress_report, weights_label
+from outcomes.reports.publishing import report_for_reader
 
 router = TableRouter()
 
@@ -116,6 +118,10 @@ OVERVIEW_COLUMNS = [
 ]
 
 
+def _report(user, slug: str, round_slug: str) -> ProgressReport:
+    return report_for_reader(user, access.get_round_report_for_user(user, slug, round_slug))
+
+
 def _exact(value: Fraction) -> Number:
     """An exact sum of weights to four places, without trailing zeros (13/3 -> 4.3333, 12 -> 12)."""
     quantized = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.0001"))
@@ -130,7 +136,7 @@ def _exact(value: Fraction) -> Number:
 def overview(request: HttpRequest, slug: str, round_slug: str, params: Query[Paging]):  # type: ignore[type-arg]
     """The round's overview (Priority x status) exactly as its progress report shows it, one row a
     cell: each priority's cells and Total, then the Total row with its percentages."""
-    report = build_progress_report(access.get_round_report_for_user(request.user, slug, round_slug))
+    report = _report(request.user, slug, round_slug)
     rows: list[list] = []
     for line, shown in zip(report.overview, report.figures.rows, strict=True):
         p = line.priority
@@ -178,7 +184,11 @@ STATUS_COLUMNS = [
     Column("update", "text"),
     Column("state", "text", "submitted (awaiting approval), approved or no_update; null without an update"),
     Column("leads", "text"),
-    Column("updated_at", "datetime", "When the update last changed"),
+    Column(
+        "updated_at",
+        "datetime",
+        "When the update last changed (a viewer: when the version read was published)",
+    ),
 ]
 
 
@@ -190,11 +200,17 @@ STATUS_COLUMNS = [
 def statuses(request: HttpRequest, slug: str, round_slug: str, params: Query[PagingSince]):  # type: ignore[type-arg]
     """Each reported milestone's status and update in the round, as its progress report shows them;
     ``updated_since`` keeps those whose update changed since."""
-    report = build_progress_report(access.get_round_report_for_user(request.user, slug, round_slug))
+    report = _report(request.user, slug, round_slug)
     entries = [(s.priority, b, e) for s in report.sections for b in s.actions for e in b.entries]
+    # A published version's rows change only when a new version is published.
+    published_at = report.stamp.published_at if report.stamp is not None else None
+
+    def changed_at(entry):
+        return getattr(entry.update, "updated_at", None) or published_at
+
     since = since_of(params)
     if since:
-        entries = [x for x in entries if x[2].update is not None and x[2].update.updated_at >= since]
+        entries = [x for x in entries if changed_at(x[2]) is not None and changed_at(x[2]) >= since]
 
     def row(item) -> list:
         priority, block, e = item
@@ -210,7 +226,7 @@ def statuses(request: HttpRequest, slug: str, round_slug: str, params: Query[Pag
             e.update.text if e.update else None,
             e.update.state if e.update else None,
             e.leads,
-            e.update.updated_at if e.update else None,
+            changed_at(e),
         ]
 
     return respond(request, Listing(f"{slug}-{round_slug}-statuses", STATUS_COLUMNS, entries, row), params)

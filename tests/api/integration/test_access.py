@@ -4,6 +4,7 @@ the page that shows the same records, role by role, in the states that change wh
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from outcomes.surveys import editions, releases
 from outcomes.surveys.models import Edition
@@ -116,3 +117,39 @@ def test_a_schools_token_reads_its_own_report_only(tokens, read):
     for path in ["/api/plans/cypp-2013-16/milestones", "/api/plans/cypp-2013-16/rounds/june-2014/overview"]:
         assert read(path, school).status_code == 404
     assert read("/api/indicators", school).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_viewers_token_reads_the_published_version_not_the_working_report(
+    client, users, tokens, read, demo_round
+):
+    from outcomes.plans.models import Update
+
+    overview = "/api/plans/cypp-2013-16/rounds/june-2014/overview"
+    statuses = "/api/plans/cypp-2013-16/rounds/june-2014/statuses"
+
+    def red_total(token) -> int:
+        rows = read(overview, token).json()["results"]
+        return next(r["shown"] for r in rows if r["row"] == "Total" and r["status_key"] == "red")
+
+    def m28(token, **query) -> list[dict]:
+        return [r for r in read(statuses, token, **query).json()["results"] if r["reference"] == "P1 M28"]
+
+    since = timezone.now().isoformat()
+    update = Update.objects.get(round=demo_round, milestone__priority__number=1, milestone__number=28)
+    client.force_login(users["lead_officer"])
+    url = reverse("plans:update", kwargs={**ROUND, "priority": 1, "number": 28})
+    saved = client.post(url, {"text": "Menus lack the nutrients", "status": "red", "version": update.version})
+    assert saved.status_code == 302
+
+    # The working report has it at once; the viewer reads the version published, as on the page.
+    assert red_total(tokens["performance_officer"]) == 17
+    assert m28(tokens["performance_officer"])[0]["state"] == "submitted"
+    assert red_total(tokens["viewer"]) == 16
+    assert m28(tokens["viewer"])[0]["status"] == "Amber"
+    client.force_login(users["viewer"])
+    on_the_page = client.get(reverse("reports:progress_json", kwargs=ROUND)).json()
+    assert on_the_page["overview"]["shown"]["total"]["red"] == 16
+    # Nothing the viewer reads has changed since: the version in force was published in 2014.
+    assert m28(tokens["viewer"], updated_since=since) == []
+    assert [r["status"] for r in m28(tokens["performance_officer"], updated_since=since)] == ["Red"]
