@@ -12,3 +12,7 @@ class SurveysConfig(AppConfig):
             checks,  # noqa: F401
             scheduled,  # noqa: F401
         )
+        from outcomes.surveys.releases import register_pages
+
+        # A release's publication opens at the borough report of that release, for its readers.
+        register_pages()

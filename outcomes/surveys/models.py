@@ -441,6 +441,15 @@ class Release(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # The release as published, stored and served as every publication is (decision 0093): the
+    # borough's results with participation, version = number. Schools' reports stay in ReleasedReport.
+    publication = models.OneToOneField(
+        "documents.Publication",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="survey_release",
+    )
 
     class Meta:
         ordering = ["edition", "number"]
@@ -451,8 +460,9 @@ class Release(models.Model):
 
 
 class ReleasedReport(models.Model):
-    """One output of a release as stored: the borough's results with participation (``school``
-    blank) or one school's report, as ``survey_report`` prints it."""
+    """One school's report in a release, as ``survey_report`` prints it. The borough's results are the
+    release's publication (``Release.publication``); releases made before it kept them here, with
+    ``school`` blank, and were moved there (migration 0007)."""
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="reports")
     school = models.ForeignKey(School, on_delete=models.PROTECT, null=True, blank=True, related_name="+")

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from outcomes.core.models import record_change
+from outcomes.documents import publications
 from outcomes.surveys.models import Edition, Release, ReleasedReport, Response
 from outcomes.surveys.results import stored
 from outcomes.surveys.results.as_json import results_as_json
@@ -25,6 +26,9 @@ from outcomes.surveys.results.comparison import compare_with_earlier
 from outcomes.surveys.results.figures import Participation, ParticipationRow, Results, beside_borough
 from outcomes.surveys.results.joint import make_release, participation_decided
 from outcomes.surveys.results.participation import participation, school_participation
+
+
+PUBLICATION_KIND = "survey-release"
 
 
 def latest(edition: Edition, *, final_only: bool = False) -> Release | None:
@@ -78,7 +82,7 @@ def publish(edition: Edition, *, user=None) -> Release:
         if problem:
             raise ValueError(problem)
         threshold = next_threshold(edition)
-        earlier = [_outputs(release) for release in edition.releases.order_by("number")]
+        earlier = [outputs(release) for release in edition.releases.order_by("number")]
         made = make_release(edition, threshold, earlier)
         borough = made.borough
         compare_with_earlier(borough)
@@ -89,6 +93,7 @@ def publish(edition: Edition, *, user=None) -> Release:
             borough=borough,
             decided=participation_decided(made),
         )
+        earlier_release = latest(edition)
         number = edition.releases.count() + 1
         kind = Release.FINAL if edition.state == Edition.CLOSED else Release.INTERIM
         release = Release.objects.create(
@@ -102,7 +107,21 @@ def publish(edition: Edition, *, user=None) -> Release:
         )
         content = results_as_json(borough, taking_part)
         content["schools_without_report"] = sorted(s.code for s in made.unreported)
-        reports = [ReleasedReport(release=release, school=None, content=_stamped(content, release))]
+        publication = publications.publish(
+            PUBLICATION_KIND,
+            subject(edition),
+            _stamped(content, release),
+            user=user,
+            title=f"{edition.title}: {release.get_kind_display().lower()} release {number} of results",
+            interim=kind == Release.INTERIM,
+            changes=_changes(earlier_release, release),
+            at=release.published_at,
+        )
+        if publication.version != number:  # pragma: no cover - one lock serialises both numberings
+            raise ValueError(f"release {number} would be publication version {publication.version}")
+        release.publication = publication
+        release.save(update_fields=["publication"])
+        reports = []
         for results in made.schools.values():
             beside_borough(results, borough)
             own = school_participation(results)
@@ -134,18 +153,42 @@ def _stamped(data: dict, release: Release) -> dict:
     return data
 
 
-def _outputs(release: Release) -> dict[str, dict]:
-    """A release's stored outputs by scope ("" the borough, else the school's code)."""
-    return {
-        (report.school.code if report.school else ""): report.content
+def subject(edition: Edition) -> str:
+    return f"edition:{edition.pk}"
+
+
+def _changes(earlier: Release | None, release: Release) -> list[str]:
+    """What a reader of the earlier release finds different, in words (the figures themselves are
+    protected together, decision 0055; their differences are not listed one by one)."""
+    if earlier is None:
+        return []
+    lines = []
+    if earlier.kind != release.kind:
+        lines.append("The edition has closed: this is the final release.")
+    if earlier.respondents != release.respondents:
+        lines.append(f"Responses: {earlier.respondents} → {release.respondents}.")
+    if earlier.threshold != release.threshold:
+        lines.append(f"Figures of fewer than {release.threshold} pupils not shown (was {earlier.threshold}).")
+    return lines
+
+
+def outputs(release: Release) -> dict[str, dict]:
+    """A release's stored outputs by scope ("" the borough, its publication; else the school's code)."""
+    found = {"": release.publication.content} if release.publication_id else {}
+    found.update(
+        (report.school.code, report.content)
         for report in release.reports.select_related("school")
-    }
+        if report.school
+    )
+    return found
 
 
 # --- reading ------------------------------------------------------------------------------------
 
 
 def _content(release: Release, school=None) -> dict | None:
+    if school is None:
+        return release.publication.content if release.publication_id else None
     report = release.reports.filter(school=school).only("content").first()
     return None if report is None else report.content
 
@@ -181,3 +224,21 @@ def school_of(release: Release, school) -> tuple[Results, ParticipationRow, dict
         return results, stored.own_participation_from_json(data), data
 
     return stored.kept(_key(release, school.pk), build)
+
+
+def register_pages() -> None:
+    """A survey release's publication opens at the borough report of that release, for those who may
+    read it there (decision 0055 says who)."""
+    from django.urls import reverse
+
+    from outcomes.surveys import access
+
+    def release_url(user, publication) -> str | None:
+        edition = Edition.objects.filter(pk=int(publication.subject.removeprefix("edition:"))).first()
+        if edition is None or not access.can_read_borough_results(user, edition):
+            return None
+        if access.release_for_user(user, edition, number=publication.version) is None:
+            return None
+        return f"{reverse('surveys:borough_report', args=[edition.slug])}?release={publication.version}"
+
+    publications.register_kind(PUBLICATION_KIND, name="survey results release", url=release_url)

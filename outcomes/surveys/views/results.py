@@ -233,7 +233,7 @@ def release_list(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "section": "results",
             "edition": edition,
-            "releases": edition.releases.select_related("published_by").order_by("-number"),
+            "releases": edition.releases.select_related("published_by", "publication").order_by("-number"),
             "problem": releases.release_problem(edition),
         },
     )

@@ -39,7 +39,7 @@ def send(edition, code: str, pupils: int, seed: int) -> None:
 
 
 def outputs(release: Release) -> dict[str, dict]:
-    return {(r.school.code if r.school else ""): r.content for r in release.reports.select_related("school")}
+    return releases.outputs(release)
 
 
 def school_json(code: str) -> dict:
