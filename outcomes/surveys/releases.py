@@ -27,7 +27,6 @@ from outcomes.surveys.results.figures import Participation, ParticipationRow, Re
 from outcomes.surveys.results.joint import make_release, participation_decided
 from outcomes.surveys.results.participation import participation, school_participation
 
-
 PUBLICATION_KIND = "survey-release"
 
 
