@@ -26,6 +26,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def demo_data_present(request, django_db_setup, django_db_blocker):
+    """A transactional test (the browser tests, a few service tests) leaves the database empty when it
+    ends. Run alone, pytest-django puts those tests last; in a parallel run a process may meet another
+    file's tests after one, so the demo is loaded again before a test that expects it."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    if not transactional and ("db" in request.fixturenames or marker is not None):
+        from outcomes.accounts.models import User
+
+        with django_db_blocker.unblock():
+            if not User.objects.filter(username="performance").exists():
+                call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    yield
+
+
 @pytest.fixture
 def demo_plan(db):
     from outcomes.plans.models import Plan

@@ -403,6 +403,9 @@ def test_nothing_that_could_identify_the_pupil_is_kept_or_logged(client, link, c
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert address not in logged
     assert agent not in logged
+    # Nor did the code try to: the log filter (core/logs.py) would have blanked an address, so its
+    # mark must not appear either.
+    assert "[address]" not in logged
 
 
 def call_command_output(*args) -> str:
