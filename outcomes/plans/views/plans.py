@@ -199,6 +199,8 @@ def import_view(request: HttpRequest) -> HttpResponse:
             transaction.set_rollback(True)
         if report is None:
             return None
+        # The trial merge was rolled back: the page names the plan as it stands, not as the file renames it.
+        plan.refresh_from_db()
         return Confirmation(
             title=f"Merge this file into '{plan.title}'?",
             consequences=[

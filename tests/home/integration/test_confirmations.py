@@ -123,36 +123,37 @@ def test_the_confirmation_page_is_not_a_way_round_access(client, users, role):
     assert response.status_code in (403, 404)
 
 
-def test_replacing_a_plan_by_import_asks_first_and_holds_the_file(client, users, demo_plan):
+def test_merging_a_plan_by_import_asks_first_and_holds_the_file(client, users, demo_plan):
     from outcomes.plans.interchange import export_plan
     from outcomes.plans.models import Plan, Update
 
     client.force_login(users["performance_officer"])
     data = export_plan(demo_plan)
-    data["title"] = "Replaced by the import"
+    data["title"] = "Renamed by the import"
     url = reverse("plans:import")
     upload = SimpleUploadedFile("cypp.json", json.dumps(data).encode())
-    first = client.post(url, {"file": upload, "replace": "on"})
+    first = client.post(url, {"file": upload})
     html = unescape(first.content.decode())
     assert first.status_code == 200
-    assert "Replace the plan with this file?" in html
-    assert "Its rounds, updates, approvals and every milestone's history go with it." in html
-    assert _hidden(html, "replace", "on")
+    assert f"Merge this file into '{demo_plan.title}'?" in html
+    assert "Every update, who submitted and approved it, and every history stays" in html
     assert _hidden(html, "confirm", "yes")
     token = re.search(r'name="held" value="([^"]+)"', html)[1]
     demo_plan.refresh_from_db()
-    assert demo_plan.title != "Replaced by the import"
+    assert demo_plan.title != "Renamed by the import"
     updates = Update.objects.filter(round__plan=demo_plan).count()
     assert updates > 0
 
     # A made-up token holds no file: the form asks for one and nothing changes.
-    wrong = client.post(url, {"replace": "on", "held": "made-up", "confirm": "yes"})
+    wrong = client.post(url, {"held": "made-up", "confirm": "yes"})
     assert wrong.status_code == 200
-    assert Plan.objects.get(slug=demo_plan.slug).title != "Replaced by the import"
+    assert Plan.objects.get(slug=demo_plan.slug).title != "Renamed by the import"
 
-    done = client.post(url, {"replace": "on", "held": token, "confirm": "yes"})
+    done = client.post(url, {"held": token, "confirm": "yes"})
     assert done.status_code == 302
-    assert Plan.objects.get(slug=demo_plan.slug).title == "Replaced by the import"
+    assert Plan.objects.get(slug=demo_plan.slug).title == "Renamed by the import"
+    # The merge keeps every update.
+    assert Update.objects.filter(round__plan=demo_plan).count() == updates
     # The held file is used once.
-    again = client.post(url, {"replace": "on", "held": token, "confirm": "yes"})
+    again = client.post(url, {"held": token, "confirm": "yes"})
     assert again.status_code == 200
