@@ -7,14 +7,14 @@ arrays); ranks and quartile bands come from ``outcomes.stats`` for each period. 
 written in bulk: the table is rebuilt, never edited.
 """
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
 from django.db import connection, transaction
 
-from outcomes.indicators.derive_inputs import Values, geography, load_values
+from outcomes.indicators.bulk import insert_rows
+from outcomes.indicators.derive_inputs import Held, Values, geography, load_values
 from outcomes.indicators.derive_progress import Progress, no_progress, part_of
 from outcomes.indicators.derive_steps import indicator_columns
 from outcomes.indicators.exceptions import refresh_exceptions as refresh
@@ -72,11 +72,13 @@ FLOAT_COLUMNS = {
 }
 
 
-def compute(ids: list[int] | None, progress: Progress = no_progress) -> dict[str, np.ndarray] | None:
-    """Every derived column for the indicators ``ids`` (None: all), one entry per value row,
-    ordered by area, indicator and period (the order of the table's index, so writing is fast)."""
+def compute(
+    ids: list[int] | None, progress: Progress = no_progress, held: Held | None = None
+) -> dict[str, np.ndarray] | None:
+    """Every derived column for the indicators ``ids`` (None: all), one entry per value row, by
+    indicator (``_write`` puts them in the order of the table's index)."""
     geo = geography()
-    data = load_values(ids, geo)
+    data = load_values(ids, geo, held)
     if not len(data.indicator):
         return None
     periods = {p.pk: p for p in Period.objects.all()}
@@ -102,9 +104,7 @@ def compute(ids: list[int] | None, progress: Progress = no_progress) -> dict[str
             collected[name].append(columns[name])
     if not collected["indicator_id"]:
         return None
-    arrays = {name: np.concatenate(parts) for name, parts in collected.items()}
-    order = np.lexsort((arrays["period_id"], arrays["indicator_id"], arrays["area_id"]))
-    return {name: array[order] for name, array in arrays.items()}
+    return {name: np.concatenate(parts) for name, parts in collected.items()}
 
 
 def _delete(ids: list[int] | None) -> None:
@@ -155,57 +155,37 @@ def _write(arrays: dict[str, np.ndarray]) -> int:
         array = arrays[name]
         filled = (array != "") if name in TEXT_COLUMNS else ~np.isnan(array)
         pattern |= filled.astype(np.int64) << bit
+    # Written in the order of the table's index (area, indicator, period), so that each row's
+    # entry goes at the end of the index rather than somewhere in its middle.
+    order = np.lexsort((arrays["period_id"], arrays["indicator_id"], arrays["area_id"]))
+    in_order = pattern[order]
     written = 0
-    limit = _parameter_limit()
-    # On SQLite the driver's own cursor takes "?" directly: Django's wrapper rewrites every "%s" of a
-    # statement with a regular expression, which on these long statements costs as much as the insert.
-    connection.ensure_connection()
-    raw = connection.vendor == "sqlite"
-    marker = "?" if raw else "%s"
-    with connection.cursor() as wrapper:
-        cursor = connection.connection.cursor() if raw else wrapper
-        for code in np.unique(pattern).tolist():
-            rows = pattern == code
-            names = KEYS + [name for bit, name in enumerate(optional) if code >> bit & 1]
-            count = int(np.count_nonzero(rows))
-            block = np.empty((count, len(names)), dtype=object)
-            for j, name in enumerate(names):
-                block[:, j] = _column(arrays[name][rows], name, nan_is_null)
-            flat = block.ravel().tolist()
-            # Many rows per INSERT: on SQLite this is about 40% faster than executemany's row at a time.
-            per_statement = max(1, limit // len(names))
-            one_row = "(" + ", ".join([marker] * len(names)) + ")"
-            head = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
-            width = len(names)
-            for start in range(0, count, per_statement):
-                size = min(per_statement, count - start)
-                cursor.execute(
-                    head + ", ".join([one_row] * size), flat[start * width : (start + size) * width]
-                )
-            written += count
+    for code in np.unique(pattern).tolist():
+        rows = order[in_order == code]
+        names = KEYS + [name for bit, name in enumerate(optional) if code >> bit & 1]
+        written += insert_rows(
+            table, names, [_column(arrays[name][rows], name, nan_is_null) for name in names]
+        )
     return written
 
 
-def _parameter_limit() -> int:
-    """How many parameters one statement may bind: SQLite's compiled limit, PostgreSQL's 65,535."""
-    if connection.vendor == "sqlite":
-        return min(connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER), 32_766)
-    return 65_535
-
-
 def recompute(
-    indicators: Iterable | None = None, *, refresh_exceptions: bool = True, progress: Progress = no_progress
+    indicators: Iterable | None = None,
+    *,
+    refresh_exceptions: bool = True,
+    progress: Progress = no_progress,
+    held: Held | None = None,
 ) -> int:
     """Rebuild the derived figures of ``indicators`` (Indicator objects or ids; None: every one),
     then the exceptions raised from them. Returns the number of rows written. ``progress`` is told
-    how far it has gone."""
+    how far it has gone; ``held``: values already in memory, not read again."""
     ids = None if indicators is None else sorted({getattr(i, "pk", i) for i in indicators})
     with transaction.atomic():
         progress(0.0, "Derived figures: clearing the old ones")
         _delete(ids)
         written = 0
         if ids != []:
-            arrays = compute(ids, part_of(progress, 0.02, 0.6))
+            arrays = compute(ids, part_of(progress, 0.02, 0.6), held)
             progress(0.6, "Derived figures: writing them")
             written = _write(arrays) if arrays is not None else 0
         if refresh_exceptions:

@@ -3,12 +3,19 @@ England, the ten neighbours of each LA, the LAs ranked and banded together) and 
 indicators as arrays, read without model instances."""
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from django.db import connection
 
 from outcomes.indicators.areas import current_neighbour_set, home_area
-from outcomes.indicators.models import Area, StatisticalNeighbour, StatisticalNeighbourMember, Value
+from outcomes.indicators.models import (
+    Area,
+    Indicator,
+    StatisticalNeighbour,
+    StatisticalNeighbourMember,
+    Value,
+)
 
 # An area holding a published statistical-neighbour average (seed documents give one, not the
 # neighbours' values). It stands in for the home area's neighbour average where none can be taken.
@@ -75,9 +82,51 @@ class Values:
     denominator: np.ndarray
 
 
-def load_values(indicator_ids: list[int] | None, geo: Geography) -> Values:
-    """Every value of the indicators as arrays, read without model instances. Numerators and
-    denominators are rare, so they are read by a second query of the rows that have them."""
+@dataclass
+class Held:
+    """Every value of some indicators, already in memory (what ``write_values`` has just written),
+    by database ids, so that the recompute after an import need not read them back."""
+
+    indicator_ids: set[int]
+    indicator: np.ndarray
+    area: np.ndarray  # area id
+    period: np.ndarray
+    value: np.ndarray
+    numerator: np.ndarray
+    denominator: np.ndarray
+
+
+def load_values(indicator_ids: list[int] | None, geo: Geography, held: Held | None = None) -> Values:
+    """Every value of the indicators as arrays (None: of every indicator), those of ``held``'s
+    indicators taken from it and the rest read from the database."""
+    if held is not None and held.indicator_ids:
+        if indicator_ids is None:
+            others = Indicator.objects.exclude(pk__in=sorted(held.indicator_ids)).values_list("pk", flat=True)
+            indicator_ids = sorted(others)
+        else:
+            indicator_ids = [pk for pk in indicator_ids if pk not in held.indicator_ids]
+        read = _read_values(indicator_ids)
+        parts = [read, (held.indicator, held.area, held.period, held.value, held.numerator, held.denominator)]
+        indicator, area, period, value, numerator, denominator = (
+            np.concatenate([part[i] for part in parts]) for i in range(6)
+        )
+    else:
+        indicator, area, period, value, numerator, denominator = _read_values(indicator_ids)
+    lookup = np.full(int(geo.area_ids.max(initial=0)) + 1, -1, dtype=np.int64)
+    lookup[geo.area_ids] = np.arange(len(geo.area_ids))
+    return Values(
+        indicator=indicator,
+        area=lookup[area],
+        period=period,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+    )
+
+
+def _read_values(indicator_ids: list[int] | None) -> tuple[np.ndarray, ...]:
+    """The stored values of the indicators (None: all) as arrays without model instances. Numerators
+    and denominators are rare, so they are read by a second query of the rows that have them."""
     table = Value._meta.db_table
     where, chunks = "", [None]
     if indicator_ids is not None:
@@ -102,24 +151,16 @@ def load_values(indicator_ids: list[int] | None, geo: Geography) -> Values:
                 params,
             )
             counted.extend(cursor.fetchall())
-    shape = [("indicator", "i8"), ("area", "i8"), ("period", "i8"), ("missing", "i8"), ("value", "f8")]
-    table_rows = np.array(rows, dtype=shape) if rows else np.zeros(0, dtype=shape)
-    lookup = np.full(int(geo.area_ids.max(initial=0)) + 1, -1, dtype=np.int64)
-    lookup[geo.area_ids] = np.arange(len(geo.area_ids))
-    value = table_rows["value"].copy()
-    value[table_rows["missing"] == 1] = np.nan
-    numerator = np.full(len(table_rows), np.nan)
-    denominator = np.full(len(table_rows), np.nan)
+    # One flat run of numbers read in C, then viewed as columns: far quicker than a record array.
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.float64, count=5 * len(rows)).reshape(-1, 5)
+    value = flat[:, 4].copy()
+    value[flat[:, 3] == 1] = np.nan
+    numerator = np.full(len(rows), np.nan)
+    denominator = np.full(len(rows), np.nan)
     if counted:
         position = {(r[0], r[1], r[2]): i for i, r in enumerate(rows)}
         for ind, area, period, num, den in counted:
             i = position[(ind, area, period)]
             numerator[i], denominator[i] = float(num), float(den)
-    return Values(
-        indicator=table_rows["indicator"],
-        area=lookup[table_rows["area"]],
-        period=table_rows["period"],
-        value=value,
-        numerator=numerator,
-        denominator=denominator,
-    )
+    columns = (flat[:, j].astype(np.int64) for j in range(3))
+    return (*columns, value, numerator, denominator)

@@ -53,9 +53,11 @@ class Table:
 
 def table(indicator: Indicator, data: Values, geo: Geography, periods: dict) -> Table:
     period_ids = sorted(set(data.period.tolist()), key=lambda pk: (periods[pk].kind, periods[pk].sort_key))
-    row_of = {pk: i for i, pk in enumerate(period_ids)}
     n_periods, n_areas = len(period_ids), len(geo.area_ids)
-    rows = np.fromiter((row_of[p] for p in data.period.tolist()), dtype=np.int64, count=len(data.period))
+    # Each value's row in the table, looked up by period id in one step.
+    row_of = np.zeros(max(period_ids) + 1, dtype=np.int64)
+    row_of[period_ids] = np.arange(n_periods)
+    rows = row_of[data.period]
     matrix = np.full((n_periods + 1, n_areas + 1), np.nan)
     matrix[rows, data.area] = data.value
     present = np.zeros((n_periods, n_areas), dtype=bool)

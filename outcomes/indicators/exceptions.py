@@ -102,15 +102,20 @@ class Found:
 def latest_figures(area, indicator_ids: set[int] | None = None) -> list[DerivedFigure]:
     """Each indicator's figure for ``area`` at the latest period that has a value, for each kind of
     period it has: NI 59's October 2010 (monthly) and its 2010-11 year to date are both current."""
-    figures = DerivedFigure.objects.filter(area=area, value__isnull=False).select_related(
-        "indicator", "period", "previous_period", "target"
-    )
+    figures = DerivedFigure.objects.filter(area=area, value__isnull=False)
     if indicator_ids is not None:
         figures = figures.filter(indicator_id__in=indicator_ids)
-    latest: dict[tuple[int, str], DerivedFigure] = {}
-    for fig in figures.order_by("indicator_id", "period__sort_key"):
-        latest[(fig.indicator_id, fig.period.kind)] = fig
-    return list(latest.values())
+    # Chosen from plain rows first: the home area has a figure for every period of every measure,
+    # and only the latest of each are read whole.
+    latest: dict[tuple[int, str], int] = {}
+    rows = figures.order_by("indicator_id", "period__sort_key", "id")
+    for pk, indicator_id, kind in rows.values_list("pk", "indicator_id", "period__kind"):
+        latest[(indicator_id, kind)] = pk
+    chosen = DerivedFigure.objects.filter(pk__in=list(latest.values())).select_related(
+        "indicator", "period", "previous_period", "target"
+    )
+    found = {fig.pk: fig for fig in chosen}
+    return [found[pk] for pk in latest.values()]
 
 
 def find_exceptions(home, indicator_ids: set[int] | None = None, today: date | None = None) -> list[Found]:

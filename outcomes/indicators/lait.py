@@ -17,7 +17,6 @@ from django.db import transaction
 from outcomes.indicators.derive import recompute as recompute_derived
 from outcomes.indicators.derive_progress import Progress, no_progress, part_of
 from outcomes.indicators.lait_files import (
-    MISSING_CODES,
     LongData,
     read_code_list,
     read_dictionary,
@@ -276,9 +275,8 @@ def _values_batch(
     la = np.nan_to_num(data.la_numbers, nan=-1).astype(np.int64)
     area = np.where(la >= 0, area_lookup[np.clip(la, 0, len(area_lookup) - 1)], -1)
 
-    texts = np.array(data.texts, dtype=object)
-    missing_code = np.isin(texts, list(MISSING_CODES)) & ~data.is_number
-    readable_value = data.is_number | missing_code
+    texts = data.texts
+    readable_value = data.is_number | data.missing_code
     good = (period >= 0) & (area >= 0) & readable_value
     failures: Counter = Counter()
     for row in np.flatnonzero(~good).tolist():
@@ -305,9 +303,9 @@ def _values_batch(
     last[:-1] = key[1:] != key[:-1]
     result.kept_stronger += int(np.count_nonzero(~last))
     rows, key = rows[last], key[last]
+    # The publisher's code for a missing figure; "-" where the cell was empty; "" for a number.
     reason = texts[rows]
-    reason[data.is_number[rows]] = ""
-    reason[reason == ""] = np.where(data.is_number[rows][reason == ""], "", "-")
+    reason[(reason == "") & ~data.is_number[rows]] = "-"
     return ValueBatch(
         indicator=indicator[rows],
         area=area[rows],
@@ -398,7 +396,7 @@ def import_lait(
         result.kept_stronger += written.kept_stronger
         result.recomputed = written.recomputed
         if recompute and structural:
-            result.recomputed = recompute_derived(progress=part_of(progress, 0.4, 1.0))
+            result.recomputed = recompute_derived(progress=part_of(progress, 0.4, 1.0), held=written.held)
     return result
 
 

@@ -150,8 +150,9 @@ class LongData:
     la_numbers: np.ndarray
     area_names: dict[int, str]
     values: np.ndarray  # NaN where missing or not a number
-    texts: list[str]  # each row's text, kept for missing codes and for reporting
+    texts: np.ndarray  # each row's text where it is not a number ("" where it is), for reasons and reports
     is_number: np.ndarray
+    missing_code: np.ndarray  # not a number, but one of the publishers' missing-value codes
 
 
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
@@ -191,6 +192,10 @@ def read_long_data(path: Path, measures: set[str] | None) -> LongData:
         la_numbers=la_numbers,
         area_names=pairs,
         values=values,
-        texts=texts.to_pylist(),
+        # Numbers' texts are not needed again: left empty, they cost no string each.
+        texts=pc.if_else(is_number, "", texts).to_numpy(zero_copy_only=False),
         is_number=is_number.to_numpy(zero_copy_only=False),
+        missing_code=pc.and_not(
+            pc.is_in(texts, value_set=pa.array(sorted(MISSING_CODES), type=pa.string())), is_number
+        ).to_numpy(zero_copy_only=False),
     )

@@ -16,7 +16,9 @@ import numpy as np
 from django.db import connection, transaction
 
 from outcomes.core.models import record_change
+from outcomes.indicators.bulk import insert_rows
 from outcomes.indicators.derive import recompute as recompute_derived
+from outcomes.indicators.derive_inputs import Held
 from outcomes.indicators.derive_progress import Progress, no_progress, part_of
 from outcomes.indicators.models import Area, ImportRun, Indicator, Period, Value
 
@@ -93,6 +95,8 @@ class WriteResult:
     kept_stronger: int = 0
     touched: set[int] = field(default_factory=set)  # indicator ids
     recomputed: int = 0
+    # Every value of the batch's indicators as they now stand, for a recompute without reading them back.
+    held: Held | None = None
 
     def __str__(self) -> str:
         return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
@@ -166,6 +170,7 @@ def write_values(
         _insert(batch, inserts, run)
         _update(batch, updates, held["id"][position[updates]], run)
         result.created, result.updated = len(inserts), len(updates)
+        result.held = _after_writing(batch, held, position, inserts, updates)
         result.touched = set(np.unique(batch.indicator[np.concatenate([inserts, updates])]).tolist())
         run.created += result.created
         run.updated += result.updated
@@ -185,7 +190,9 @@ def write_values(
         )
         again = result.touched | set(also_recompute)
         if recompute and again:
-            result.recomputed = recompute_derived(sorted(again), progress=part_of(progress, 0.35, 1.0))
+            result.recomputed = recompute_derived(
+                sorted(again), progress=part_of(progress, 0.35, 1.0), held=result.held
+            )
     return result
 
 
@@ -224,6 +231,28 @@ def _held(batch: ValueBatch) -> dict[str, np.ndarray]:
     }
 
 
+def _after_writing(batch: ValueBatch, held: dict, position: np.ndarray, inserts, updates) -> Held:
+    """The values of the batch's indicators as the table now holds them: those held before, changed
+    where the batch updated them, and the batch's new ones."""
+    value, numerator, denominator = held["value"].copy(), held["numerator"].copy(), held["denominator"].copy()
+    at = position[updates]
+    value[at] = batch.value[updates]
+    if batch.counted:
+        numerator[at], denominator[at] = batch.numerator[updates], batch.denominator[updates]
+    none = np.full(len(inserts), np.nan)
+    keys = np.concatenate([held["key"], batch.key()[inserts]])
+    mask = (1 << 21) - 1
+    return Held(
+        indicator_ids=set(np.unique(batch.indicator).tolist()),
+        indicator=keys >> 42,
+        area=(keys >> 21) & mask,
+        period=keys & mask,
+        value=np.concatenate([value, batch.value[inserts]]),
+        numerator=np.concatenate([numerator, batch.numerator[inserts] if batch.counted else none]),
+        denominator=np.concatenate([denominator, batch.denominator[inserts] if batch.counted else none]),
+    )
+
+
 def _align(keys: np.ndarray, held: dict) -> np.ndarray:
     """For each new row, the index of the stored row with its key, or -1."""
     position = np.full(len(keys), -1, dtype=np.int64)
@@ -260,19 +289,27 @@ def _compare(batch, held, position, is_new, keep_stronger) -> tuple[np.ndarray, 
     return changed, weaker
 
 
-def _columns(batch: ValueBatch, rows: np.ndarray, run: ImportRun) -> tuple[list[str], list[list]]:
+def _columns(batch: ValueBatch, rows: np.ndarray, run: ImportRun) -> tuple[list[str], list]:
+    # SQLite stores a bound NaN as NULL, which spares converting each missing figure to None.
+    nan_is_null = connection.vendor == "sqlite"
+
     def nullable(array):
+        if nan_is_null:
+            return array[rows]
         out = array[rows].astype(object)
         out[np.isnan(array[rows])] = None
-        return out.tolist()
+        return out
 
+    status_names = np.array(
+        [STATUS_NAMES.get(code, "") for code in range(max(STATUS_NAMES) + 1)], dtype=object
+    )
     names = ["value", "status", "missing_reason", "published_label", "source_import_id"]
     columns = [
         nullable(batch.value),
-        [STATUS_NAMES[c] for c in batch.status[rows].tolist()],
-        batch.reason[rows].tolist(),
-        batch.label[rows].tolist(),
-        [run.pk] * len(rows),
+        status_names[batch.status[rows]],
+        batch.reason[rows],
+        batch.label[rows],
+        np.full(len(rows), run.pk, dtype=object),
     ]
     if batch.counted:
         names += ["numerator", "denominator"]
@@ -284,14 +321,8 @@ def _insert(batch: ValueBatch, rows: np.ndarray, run: ImportRun) -> None:
     if not len(rows):
         return
     names, columns = _columns(batch, rows, run)
-    keys = [batch.indicator[rows].tolist(), batch.area[rows].tolist(), batch.period[rows].tolist()]
-    names = ["indicator_id", "area_id", "period_id", *names]
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {Value._meta.db_table} ({', '.join(names)}) "
-            f"VALUES ({', '.join(['%s'] * len(names))})",
-            list(zip(*keys, *columns, strict=True)),
-        )
+    keys = [batch.indicator[rows], batch.area[rows], batch.period[rows]]
+    insert_rows(Value._meta.db_table, ["indicator_id", "area_id", "period_id", *names], [*keys, *columns])
 
 
 def _update(batch: ValueBatch, rows: np.ndarray, ids: np.ndarray, run: ImportRun) -> None:
@@ -301,7 +332,7 @@ def _update(batch: ValueBatch, rows: np.ndarray, ids: np.ndarray, run: ImportRun
     with connection.cursor() as cursor:
         cursor.executemany(
             f"UPDATE {Value._meta.db_table} SET {', '.join(f'{n} = %s' for n in names)} WHERE id = %s",
-            list(zip(*columns, ids.tolist(), strict=True)),
+            list(zip(*(column.tolist() for column in columns), ids.tolist(), strict=True)),
         )
 
 
