@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from outcomes.core import downloads
@@ -180,20 +181,23 @@ class WordWriter:
         word.autofit = False
         self._describe(word, table)
         widths = table.widths if len(table.widths) == columns else [1.0] * columns
-        total = sum(widths)
+        sizes = [Mm(self.width_mm * share / sum(widths)) for share in widths]
         # Word reads the cell widths, LibreOffice the grid.
-        for column, share in zip(word.columns, widths, strict=True):
-            column.width = Mm(self.width_mm * share / total)
-            for cell in column.cells:
-                cell.width = Mm(self.width_mm * share / total)
+        for column, size in zip(word.columns, sizes, strict=True):
+            column.width = size
         for index, (row, word_row) in enumerate(zip(rows, word.rows, strict=True)):
             head = index < len(table.header)
             strong = head or "strong" in row.style.split()
+            # The row's own cells, read from its XML: python-docx's row.cells reads the whole table
+            # each time, which makes a long table take minutes.
+            targets = [_Cell(tc, word) for tc in word_row._tr.tc_lst]
+            for target, size in zip(targets, sizes, strict=True):
+                target.width = size
             position = 0
             for cell in row.cells:
-                target = word_row.cells[position]
+                target = targets[position]
                 if cell.colspan > 1:
-                    target = target.merge(word_row.cells[position + cell.colspan - 1])
+                    target = target.merge(targets[position + cell.colspan - 1])
                 self.cell(target, cell, strong=strong or "strong" in cell.style.split())
                 position += cell.colspan
             if head:

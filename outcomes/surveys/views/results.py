@@ -1,5 +1,5 @@
 """Survey results: the borough report, each school's report against the borough, and participation,
-each as a page, an Excel workbook and a PDF (SPEC §3; docs/decisions/0030-0034)."""
+each as a page, an Excel workbook, Word and a tagged PDF (SPEC §3; docs/decisions/0030-0034, 0095)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from outcomes.core import downloads
 from outcomes.surveys import access, feeds, releases, schools
 from outcomes.surveys.models import Edition, Release, Response
+from outcomes.surveys.results_document import (
+    borough_document,
+    participation_document,
+    rendered,
+    school_document,
+)
 from outcomes.surveys.results_export import (
     legend,
     participation_tables,
@@ -17,8 +23,7 @@ from outcomes.surveys.results_export import (
     release_note,
     results_workbook,
 )
-from outcomes.surveys.results_pdf import report_pdf
-from outcomes.surveys.results_summary import in_reading_order, layout
+from outcomes.surveys.results_summary import layout
 
 
 @login_required
@@ -116,13 +121,10 @@ def borough_report_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def borough_report_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    edition, release, results, _ = _borough(request, slug, download=True)
-    notes, tables = in_reading_order(layout(results, question_tables(results)))
-    content = report_pdf(
-        edition.title, "Borough report", [release_note(release), legend(results.threshold), *notes], tables
-    )
-    return downloads.attachment(content, f"{edition.slug}-results.pdf")
+def borough_report_document(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The borough report as Word or a tagged PDF."""
+    edition, release, _, _ = _borough(request, slug, download=True)
+    return downloads.attachment(rendered(borough_document(release), fmt), f"{edition.slug}-results.{fmt}")
 
 
 @login_required
@@ -156,15 +158,10 @@ def participation_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def participation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    edition, release, results, taking_part = _borough(request, slug, download=True)
-    content = report_pdf(
-        edition.title,
-        "Participation by school and by area",
-        [release_note(release), legend(results.threshold)],
-        participation_tables(taking_part, None),
-    )
-    return downloads.attachment(content, f"{edition.slug}-participation.pdf")
+def participation_document_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    edition, release, _, _ = _borough(request, slug, download=True)
+    content = rendered(participation_document(release), fmt)
+    return downloads.attachment(content, f"{edition.slug}-participation.{fmt}")
 
 
 def _school(request: HttpRequest, slug: str, code: str, *, download: bool = False):
@@ -211,16 +208,12 @@ def school_report_xlsx(request: HttpRequest, slug: str, code: str) -> HttpRespon
 
 @login_required
 @require_GET
-def school_report_pdf(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    edition, school, release, results, own = _school(request, slug, code, download=True)
-    notes, tables = in_reading_order(layout(results, question_tables(results)))
-    content = report_pdf(
-        edition.title,
-        f"School report: {school.name}, against the borough",
-        [release_note(release), legend(results.threshold), *notes],
-        participation_tables(None, own) + tables,
-    )
-    return downloads.attachment(content, f"{edition.slug}-{school.code}-report.pdf")
+def school_report_document(request: HttpRequest, slug: str, code: str, fmt: str) -> HttpResponse:
+    edition, school, release, _, _ = _school(request, slug, code, download=True)
+    document = school_document(release, school)
+    if document is None:
+        raise Http404("No school report has been released")
+    return downloads.attachment(rendered(document, fmt), f"{edition.slug}-{school.code}-report.{fmt}")
 
 
 @login_required
