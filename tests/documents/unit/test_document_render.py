@@ -245,3 +245,18 @@ def test_the_pdf_is_the_same_bytes_for_the_same_as_at_and_dated_by_it(pdf):
     assert reader.metadata["/CreationDate"].startswith("D:20140630000000")
     assert reader.metadata["/Title"] == "Children and Young People's Plan: Progress report: Update June 2014"
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_a_cell_spanning_columns_spans_them_in_html_and_word():
+    spanning = Table(
+        "Spans",
+        header=[[Cell(text="Figures for 2014", colspan=2, is_header=True)], header("Count", "Rate")],
+        rows=[[Cell(3), Cell(Decimal("12.5"))]],
+    )
+    document = Document("Spans", blocks=[spanning])
+    assert '<th scope="col" class="govuk-table__header" colspan="2">Figures for 2014</th>' in render_html(
+        document
+    )
+    rows = word(document).tables[0].rows
+    assert rows[0]._tr.tc_lst[0].grid_span == 2
+    assert [c.text for c in rows[2].cells] == ["3", "12.5"]
