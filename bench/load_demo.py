@@ -35,10 +35,11 @@ def timed(fn) -> float:
 
 
 def main() -> None:
+    from outcomes.reports.render_docx import progress_report_docx
+
     from outcomes.plans.demo import load_demo_plan
     from outcomes.plans.models import Round
     from outcomes.reports.progress import build_progress_report, report_as_json
-    from outcomes.reports.render_docx import progress_report_docx
     from outcomes.reports.render_xlsx import progress_report_xlsx
 
     old = setup_databases(verbosity=0, interactive=False)

@@ -41,7 +41,7 @@ def demo_data_present(request, django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             if not User.objects.filter(username="performance").exists():
                 call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    yield
+    return
 
 
 @pytest.fixture
