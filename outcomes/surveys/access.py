@@ -179,6 +179,26 @@ def get_school_report_for_user(user, slug: str, code: str) -> tuple[Edition, Sch
     return edition, school
 
 
+def reads_every_school_report(user) -> bool:
+    """Whoever may open every school's report (``can_see_school`` for each): performance officers
+    and administrators, who may therefore make them all as one .zip (decision 0114)."""
+    return manages_surveys(user)
+
+
+def get_release_for_every_school_report(user, slug: str, number: int | None):
+    """The release (``number``, or the latest the user reads) whose every school's report the user
+    may take as one .zip: 403 for anyone else, 404 for a draft or an edition without that release."""
+    if not reads_every_school_report(user):
+        raise PermissionDenied("Only performance officers and administrators read every school's report.")
+    edition = Edition.objects.filter(slug=slug).select_related("survey").first()
+    if edition is None or edition.state == Edition.DRAFT:
+        raise Http404("No such survey results")
+    release = release_for_user(user, edition, number=number)
+    if release is None:
+        raise Http404("No such release")
+    return release
+
+
 def result_editions_for(user):
     """The editions whose results the user may open in some form, newest first."""
     editions = Edition.objects.exclude(state=Edition.DRAFT).select_related("survey")

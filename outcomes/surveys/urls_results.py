@@ -40,6 +40,7 @@ urlpatterns = [
         {"fmt": "docx"},
         name="school_report_docx",
     ),
+    path(f"{E}/school-reports/", results.school_reports_zip, name="school_reports_zip"),
     path(f"{E}/feed-indicators/", results.feed_indicators, name="feed_indicators"),
     path(f"{E}/releases/", results.release_list, name="releases"),
     path(f"{E}/releases/new/", results.publish_release, name="publish_release"),

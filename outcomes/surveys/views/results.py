@@ -8,7 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from outcomes.core import downloads
-from outcomes.surveys import access, feeds, releases, schools
+from outcomes.jobs.queue import start_job
+from outcomes.surveys import access, feeds, releases, school_reports, schools
 from outcomes.surveys.models import Edition, Release, Response
 from outcomes.surveys.results_document import (
     borough_document,
@@ -107,6 +108,7 @@ def borough_report(request: HttpRequest, slug: str) -> HttpResponse:
             "legend": legend(results.threshold),
             "feeding": feeding,
             "can_feed": access.manages_surveys(request.user) and bool(feeding),
+            "can_zip_schools": access.reads_every_school_report(request.user),
             **_release_context(release),
         },
     )
@@ -214,6 +216,28 @@ def school_report_document(request: HttpRequest, slug: str, code: str, fmt: str)
     if document is None:
         raise Http404("No school report has been released")
     return downloads.attachment(rendered(document, fmt), f"{edition.slug}-{school.code}-report.{fmt}")
+
+
+@login_required
+@require_POST
+def school_reports_zip(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every school's report of the release shown (the form's ``release``) made as PDFs in one .zip by
+    a job, whose page shows its progress and then the download (decision 0114). Starting it changes
+    nothing, so there is no confirm page."""
+    number = request.POST.get("release", "")
+    release = access.get_release_for_every_school_report(
+        request.user, slug, int(number) if number.isdigit() else None
+    )
+    job = start_job(
+        school_reports.school_reports_zip,
+        user=request.user,
+        label=(
+            f"Every school's report as PDFs: {release.edition.title}, "
+            f"{release.get_kind_display().lower()} release {release.number}"
+        ),
+        release=release.pk,
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required
