@@ -46,6 +46,10 @@ ROWS: list = [
     ("surveys:school_report_pdf", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
     ("surveys:school_report_docx", OTHER_SCHOOL, "get", NOT_FOR_THIS_SCHOOL),
     ("surveys:feed_indicators", EDITION, "post", MANAGERS_POST),
+    # Every school's report as one .zip: a POST that queues a job and goes to its page (302); only
+    # those who read every school's report may start it (test_survey_school_reports_zip.py).
+    ("surveys:school_reports_zip", EDITION, "post", MANAGERS_POST),
+    ("surveys:school_reports_zip", EDITION, "get", NOT_A_FORM),
     ("surveys:releases", EDITION, "get", MANAGERS_GET),
     ("surveys:releases", EDITION, "post", NOT_A_FORM),
     ("surveys:publish_release", EDITION, "get", MANAGERS_GET),
