@@ -35,6 +35,8 @@ def words(pdf: bytes) -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
 
 
+# Renders every demo school's PDF (10-20 s each on a busy machine): run by make test.
+@pytest.mark.slow
 def test_the_borough_report_starts_the_job_and_its_page_gives_the_zip(client, users):
     performance = users["performance_officer"]
     client.force_login(performance)
