@@ -138,6 +138,10 @@ def test_the_command_writes_the_zip_with_its_progress(quick_pdfs, tmp_path):
     assert f"1 of {linked} schools" in err.getvalue()
     assert f"Made the reports of {len(schools)} of {linked} schools" in out.getvalue()
     assert f"({TOO_FEW}) not included: too few" in out.getvalue()
+    # The schools invited whose pupils sent nothing (the demo's four with I.T. problems).
+    unheard = out.getvalue().count("not included: none of its pupils' answers had arrived when release")
+    assert unheard == linked - len(schools) - len(release().publication.content["schools_without_report"])
+    assert unheard > 0
     job = Job.objects.get(kind__endswith="school_reports_zip")
     assert (job.state, job.started_by) == (Job.SUCCEEDED, None)
 
