@@ -27,7 +27,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def demo_data_present(request, django_db_setup, django_db_blocker):
+def demo_data_present(request):
     """A transactional test (the browser tests, a few service tests) leaves the database empty when it
     ends. Run alone, pytest-django puts those tests last; in a parallel run a process may meet another
     file's tests after one, so the demo is loaded again before a test that expects it."""
@@ -38,7 +38,9 @@ def demo_data_present(request, django_db_setup, django_db_blocker):
     if not transactional and ("db" in request.fixturenames or marker is not None):
         from outcomes.accounts.models import User
 
-        with django_db_blocker.unblock():
+        # Asked for here only: pytest-django sets up no database for a run whose tests use none.
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
             if not User.objects.filter(username="performance").exists():
                 call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return

@@ -7,8 +7,9 @@ Loading twice changes nothing."""
 from outcomes.accounts.models import User
 from outcomes.papers import services
 from outcomes.papers.content import sections_of
+from outcomes.papers.defaults import ensure_default_template
 from outcomes.papers.demo_data import cypp_june_2014, lifestyle_2009
-from outcomes.papers.models import Paper, PaperTemplate
+from outcomes.papers.models import Paper, PaperTemplate, TemplateSection
 from outcomes.plans.models import Round
 from outcomes.surveys.models import Edition
 
@@ -16,7 +17,8 @@ EQUALITY = "Equality and Diversity"
 
 
 def _write(source, user, subject: dict) -> Paper:
-    template = PaperTemplate.objects.get(slug="report-to-members")
+    # Made by a migration, but gone after a flush (reset-demo on PostgreSQL, transactional tests).
+    template = ensure_default_template(PaperTemplate, TemplateSection)
     paper = services.start_paper(
         user=user,
         template=template,
@@ -46,7 +48,8 @@ def load_demo_papers() -> str | None:
     if edition is None or round_ is None:
         return None
     user = User.objects.filter(username="performance").first()
-    template = PaperTemplate.objects.get(slug="report-to-members")
+    # Made by a migration, but gone after a flush (reset-demo on PostgreSQL, transactional tests).
+    template = ensure_default_template(PaperTemplate, TemplateSection)
     if not template.sections.filter(label=EQUALITY).exists():
         services.add_template_section(
             user=user, template=template, label=EQUALITY, required=False, after_key="policy"
