@@ -71,6 +71,7 @@ def same_period(shown: str, published: str, code: str) -> bool:
     kind = Indicator.objects.get(code=code).period_type
     return parse_period(shown, kind).key == parse_period(published, kind).key
 
+
 LAIT = Path(settings.OUTCOMES_LAIT_DIR)
 
 
