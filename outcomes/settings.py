@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "outcomes.indicators",
     "outcomes.surveys",
     "outcomes.papers",
+    "outcomes.governance",
     "outcomes.api",
     "outcomes.reminders",
     "outcomes.home",

@@ -1,0 +1,96 @@
+"""Who may read and change the bodies and their action trackers (decision 0131).
+
+Performance officers and administrators run bodies: they raise, edit and discharge actions. A lead
+officer adds dated updates to the open actions they own (linked as an owner). Lead officers and
+viewers (board and scrutiny members) read the bodies and their logs; school accounts read none.
+A body or action a reader may not see is 404, an action they may not take on what they see is 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.urls import reverse
+
+from outcomes.accounts.roles import Role, is_manager
+from outcomes.core import links
+from outcomes.governance import rules
+from outcomes.governance.models import Action, Body
+
+READERS = {Role.LEAD_OFFICER, Role.VIEWER}
+
+
+def runs_bodies(user) -> bool:
+    return is_manager(user)
+
+
+def reads_bodies(user) -> bool:
+    return runs_bodies(user) or bool(user.is_authenticated and user.is_active and user.role in READERS)
+
+
+def person_of(user):
+    return getattr(user, "person", None) if user.is_authenticated else None
+
+
+def may_update(user, action: Action) -> bool:
+    """Whether the person may add an update: those who run bodies, or an owner while it is open."""
+    if runs_bodies(user):
+        return action.is_open
+    return user.role == Role.LEAD_OFFICER and rules.may_update(action, person_of(user))
+
+
+def require_reader(user) -> None:
+    if not reads_bodies(user):
+        raise PermissionDenied("Governance records are for the partnership's officers and members.")
+
+
+def require_runner(user) -> None:
+    if not runs_bodies(user):
+        raise PermissionDenied("Only performance officers and administrators run the bodies' records.")
+
+
+def get_body_for_user(user, slug: str) -> Body:
+    require_reader(user)
+    body = Body.objects.filter(slug=slug).first()
+    if body is None:
+        raise Http404("No such body")
+    return body
+
+
+def get_body_to_run(user, slug: str) -> Body:
+    body = get_body_for_user(user, slug)
+    require_runner(user)
+    return body
+
+
+def get_action_for_user(user, slug: str, number: int) -> Action:
+    body = get_body_for_user(user, slug)
+    action = body.actions.filter(number=number).select_related("body", "parent").first()
+    if action is None:
+        raise Http404("No such action")
+    return action
+
+
+def get_action_to_update(user, slug: str, number: int) -> Action:
+    action = get_action_for_user(user, slug, number)
+    if not may_update(user, action):
+        raise PermissionDenied("Only the action's owners, while it is open, add updates to it.")
+    return action
+
+
+def get_action_to_run(user, slug: str, number: int) -> Action:
+    action = get_action_for_user(user, slug, number)
+    require_runner(user)
+    return action
+
+
+def register_pages() -> None:
+    links.register(
+        Body, lambda user, body: reverse("governance:body", args=[body.slug]) if reads_bodies(user) else None
+    )
+    links.register(
+        Action,
+        lambda user, action: (
+            reverse("governance:action", args=[action.body.slug, action.number])
+            if reads_bodies(user)
+            else None
+        ),
+    )

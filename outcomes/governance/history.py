@@ -1,0 +1,32 @@
+"""An action's history in words (core/history.py): raised, edited, updated, discharged."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from outcomes.core.history import Field, HistoryRow, history_rows
+from outcomes.core.models import ChangeRecord
+from outcomes.governance.models import Action
+
+STATUS_WORDS = dict(Action.STATUSES)
+
+FIELDS = {
+    "number": Field("Number"),
+    "owner_text": Field("Owner", quoted=True),
+    "owners": Field("Owners linked"),
+    "details": Field("Details", quoted=True),
+    "due_on": Field("Due"),
+    "due_rule": Field("Due (in words)", quoted=True),
+    "status": Field("Status", lambda value: STATUS_WORDS.get(str(value), str(value))),
+    "raised_on": Field("Raised on"),
+    "discharged_on": Field("Discharged on"),
+    "parent": Field("New action of action"),
+    "evidence": Field("Evidence", quoted=True),
+    "evidence_url": Field("Evidence link"),
+    "update": Field("Update", quoted=True),
+}
+
+
+def action_history(action: Action) -> list[HistoryRow]:
+    records = ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(Action), object_id=str(action.pk)
+    ).select_related("user")
+    return history_rows(records, FIELDS)
