@@ -3,6 +3,7 @@ from django.db import transaction
 
 from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from outcomes.accounts.models import User
+from outcomes.governance.demo import load_demo_governance
 from outcomes.indicators.demo import load_demo_indicators
 from outcomes.papers.demo import load_demo_papers
 from outcomes.plans.demo import load_demo_plan
@@ -23,6 +24,8 @@ class Command(BaseCommand):
             loaded = [load_demo_indicators(), load_demo_surveys()]
             # Papers quote the plan, the indicators and the survey: loaded after them all.
             loaded.append(load_demo_papers())
+            # The LSCB's action log names the performance officer (Sue Wilson) as an owner.
+            loaded.append(load_demo_governance())
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:

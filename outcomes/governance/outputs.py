@@ -1,0 +1,143 @@
+"""The action log (log.py) as a board document and as a workbook. The page, Word, PDF and HTML are
+rendered from the one ``Document`` (outcomes/documents/model.py); the workbook goes through
+core/downloads, numbers as numbers and dates as dates."""
+
+from outcomes.core import downloads
+from outcomes.documents.model import Cell, Document, Paragraph, Row, Table, header
+from outcomes.documents.render.docx import render_docx
+from outcomes.documents.render.html import render_html
+from outcomes.documents.render.pdf import page_css
+from outcomes.governance.log import BAND_HEADINGS, BANDS, COLUMNS, TITLE, ActionLog, LogRow
+
+FORMATS = ("json", "html", "docx", "xlsx")
+STATUS_WORDS = {
+    "raised": "Raised",
+    "ongoing": "Ongoing",
+    "discharged": "DISCHARGED",
+    "unclear": "Unclear",
+    "withdrawn": "WITHDRAWN",
+}
+
+
+def seed_date(value) -> str:
+    """Dates as the log writes them: 05.06.2014 in headings, 05.06.14 before an update."""
+    return f"{value:%d.%m.%Y}"
+
+
+def _update_blocks(row: LogRow) -> list:
+    blocks: list = []
+    for on, text in row.updates:
+        paragraphs = [p for p in text.split("\n\n") if p.strip()] or [""]
+        blocks.append(Paragraph(f"{on:%d.%m.%y} {paragraphs[0]}".strip()))
+        blocks += [Paragraph(p) for p in paragraphs[1:]]
+    if row.parent is not None:
+        blocks.append(Paragraph(f"New action of action {row.parent}.", style="small"))
+    if row.status == "unclear":
+        blocks.append(Paragraph("Status: unclear whether done.", style="small"))
+    return blocks
+
+
+def log_document(log: ActionLog) -> Document:
+    when = seed_date(log.as_at)
+    rows: list = []
+    for band in BANDS:
+        rows.append(
+            Row([Cell(text=BAND_HEADINGS[band].format(date=when), colspan=4, is_header=True)], style="strong")
+        )
+        if not log.bands[band]:
+            rows.append([Cell(text="None.", colspan=4)])
+        for row in log.bands[band]:
+            rows.append(
+                Row(
+                    [
+                        Cell(value=row.number, text=f"{row.number}."),
+                        Cell(text=row.owner),
+                        Cell(text=row.details),
+                        Cell(blocks=_update_blocks(row)),
+                    ],
+                    anchor=f"action-{row.number}",
+                )
+            )
+    table = Table(
+        caption=TITLE.format(date=when),
+        header=[header(*COLUMNS)],
+        rows=rows,
+        widths=[0.5, 1.5, 4, 4],
+        caption_hidden=True,
+    )
+    return Document(
+        title=TITLE.format(date=when),
+        subtitle=log.body.name,
+        as_at=log.as_at,
+        meta={"author": log.body.name, "subject": TITLE.format(date=when)},
+        blocks=[
+            Paragraph(
+                f"{sum(len(r) for r in log.bands.values())} actions: "
+                f"{len(log.bands['raised'])} raised on {when}, {len(log.bands['ongoing'])} ongoing, "
+                f"{len(log.bands['discharged'])} discharged on {when}.",
+                style="small",
+            ),
+            table,
+        ],
+        landscape=True,
+    )
+
+
+def log_sheets(log: ActionLog) -> list[downloads.Sheet]:
+    bands = [(band, row) for band in BANDS for row in log.bands[band]]
+    actions = downloads.Sheet(
+        title="Action log",
+        headers=[
+            "Band",
+            "No",
+            "Owner",
+            "Details",
+            "Status",
+            "Raised on",
+            "Discharged on",
+            "New action of",
+            "Evidence",
+        ],
+        rows=[
+            [
+                BAND_HEADINGS[band].format(date=seed_date(log.as_at)),
+                row.number,
+                row.owner,
+                row.details,
+                STATUS_WORDS.get(row.status, row.status),
+                row.action.raised_on,
+                row.action.discharged_on
+                if row.action.discharged_on and row.action.discharged_on <= log.as_at
+                else None,
+                row.parent,
+                row.action.evidence if row.status in ("discharged", "withdrawn") else None,
+            ]
+            for band, row in bands
+        ],
+        widths=[30, 6, 30, 80, 12, 12, 14, 10, 50],
+        notes=[f"{log.body.name}: {TITLE.format(date=seed_date(log.as_at))}."],
+    )
+    updates = downloads.Sheet(
+        title="Updates",
+        headers=["No", "Date", "Update"],
+        rows=[[row.number, on, text] for _, row in bands for on, text in row.updates],
+        widths=[6, 12, 100],
+    )
+    return [actions, updates]
+
+
+def render(log: ActionLog, fmt: str) -> bytes:
+    if fmt == "json":
+        return downloads.json_bytes(log.as_json())
+    if fmt == "xlsx":
+        return downloads.xlsx_bytes(log_sheets(log))
+    document = log_document(log)
+    if fmt == "docx":
+        return render_docx(document)
+    if fmt == "html":
+        return render_html(document, standalone=True, css=page_css(document)).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+
+
+def filename(log: ActionLog, fmt: str) -> str:
+    return f"{log.body.slug}-action-log-{log.as_at.isoformat()}.{fmt}"
