@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("outcomes.documents.urls")),
     path("jobs/", include("outcomes.jobs.urls")),
     path("papers/", include("outcomes.papers.urls")),
+    path("governance/", include("outcomes.governance.urls")),
     path("api/", include("outcomes.api.urls")),
     path("reminders/", include("outcomes.reminders.urls")),
     path("admin/", admin.site.urls),

@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from outcomes.accounts.roles import is_administrator
 from outcomes.core.access import reviews_data_quality
+from outcomes.governance import access as governance_access
 from outcomes.indicators import access as indicator_access
 from outcomes.jobs import access as job_access
 from outcomes.papers import access as paper_access
@@ -30,6 +31,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("results", "Survey results", reverse("surveys:results")))
     if paper_access.reads_papers(user):
         items.append(("papers", "Papers", reverse("papers:list")))
+    if governance_access.reads_bodies(user):
+        items.append(("governance", "Boards and actions", reverse("governance:list")))
     if reviews_data_quality(user):
         items.append(("data_quality", "Data quality", reverse("core:data_quality")))
     if job_access.has_jobs_to_show(user):

@@ -1,7 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from outcomes.governance import access as governance_access
+from outcomes.governance.owing import owed_by
 from outcomes.indicators import access as indicator_access
 from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import ExceptionRecord
@@ -30,6 +33,9 @@ def home(request: HttpRequest) -> HttpResponse:
     my_schools = list(survey_access.schools_of(user)) if survey_access.is_school_account(user) else []
     # The latest committee papers the person may read: drafts too for those who write them.
     papers = [(p, current_publication(p)) for p in paper_access.visible_papers(user)[:5]]
+    # The open actions the person owns on any body (What I owe).
+    reads_bodies = governance_access.reads_bodies(user)
+    owed = owed_by(governance_access.person_of(user), timezone.localdate()) if reads_bodies else []
     return render(
         request,
         "home/home.html",
@@ -51,5 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "reads_papers": paper_access.reads_papers(user),
             "writes_papers": paper_access.writes_papers(user),
             "papers": papers,
+            "reads_bodies": reads_bodies,
+            "owed": owed,
         },
     )

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from outcomes.governance import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("", views.body_list, name="list"),
+    path("my-actions/", views.my_actions, name="my_actions"),
+    path("<slug:slug>/", views.body_detail, name="body"),
+    path("<slug:slug>/action-log.<str:fmt>", views.log_download, name="log_download"),
+    path("<slug:slug>/actions/new/", views.action_new, name="action_new"),
+    path("<slug:slug>/actions/<int:number>/", views.action_detail, name="action"),
+    path("<slug:slug>/actions/<int:number>/edit/", views.action_edit, name="action_edit"),
+    path("<slug:slug>/actions/<int:number>/update/", views.action_update, name="action_update"),
+    path("<slug:slug>/actions/<int:number>/discharge/", views.action_discharge, name="action_discharge"),
+]
