@@ -1,11 +1,14 @@
-"""What I owe: the signed-in person's open actions across every body, with due and overdue in words
-(never colour alone). Milestones to update and risks follow (issue 15)."""
+"""What I owe: the signed-in person's open actions across every body, and the milestones they lead
+still to update in an open round, with due and overdue in words (never colour alone). Risks to
+review follow (issue 15)."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from outcomes.core.formatting import format_date
 from outcomes.governance.models import Action
+from outcomes.plans import access as plan_access
+from outcomes.plans.models import Round, Update
 
 
 @dataclass
@@ -39,3 +42,38 @@ def owed_by(person, today: date) -> list[Owed]:
         .order_by("due_on", "body__name", "number")
     )
     return [Owed(action, *due_words(action, today)) for action in actions]
+
+
+@dataclass
+class MilestoneOwed:
+    round: Round
+    milestone: object
+    due: str
+    overdue: bool
+
+
+def round_due_words(closes: date, today: date) -> tuple[str, bool]:
+    """A round's closing date as the update's due date, in the words of ``due_words``."""
+    return due_words(Action(due_on=closes), today)
+
+
+def milestones_to_update(user, today: date) -> list[MilestoneOwed]:
+    """The milestones a lead officer leads with no update yet in an open round of their plan."""
+    if not plan_access.is_lead_officer(user):
+        return []
+    milestones = list(
+        plan_access.led_milestones(user).filter(retired_at__isnull=True).select_related("priority__plan")
+    )
+    plans = {m.priority.plan_id for m in milestones}
+    rounds = Round.objects.filter(plan_id__in=plans, closed_at__isnull=True).select_related("plan")
+    done = set(
+        Update.objects.filter(round__in=rounds, milestone__in=milestones).values_list(
+            "round_id", "milestone_id"
+        )
+    )
+    owed = []
+    for round_ in rounds:
+        for milestone in milestones:
+            if milestone.priority.plan_id == round_.plan_id and (round_.pk, milestone.pk) not in done:
+                owed.append(MilestoneOwed(round_, milestone, *round_due_words(round_.closes, today)))
+    return sorted(owed, key=lambda o: (o.round.closes, o.milestone.priority.number, o.milestone.number))

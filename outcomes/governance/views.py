@@ -198,8 +198,13 @@ def action_discharge(request: HttpRequest, slug: str, number: int) -> HttpRespon
 @login_required
 def my_actions(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
+    today = timezone.localdate()
     return render(
         request,
         "governance/my_actions.html",
-        {"section": SECTION, "owed": owing.owed_by(access.person_of(request.user), timezone.localdate())},
+        {
+            "section": SECTION,
+            "owed": owing.owed_by(access.person_of(request.user), today),
+            "milestones": owing.milestones_to_update(request.user, today),
+        },
     )

@@ -122,3 +122,17 @@ def test_the_link_from_home_only_for_those_who_may_open_it(client, users, role, 
     client.force_login(users[role])
     home = client.get(reverse("home:home")).content.decode()
     assert (reverse("governance:list") in home) is shown
+
+
+@pytest.mark.django_db
+def test_what_i_owe_lists_the_milestones_a_lead_still_has_to_update(client, users, demo_plan):
+    demo_plan.rounds.create(
+        slug="december-2014", title="Update December 2014", opens=date(2014, 12, 1), closes=date(2014, 12, 19)
+    )
+    client.force_login(users["lead_officer"])
+    page = client.get(reverse("governance:my_actions")).content.decode()
+    # Ron Parry leads priority 1 milestones 26-28; the new round waits for their updates.
+    update = reverse("plans:update", args=[demo_plan.slug, "december-2014", 1, 26])
+    assert update in page
+    assert "P1 M28</a> in Update December 2014" in page
+    assert "Overdue: was due 19 December 2014" in page  # today is after 2014
