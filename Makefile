@@ -18,7 +18,7 @@ PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberatio
 export SECRET_KEY ?= outcomes-local-key-for-make-run-and-make-test-only
 # The suite runs in parallel, one process per core (pytest-xdist); each file stays in one process, so
 # a file's expensive fixtures (the whole of LAIT, a live server) are built once. TEST_WORKERS=0 runs it
-# in this process alone.
+# in this process alone. The slowest tests are listed at the end, to keep CI within its time.
 TEST_WORKERS ?= auto
 
 .PHONY: run test setup assets migrate demo reset-demo lint check-migrations system-deps clean bench
@@ -31,7 +31,7 @@ run: setup migrate demo
 	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py run_with_worker $(HOST):$(PORT)
 
 test: setup system-deps lint check-migrations
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=20 $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed assets
 
