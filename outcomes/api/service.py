@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from outcomes.api.auth import BearerToken
-from outcomes.api.endpoints import indicators, plans, surveys
+from outcomes.api.endpoints import governance, indicators, plans, surveys
 
 
 class OutcomesApi(NinjaAPI):
@@ -35,6 +35,7 @@ api = OutcomesApi(
 api.add_router("", plans.router, tags=["Plans and rounds"])
 api.add_router("", indicators.router, tags=["Indicators"])
 api.add_router("", surveys.router, tags=["Survey results"])
+api.add_router("", governance.router, tags=["Bodies and their actions"])
 
 
 @api.exception_handler(AuthenticationError)

@@ -9,8 +9,10 @@ words are what the log prints, the links are who may update it and whose "What I
 from django.conf import settings
 from django.db import models
 
+from outcomes.core.stamps import Stamped
 
-class Body(models.Model):
+
+class Body(Stamped):
     RUNNING = "running"
     PER_MEETING = "per_meeting"
     NUMBERING = [
@@ -80,7 +82,7 @@ class Membership(models.Model):
         return f"{self.name} ({self.get_role_display()}, {self.body.label})"
 
 
-class Action(models.Model):
+class Action(Stamped):
     """An action from raised to discharged. ``number`` is its reference within its body; the log as
     at a date numbers its rows afresh, continuously across its bands (log.py), as the seed does."""
 

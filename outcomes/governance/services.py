@@ -94,6 +94,8 @@ def edit_action(*, user, action: Action, owners=None, **fields) -> Action:
 def add_update(*, user, action: Action, on: date, text: str) -> ActionUpdate:
     """Append a dated update; an update is never changed afterwards (a correction is a later one)."""
     update = ActionUpdate.objects.create(action=action, on=on, text=text, entered_by=user)
+    # An update changes what the action's row says (the API's updated_since reads the stamp).
+    action.save(update_fields=["updated_at"])
     record_change(
         user=user,
         obj=action,

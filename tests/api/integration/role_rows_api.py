@@ -20,6 +20,7 @@ TOKENS = {**SIGNED_IN, **NO_TOKEN}
 INDICATOR_READERS = {**TOKENS, "school": 403}
 CLINIC_READERS = {**INDICATOR_READERS, "viewer": 403}
 AREA = {"area": "372"}
+BODY_READERS = {**TOKENS, "school": 403}
 
 ROWS: list = [
     ("api:openapi-json", {}, dict.fromkeys(ROLES, 200)),
@@ -37,6 +38,14 @@ ROWS: list = [
     ("api:exceptions", {}, INDICATOR_READERS),
     ("api:clinics", {}, CLINIC_READERS),
     ("api:actions", {}, CLINIC_READERS),
+    # The boards' records: every staff role reads them (decision 0131); school accounts none.
+    ("api:bodies", {}, BODY_READERS),
+    ("api:body_actions", {"body": "rlscb"}, BODY_READERS),
+    (
+        "api:body_actions",
+        {"body": "no-such-body"},
+        {**dict.fromkeys(ROLES[1:-1], 404), "school": 403, **NO_TOKEN},
+    ),
     ("api:surveys", {}, TOKENS),
     # The demo edition is live: its borough results are the survey managers' until it closes.
     ("api:results", EDITION, {**BOROUGH_READERS, **NO_TOKEN}),
