@@ -36,14 +36,20 @@ def demo_data_present(request):
         marker is not None and marker.kwargs.get("transaction", False)
     )
     if not transactional and ("db" in request.fixturenames or marker is not None):
-        from outcomes.accounts.models import User
-
         # Asked for here only: pytest-django sets up no database for a run whose tests use none.
         request.getfixturevalue("django_db_setup")
         with request.getfixturevalue("django_db_blocker").unblock():
-            if not User.objects.filter(username="performance").exists():
-                call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            ensure_demo()
     return
+
+
+def ensure_demo() -> None:
+    """The demo loaded again if a transactional test emptied the database. A module-scoped fixture
+    that builds on the demo calls it first: it is set up before any test's own fixtures."""
+    from outcomes.accounts.models import User
+
+    if not User.objects.filter(username="performance").exists():
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture

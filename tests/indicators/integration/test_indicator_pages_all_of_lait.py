@@ -15,6 +15,7 @@ from outcomes.indicators import access
 from outcomes.indicators.lait import DICTIONARY_FILE, import_lait, measures_in
 from outcomes.indicators.lait_files import read_dictionary
 from outcomes.indicators.models import Indicator, Value
+from tests.conftest import ensure_demo
 
 LAIT = Path(settings.OUTCOMES_LAIT_DIR)
 HOME = "372"
@@ -29,6 +30,7 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def all_of_lait(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        ensure_demo()
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
