@@ -82,6 +82,24 @@ class Membership(models.Model):
         return f"{self.name} ({self.get_role_display()}, {self.body.label})"
 
 
+class StandingItem(models.Model):
+    """An item every agenda of the body carries (apologies, declarations, minutes of the last
+    meeting, matters arising, the risk register ...), copied onto a new agenda in its order."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="standing_items")
+    order = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    # One of AgendaItem.KINDS (a string here, so that bodies need not import agendas).
+    kind = models.CharField(max_length=20, default="other")
+    section_title = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["body", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.body.label}: {self.title}"
+
+
 class Action(Stamped):
     """An action from raised to discharged. ``number`` is its reference within its body; the log as
     at a date numbers its rows afresh, continuously across its bands (log.py), as the seed does."""
@@ -120,6 +138,16 @@ class Action(Stamped):
     )
     evidence = models.TextField(blank=True, help_text="What shows it done: the agenda item, minute or paper.")
     evidence_url = models.URLField(blank=True)
+    # The meeting that raised it, and the records that show it done (decision 0134).
+    raised_at = models.ForeignKey(
+        "governance.Meeting", null=True, blank=True, on_delete=models.SET_NULL, related_name="actions_raised"
+    )
+    evidence_item = models.ForeignKey(
+        "governance.AgendaItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    evidence_minute = models.ForeignKey(
+        "governance.Minute", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["body", "number"]
