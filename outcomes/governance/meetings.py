@@ -52,6 +52,11 @@ def _snapshot(meeting: Meeting) -> dict:
     }
 
 
+def named(meeting: Meeting) -> str:
+    """The meeting in words: "the RLSCB meeting of 5 June 2014"."""
+    return f"the {meeting.body.label} meeting of {format_date(meeting.date)}"
+
+
 def _record(user, meeting: Meeting, action: str, summary: str, before=None, after=None) -> None:
     record_change(
         user=user,
@@ -81,7 +86,7 @@ def schedule(
     meeting = Meeting.objects.create(
         body=body, date=on, starts_at=starts_at, venue=venue, date_as_written=date_as_written
     )
-    _record(user, meeting, "meeting_scheduled", f"Scheduled {meeting}", after=_snapshot(meeting))
+    _record(user, meeting, "meeting_scheduled", f"Scheduled {named(meeting)}", after=_snapshot(meeting))
     if standing_items:
         copy_standing_items(user=user, meeting=meeting)
     return meeting
@@ -119,7 +124,7 @@ def copy_standing_items(*, user, meeting: Meeting) -> list[AgendaItem]:
             user,
             meeting,
             "standing_items_copied",
-            f"Standing items put on the agenda of {meeting}",
+            f"Standing items put on the agenda of {named(meeting)}",
             after={"agenda_items": [item.title for item in made]},
         )
     return made
@@ -141,7 +146,7 @@ def advance(*, user, meeting: Meeting, to: str) -> Meeting:
         user,
         meeting,
         "meeting_advanced",
-        f"{meeting}: {STATE_WORDS[to]}",
+        f"Marked {named(meeting)} “{STATE_WORDS[to]}”",
         before=before,
         after=_snapshot(meeting),
     )
@@ -164,7 +169,12 @@ def cancel(*, user, meeting: Meeting, reason: str) -> Meeting:
     meeting.version += 1
     meeting.save()
     _record(
-        user, meeting, "meeting_cancelled", f"Cancelled {meeting}", before=before, after=_snapshot(meeting)
+        user,
+        meeting,
+        "meeting_cancelled",
+        f"Cancelled {named(meeting)}",
+        before=before,
+        after=_snapshot(meeting),
     )
     return meeting
 
@@ -202,7 +212,7 @@ def line_problems(line: Line) -> list[str]:
 def _attendance_words(meeting: Meeting) -> list[str]:
     return [
         f"{row.name}: {row.get_status_display()}"
-        + (f" for {row.substitute_for.name}" if row.substitute_for_id else "")
+        + (f" for {row.substitute_for.name}" if row.substitute_for else "")
         + (f" ({row.note})" if row.note else "")
         for row in meeting.attendance.select_related("substitute_for").order_by("order", "id")
     ]
@@ -248,7 +258,7 @@ def record_attendance(
             user,
             meeting,
             "attendance_recorded",
-            f"Attendance recorded for {meeting}",
+            f"Attendance recorded for {named(meeting)}",
             before={"attendance": before},
             after={"attendance": after},
         )

@@ -37,7 +37,7 @@ def attendance_by_status(meeting: Meeting) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {"present": [], "apologies": [], "absent": [], "in_attendance": []}
     for row in meeting.attendance.select_related("substitute_for").order_by("order", "id"):
         name = row.name
-        if row.status == Attendance.SUBSTITUTE and row.substitute_for_id:
+        if row.status == Attendance.SUBSTITUTE and row.substitute_for:
             name = f"{row.name} (substitute for {row.substitute_for.name})"
         grouped[ATTENDANCE_KEYS[row.status]].append(name)
     return grouped

@@ -129,6 +129,8 @@ def agenda_number_gaps(items: list[tuple[str, str, bool]]) -> list[str]:
         short = _short(title)
         if not number.strip():
             problems.append(f"The item “{short}” has no number.")
+            if not is_sub and previous is not None:
+                previous += 1  # it stands where its number would be: no gap besides
             continue
         if is_sub:
             continue
