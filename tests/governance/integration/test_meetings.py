@@ -267,3 +267,63 @@ def test_the_body_page_lists_its_meetings(client, users):
     text = client.get(reverse("governance:body", args=["rlscb"])).content.decode()
     assert reverse("governance:meeting", args=["rlscb", "2014-06-05"]) in text
     assert reverse("governance:meeting_new", args=["rlscb"]) not in text
+
+
+@pytest.mark.django_db
+def test_an_exempt_item_and_its_findings_are_kept_from_a_viewer(client, users):
+    from outcomes.governance.models import AgendaItem
+
+    meeting = Meeting.objects.get(body__slug="scrutiny", date=date(2010, 11, 19))
+    AgendaItem.objects.create(
+        meeting=meeting,
+        order=99,
+        title="Placement of a named child",
+        kind=AgendaItem.OTHER_MINUTES,
+        exempt=True,
+        exempt_reason="Paragraph 2 of Part 1 of Schedule 12A",
+        number_as_written="18",
+        other_body=Body.objects.get(slug="rlscb"),
+        other_meeting_date=date(2014, 6, 6),
+    )
+    viewer = page(client, users["viewer"], "scrutiny", "2010-11-19")
+    assert "Placement of a named child" not in viewer
+    assert "The agenda cites the RLSCB minutes of 6 June 2014" not in viewer
+    officer = page(client, users["performance_officer"], "scrutiny", "2010-11-19")
+    assert "Placement of a named child" in officer
+    assert "The agenda cites the RLSCB minutes of 6 June 2014" in officer
+    public = minutes_json("scrutiny/2010-11-19")
+    assert all("RLSCB" not in check["message"] for check in public["checks"])
+
+
+@pytest.mark.django_db
+def test_a_paper_on_the_agenda_missing_a_required_section_is_found(client, users):
+    from outcomes.governance.models import AgendaItem
+    from outcomes.papers.models import Paper
+
+    paper = Paper.objects.get(slug="lifestyle-survey-2009")
+    meeting = Meeting.objects.get(body__slug="scrutiny", date=date(2010, 11, 19))
+    meeting.agenda_items.filter(number_as_written="8").update(paper=paper)
+    assert "agenda-paper-missing-sections" not in {
+        c["rule"] for c in minutes_json("scrutiny/2010-11-19")["checks"]
+    }
+    required = next(
+        s for s in paper.sections.all() if s.template_section.required and s.template_section.kind != "field"
+    )
+    required.text = ""
+    required.save()
+    found = [
+        c
+        for c in minutes_json("scrutiny/2010-11-19")["checks"]
+        if c["rule"] == "agenda-paper-missing-sections"
+    ]
+    assert found[0]["where"] == "CYPS Scrutiny Panel meeting of 19 November 2010, agenda item 8"
+    assert f"“{required.template_section.label}” is required" in found[0]["message"]
+    assert AgendaItem.objects.filter(paper=paper).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_meetings_checks_are_listed_on_the_data_quality_page(client, users):
+    client.force_login(users["performance_officer"])
+    text = client.get(reverse("core:data_quality")).content.decode()
+    assert "Someone both present and giving apologies" in text
+    assert "Another body&#39;s minutes cited with a date it did not meet" in text
