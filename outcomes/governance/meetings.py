@@ -190,13 +190,6 @@ class Line:
     substitute_for: Membership | None = None
     note: str = ""
 
-    def words(self) -> str:
-        name = self.membership.name if self.membership else self.name
-        text = f"{name}: {STATUS_WORDS.get(self.status, self.status)}"
-        if self.substitute_for is not None:
-            text += f" for {self.substitute_for.name}"
-        return text + (f" ({self.note})" if self.note else "")
-
 
 def line_problems(line: Line) -> list[str]:
     problems = []
