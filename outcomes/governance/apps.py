@@ -9,7 +9,7 @@ class GovernanceConfig(AppConfig):
     label = "governance"
 
     def ready(self) -> None:
-        from outcomes.governance import access
+        from outcomes.governance import access, checks  # noqa: F401 (registers the meetings' checks)
 
         # Links to bodies and actions only for those who may open them (core/links.py).
         access.register_pages()

@@ -7,6 +7,7 @@ from datetime import date
 from outcomes.accounts.models import Person, User
 from outcomes.governance import services
 from outcomes.governance.demo_data import rlscb_2014 as seed
+from outcomes.governance.demo_meetings import load_demo_meetings
 from outcomes.governance.models import Action, Body, Membership
 
 
@@ -30,9 +31,9 @@ def _reconstructed(number: int, text: str) -> str:
 
 
 def load_demo_governance() -> str | None:
-    if Body.objects.filter(slug=seed.SLUG).exists():
-        return None
     user = User.objects.filter(username="performance").first()
+    if Body.objects.filter(slug=seed.SLUG).exists():
+        return load_demo_meetings(user)
     body = Body.objects.create(slug=seed.SLUG, name=seed.NAME, short_name=seed.SHORT_NAME)
     people = {}
     for name, role, position in seed.MEMBERS:
@@ -86,5 +87,6 @@ def load_demo_governance() -> str | None:
     Body.objects.create(**seed.PARTNERSHIP)
     return (
         f"Loaded the {seed.SHORT_NAME} ({seed.SLUG}) with {len(seed.MEMBERS)} members and its action log "
-        f"as at {on:%d.%m.%Y}, and the {seed.PARTNERSHIP['name']} ({seed.PARTNERSHIP['slug']})."
-    )
+        f"as at {on:%d.%m.%Y}, and the {seed.PARTNERSHIP['name']} ({seed.PARTNERSHIP['slug']}). "
+        f"{load_demo_meetings(user) or ''}"
+    ).strip()

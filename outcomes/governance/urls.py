@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outcomes.governance import views
+from outcomes.governance import views, views_meetings
 
 app_name = "governance"
 
@@ -14,4 +14,11 @@ urlpatterns = [
     path("<slug:slug>/actions/<int:number>/edit/", views.action_edit, name="action_edit"),
     path("<slug:slug>/actions/<int:number>/update/", views.action_update, name="action_update"),
     path("<slug:slug>/actions/<int:number>/discharge/", views.action_discharge, name="action_discharge"),
+    # Meetings: scheduled, attendance, state (views_meetings.py).
+    path("<slug:slug>/meetings/", views_meetings.meeting_list, name="meetings"),
+    path("<slug:slug>/meetings/new/", views_meetings.meeting_new, name="meeting_new"),
+    path("<slug:slug>/meetings/<str:day>/", views_meetings.meeting_detail, name="meeting"),
+    path("<slug:slug>/meetings/<str:day>/attendance/", views_meetings.attendance, name="meeting_attendance"),
+    path("<slug:slug>/meetings/<str:day>/advance/", views_meetings.advance, name="meeting_advance"),
+    path("<slug:slug>/meetings/<str:day>/cancel/", views_meetings.cancel, name="meeting_cancel"),
 ]
