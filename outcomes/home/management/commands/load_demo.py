@@ -4,6 +4,7 @@ from django.db import transaction
 from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from outcomes.accounts.models import User
 from outcomes.governance.demo import load_demo_governance
+from outcomes.governance.demo_minutes import load_demo_minutes
 from outcomes.indicators.demo import load_demo_indicators
 from outcomes.papers.demo import load_demo_papers
 from outcomes.plans.demo import load_demo_plan
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             loaded.append(load_demo_papers())
             # The LSCB's action log names the performance officer (Sue Wilson) as an owner.
             loaded.append(load_demo_governance())
+            # Minutes need the bodies (and, merged, the meetings demo's meetings).
+            loaded.append(load_demo_minutes())
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
