@@ -20,11 +20,11 @@ from outcomes.governance.models import Attendance, Meeting
 
 FORMATS = ("html", "docx", "pdf", "json")
 ATTENDANCE = (
-    (Attendance.PRESENT, "present", "Present"),
+    (Attendance.PRESENT, "present", "Present:-"),
     (Attendance.APOLOGIES, "apologies", "Apologies for absence were received from"),
-    (Attendance.ABSENT, "absent", "Absent"),
-    (Attendance.IN_ATTENDANCE, "in_attendance", "Also in attendance"),
-    (Attendance.SUBSTITUTE, "substitutes", "Substitutes"),
+    (Attendance.ABSENT, "absent", "Absent:-"),
+    (Attendance.IN_ATTENDANCE, "in_attendance", "Also in attendance:-"),
+    (Attendance.SUBSTITUTE, "substitutes", "Substitutes:-"),
 )
 DRAFT_BANNER = "Draft minutes: not yet approved nor published."
 EXEMPT_NOTE = (
@@ -120,7 +120,7 @@ def _attendance_blocks(attendance: dict) -> list:
     for _, key, words in ATTENDANCE:
         names = attendance.get(key) or []
         if names:
-            blocks.append(Paragraph(f"{words}:- {'; '.join(names)}."))
+            blocks.append(Paragraph(f"{words} {'; '.join(names)}."))
     return blocks or [Paragraph("No attendance recorded.", style="small")]
 
 

@@ -17,6 +17,7 @@ from tests.api.integration.role_rows_api import ROWS as API_ROWS
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
 from tests.governance.integration.role_rows_governance import ROWS as GOVERNANCE_ROWS
+from tests.governance.integration.role_rows_minutes import ROWS as MINUTES_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
 from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
@@ -95,6 +96,7 @@ MATRIX = [
     *DATA_QUALITY_ROWS,
     *PAPER_ROWS,
     *GOVERNANCE_ROWS,
+    *MINUTES_ROWS,
     *HEALTH_ROWS,
     *JOB_ROWS,
     *REMINDER_ROWS,
