@@ -30,3 +30,20 @@ def action_history(action: Action) -> list[HistoryRow]:
         content_type=ContentType.objects.get_for_model(Action), object_id=str(action.pk)
     ).select_related("user")
     return history_rows(records, FIELDS)
+
+
+MINUTES_FIELDS = {
+    "number": Field("Number"),
+    "title": Field("Title", quoted=True),
+    "narrative": Field("Narrative", quoted=True),
+    "resolution": Field("Resolution", quoted=True),
+    "circulated_on": Field("Circulated on"),
+    "approved_at": Field("Approved at the meeting of"),
+    "correction": Field("Correction", quoted=True),
+}
+
+
+def minutes_history(meeting) -> list[HistoryRow]:
+    """Everything done to a meeting's minutes (minuting.py records each with the meeting's key)."""
+    records = ChangeRecord.objects.filter(subject_key=meeting.subject_key).select_related("user")
+    return history_rows(records, MINUTES_FIELDS)

@@ -151,7 +151,7 @@ def minutes_document(
             Section(
                 Heading(
                     f"{minute['label']}. {minute['title'].upper()}",
-                    level=2,
+                    level=1,
                     anchor=f"minute-{minute['number']}",
                 ),
                 body,

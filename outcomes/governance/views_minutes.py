@@ -33,6 +33,7 @@ from outcomes.governance.forms_minutes import (
     MinuteForm,
     ResolutionForm,
 )
+from outcomes.governance.history import minutes_history
 from outcomes.governance.minutes_document import DRAFT_BANNER, FORMATS, minutes_content, minutes_document
 from outcomes.governance.minutes_document import render as render_minutes
 from outcomes.governance.models import Meeting
@@ -107,6 +108,7 @@ def minutes_page(request: HttpRequest, slug: str, day: str) -> HttpResponse:
             "minutes": meeting.minutes.prefetch_related("resolutions__action") if runs else [],
             "label": rules.minute_label,
             "formats": FORMATS,
+            "history": minutes_history(meeting) if runs else [],
         },
     )
 

@@ -77,6 +77,16 @@ def test_from_a_minute_to_the_published_minutes_through_the_pages(client, users)
     assert client.post(publish, {"confirm": "yes"}).status_code == 302
     june.refresh_from_db()
     assert june.state == Meeting.PUBLISHED
+    # Every step is in the minutes' history, in words.
+    history = client.get(reverse("governance:minutes", args=JUNE)).content.decode()
+    for words in (
+        "Wrote minute",
+        "Added a resolution (Report back to a body)",
+        "Circulated the draft minutes",
+        "Recorded the approval of the minutes",
+        "Published version 1 of the minutes",
+    ):
+        assert words in history
 
     later = AgendaItem.objects.create(meeting=september, title="Elective home education policy", order=5)
     discharge = reverse("governance:action_discharge_by_item", args=["rlscb", action.number])
