@@ -42,7 +42,7 @@ def _person_line(line: Attendance) -> str:
     words = line.name
     if line.position:
         words += f" ({line.position})"
-    if line.substitute_for_id:
+    if line.substitute_for is not None:
         words += f", substitute for {line.substitute_for.name}"
     if line.note:
         words += f" – {line.note}"

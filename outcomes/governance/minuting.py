@@ -269,7 +269,7 @@ def approve(*, user, meeting: Meeting, approving: Meeting | None, correction: st
     """Record that a later meeting of the body approved the minutes, with any correction made."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     problems = rules.approval_problems(meeting, approving)
-    if problems:
+    if problems or approving is None:
         raise rules.Refused(problems)
     meeting.approved_at = approving
     meeting.approval_correction = correction.strip()
@@ -353,7 +353,8 @@ def discharge_by_item(action: Action, agenda_item: AgendaItem | None, user) -> A
     problems = rules.discharge_item_problems(action, agenda_item)
     if problems:
         raise rules.Refused(problems)
-    assert agenda_item is not None
+    if agenda_item is None:  # refused above; for the type checker
+        raise rules.Refused(problems)
     action.evidence_item = agenda_item
     action.save(update_fields=["evidence_item", "updated_at"])
     action = services.discharge(

@@ -56,19 +56,22 @@ def _version_line(publication) -> str:
 
 
 def _shown(request: HttpRequest, meeting: Meeting, version: int | None = None):
-    """(content, publication or None for the draft, public): the draft for those who run bodies
-    (unless a version is asked for), otherwise the version asked for or in force; None when there is
-    nothing this reader may read yet."""
+    """(content, publication or None for the draft, public): the version asked for, or the version in
+    force; for those who run bodies the draft while it differs from that (before publication, or a
+    correction); None when there is nothing this reader may read yet."""
     user = request.user
     if version is not None:
         publication = publications.version(minuting.MINUTES_KIND, meeting.subject_key, version)
         if publication is None:
             raise Http404("No such version")
-    elif access.runs_bodies(user):
-        return minutes_content(meeting), None, False
     else:
         publication = minuting.current_minutes(meeting)
-        if publication is None:
+        if access.runs_bodies(user):
+            # The version in force, unless the minutes have changed since (a correction to publish).
+            live = minutes_content(meeting)
+            if publication is None or publication.content != live:
+                return live, None, False
+        elif publication is None:
             return None, None, True
     return publication.content, publication, not access.sees_exempt(user)
 

@@ -354,6 +354,19 @@ def test_readers_read_the_published_version_without_exempt_minutes_for_viewers(c
     assert [m["label"] for m in viewer_json["minutes"]] == ["D24"]
     client.force_login(users["lead_officer"])
     assert "Closed matter." in client.get(reverse("governance:minutes", args=args)).content.decode()
+    # Those who run bodies read the published version too, until a correction makes the draft differ.
+    client.force_login(user)
+    assert (
+        "You are reading version 1 as published."
+        in client.get(reverse("governance:minutes", args=args)).content.decode()
+    )
+    minute.refresh_from_db()
+    minuting.edit_minute(
+        user=user, minute=minute, title=minute.title, narrative="Corrected.", expected_version=2
+    )
+    page = client.get(reverse("governance:minutes", args=args)).content.decode()
+    assert "a correction not yet published: it differs from version 1" in page
+    assert "Corrected." in page
 
 
 def test_the_command_gives_the_issues_json(panel, users):
