@@ -317,6 +317,12 @@ def test_publishing_freezes_the_minutes_and_the_log_and_a_correction_is_a_new_ve
     versions = publications.versions("minutes", october.subject_key)
     assert [v.content["minutes"][0]["narrative"] for v in versions] == ["", "Corrected."]
     assert len(publications.versions("action_log", october.subject_key)) == 1
+    # Links to each version only for those who read the bodies' records (register_kind in apps.ready).
+    address = reverse("governance:minutes", args=[panel.slug, OCT_15.isoformat()])
+    assert publications.url_for(users["viewer"], first) == f"{address}?version=1"
+    assert publications.url_for(users["school"], first) is None
+    log_address = reverse("governance:meeting_log", args=[panel.slug, OCT_15.isoformat()])
+    assert publications.url_for(users["viewer"], minuting.current_log(october)) == log_address
 
 
 def test_the_pages_read_the_frozen_log_after_publication(client, panel, users):
