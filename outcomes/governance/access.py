@@ -6,6 +6,8 @@ viewers (board and scrutiny members) read the bodies and their logs; school acco
 A body or action a reader may not see is 404, an action they may not take on what they see is 403.
 """
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
@@ -13,7 +15,7 @@ from django.urls import reverse
 from outcomes.accounts.roles import Role, is_manager
 from outcomes.core import links
 from outcomes.governance import rules
-from outcomes.governance.models import Action, Body, Meeting
+from outcomes.governance.models import Action, Body, Meeting, Minute, Resolution
 
 READERS = {Role.LEAD_OFFICER, Role.VIEWER}
 
@@ -35,6 +37,14 @@ def may_update(user, action: Action) -> bool:
     if runs_bodies(user):
         return action.is_open
     return user.role == Role.LEAD_OFFICER and rules.may_update(action, person_of(user))
+
+
+def sees_exempt(user) -> bool:
+    """Exempt items and minutes (closed to the public): performance officers, administrators and
+    lead officers see them; viewers never."""
+    return runs_bodies(user) or bool(
+        user.is_authenticated and user.is_active and user.role == Role.LEAD_OFFICER
+    )
 
 
 def require_reader(user) -> None:
@@ -82,15 +92,6 @@ def get_action_to_run(user, slug: str, number: int) -> Action:
     return action
 
 
-def sees_exempt(user) -> bool:
-    """Exempt agenda items and minutes (Schedule 12A) are for those who run the bodies and the
-    officers; never for viewers (board and scrutiny members reading the public record), nor in any
-    public output (decision 0135)."""
-    return runs_bodies(user) or bool(
-        user.is_authenticated and user.is_active and user.role == Role.LEAD_OFFICER
-    )
-
-
 def sees_agenda(user, meeting: Meeting) -> bool:
     """Those who run the bodies see an agenda being drafted; readers once it is published."""
     if runs_bodies(user):
@@ -103,18 +104,38 @@ def sees_minutes(user, meeting: Meeting) -> bool:
     return runs_bodies(user) or meeting.state == Meeting.PUBLISHED
 
 
-def get_meeting_for_user(user, slug: str, on) -> Meeting:
+def get_meeting_for_user(user, slug: str, day: str) -> Meeting:
     body = get_body_for_user(user, slug)
+    try:
+        on = date.fromisoformat(day)
+    except ValueError:
+        raise Http404("No such meeting") from None
     meeting = body.meetings.filter(date=on).select_related("body").first()
     if meeting is None:
         raise Http404("No such meeting")
     return meeting
 
 
-def get_meeting_to_run(user, slug: str, on) -> Meeting:
-    meeting = get_meeting_for_user(user, slug, on)
+def get_meeting_to_run(user, slug: str, day: str) -> Meeting:
+    meeting = get_meeting_for_user(user, slug, day)
     require_runner(user)
     return meeting
+
+
+def get_minute_to_run(user, slug: str, day: str, number: int) -> Minute:
+    meeting = get_meeting_to_run(user, slug, day)
+    minute = meeting.minutes.filter(number=number).select_related("meeting__body").first()
+    if minute is None:
+        raise Http404("No such minute")
+    return minute
+
+
+def get_resolution_to_run(user, slug: str, day: str, number: int, pk: int) -> Resolution:
+    minute = get_minute_to_run(user, slug, day, number)
+    resolution = minute.resolutions.filter(pk=pk).select_related("action").first()
+    if resolution is None:
+        raise Http404("No such resolution")
+    return resolution
 
 
 def register_pages() -> None:
@@ -137,3 +158,22 @@ def register_pages() -> None:
             else None
         ),
     )
+
+
+def register_minutes_kinds() -> None:
+    """The publications of meetings (minutes, the action log as at the meeting), linked for readers."""
+    from outcomes.documents.publications import register_kind
+
+    def meeting_url(name: str):
+        def url(user, publication) -> str | None:
+            pk = publication.subject.split(":", 1)[1]
+            meeting = Meeting.objects.filter(pk=int(pk)).select_related("body").first()
+            if meeting is None or not reads_bodies(user):
+                return None
+            address = reverse(name, args=[meeting.body.slug, meeting.date.isoformat()])
+            return f"{address}?version={publication.version}" if name == "governance:minutes" else address
+
+        return url
+
+    register_kind("minutes", name="minutes", url=meeting_url("governance:minutes"))
+    register_kind("action_log", name="action log as at a meeting", url=meeting_url("governance:meeting_log"))

@@ -13,3 +13,5 @@ class GovernanceConfig(AppConfig):
 
         # Links to bodies and actions only for those who may open them (core/links.py).
         access.register_pages()
+        # Minutes and the action log as at a meeting, frozen when the minutes are published.
+        access.register_minutes_kinds()

@@ -4,7 +4,10 @@ its agenda of 16 July 2014 and the minute of seed 000, the scrutiny panel's agen
 attendance go through the services (meetings.py), so each has its history; agenda items and minutes
 are written as the seeds print them. Loading twice changes nothing (decision 0133)."""
 
+from datetime import date
+
 from outcomes.governance import meetings as services
+from outcomes.governance import minuting
 from outcomes.governance.demo_data import cypfp_2014, cypfp_2015, rlscb_meeting_2014, scrutiny_2010
 from outcomes.governance.demo_data import trust_board_2010 as trust
 from outcomes.governance.models import (
@@ -29,9 +32,22 @@ def _meeting(user, body: Body, fields: dict, state: str) -> Meeting:
         date_as_written=fields.get("date_as_written", ""),
         standing_items=False,
     )
-    while meeting.state != state:
+    while meeting.state != state and services.next_state(meeting):
         services.advance(user=user, meeting=meeting, to=services.next_state(meeting))
     return meeting
+
+
+def _minuted(user, meeting: Meeting, state: str, circulated_on: date | None = None) -> None:
+    """Minutes written as the seed prints them, taken on through minuting's states: in draft
+    (circulated or not) awaiting approval, or approved and published (frozen, with the body's
+    action log as at the meeting, as the pages and the command read them)."""
+    meeting.state = Meeting.DRAFT_MINUTES
+    meeting.circulated_on = circulated_on
+    meeting.save(update_fields=["state", "circulated_on", "updated_at"])
+    if state == Meeting.PUBLISHED:
+        meeting.state = Meeting.MINUTES_APPROVED
+        meeting.save(update_fields=["state", "updated_at"])
+        minuting.publish(user=user, meeting=meeting)
 
 
 def _attendance(user, meeting: Meeting, present=(), in_attendance=(), apologies=()) -> None:
@@ -136,7 +152,7 @@ def _rlscb(user) -> None:
             "venue": seed.VENUE,
             "date_as_written": seed.DATE_AS_WRITTEN,
         },
-        Meeting.PUBLISHED,
+        Meeting.HELD,
     )
     _attendance(
         user, meeting, present=seed.PRESENT, in_attendance=seed.IN_ATTENDANCE, apologies=seed.APOLOGIES
@@ -145,17 +161,28 @@ def _rlscb(user) -> None:
     _minutes(meeting, seed.MINUTES, actions=actions)
     # The actions raised on 05.06.2014 (and their "New action" children) were raised at this meeting.
     Action.objects.filter(body=body, raised_on=seed.DATE).update(raised_at=meeting)
+    # In draft until the next meeting approves them: seed 003 L2971, "Dates of future meetings:
+    # Thursday 4th September 2014", the meeting whose agenda the demo leaves to be built.
+    _minuted(user, meeting, Meeting.DRAFT_MINUTES)
+    _meeting(
+        user,
+        body,
+        {"date": date(2014, 9, 4), "venue": seed.VENUE, "date_as_written": "Thursday 4th September 2014"},
+        Meeting.SCHEDULED,
+    )
 
 
 def _cypfp(user) -> None:
     seed = cypfp_2014
     body = Body.objects.get(slug="cypfp")
-    may = _meeting(user, body, seed.MEETING_2014_05_21, Meeting.PUBLISHED)
+    may = _meeting(user, body, seed.MEETING_2014_05_21, Meeting.HELD)
     _attendance(user, may, present=seed.PRESENT, apologies=seed.APOLOGIES)
     _minutes(may, seed.MINUTES_2014_05_21)
+    # Circulated [R: the seed gives no date], to be approved at the meeting of 16 July 2014.
+    _minuted(user, may, Meeting.DRAFT_MINUTES, circulated_on=date(2014, 6, 4))
     july = _meeting(user, body, seed.MEETING_2014_07_16, Meeting.AGENDA_PUBLISHED)
     _agenda(july, seed.AGENDA_2014_07_16, seed.SECTIONS, seed.OTHER_MINUTES)
-    january = _meeting(user, body, cypfp_2015.MEETING, Meeting.PUBLISHED)
+    january = _meeting(user, body, cypfp_2015.MEETING, Meeting.HELD)
     item = AgendaItem.objects.create(
         meeting=january,
         order=1,
@@ -168,6 +195,7 @@ def _cypfp(user) -> None:
     )
     _minutes(january, [((last or 0) + 1, cypfp_2015.TITLE, cypfp_2015.NARRATIVE, cypfp_2015.RESOLUTIONS)])
     january.minutes.update(agenda_item=item)
+    _minuted(user, january, Meeting.PUBLISHED)
 
 
 def _trust_board(user) -> None:
@@ -175,11 +203,12 @@ def _trust_board(user) -> None:
         slug=trust.SLUG,
         defaults={"name": trust.NAME, "short_name": trust.SHORT_NAME, "minute_prefix": trust.PREFIX},
     )
-    meeting = _meeting(user, body, trust.MEETING, Meeting.PUBLISHED)
+    meeting = _meeting(user, body, trust.MEETING, Meeting.HELD)
     _attendance(
         user, meeting, present=trust.PRESENT, in_attendance=trust.IN_ATTENDANCE, apologies=trust.APOLOGIES
     )
     _minutes(meeting, trust.MINUTES_2010_10_20)
+    _minuted(user, meeting, Meeting.PUBLISHED)
 
 
 def _scrutiny(user) -> None:
@@ -189,7 +218,7 @@ def _scrutiny(user) -> None:
     )
     for name, role in seed.MEMBERS:
         Membership.objects.get_or_create(body=body, name=name, defaults={"role": role})
-    october = _meeting(user, body, seed.MEETING_2010_10_15, Meeting.PUBLISHED)
+    october = _meeting(user, body, seed.MEETING_2010_10_15, Meeting.HELD)
     _attendance(
         user, october, present=seed.PRESENT, in_attendance=seed.IN_ATTENDANCE, apologies=seed.APOLOGIES
     )
@@ -199,6 +228,7 @@ def _scrutiny(user) -> None:
     # The October minutes are approved at item 14 of the November agenda.
     october.approved_at = november
     october.save(update_fields=["approved_at"])
+    _minuted(user, october, Meeting.PUBLISHED)
 
 
 def load_demo_meetings(user) -> str | None:

@@ -55,3 +55,20 @@ def meeting_history(meeting: Meeting) -> list[HistoryRow]:
         content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk)
     ).select_related("user")
     return history_rows(records, MEETING_FIELDS)
+
+
+MINUTES_FIELDS = {
+    "number": Field("Number"),
+    "title": Field("Title", quoted=True),
+    "narrative": Field("Narrative", quoted=True),
+    "resolution": Field("Resolution", quoted=True),
+    "circulated_on": Field("Circulated on"),
+    "approved_at": Field("Approved at the meeting of"),
+    "correction": Field("Correction", quoted=True),
+}
+
+
+def minutes_history(meeting) -> list[HistoryRow]:
+    """Everything done to a meeting's minutes (minuting.py records each with the meeting's key)."""
+    records = ChangeRecord.objects.filter(subject_key=meeting.subject_key).select_related("user")
+    return history_rows(records, MINUTES_FIELDS)

@@ -33,12 +33,18 @@ def members_on(body: Body, on: date) -> QuerySet[Membership]:
     )
 
 
+# Past "held" a meeting moves on through its minutes (minuting.py): the first minute written, the
+# approval recorded at a later meeting, the publication. Marked by hand, those states would say what
+# no record shows (decision 0132).
+BY_HAND = [Meeting.SCHEDULED, Meeting.AGENDA_PUBLISHED, Meeting.HELD]
+
+
 def next_state(meeting: Meeting) -> str | None:
-    """The one state a meeting may move to next, or None (published, or cancelled)."""
-    if meeting.state not in Meeting.ORDER:
+    """The one state a meeting may be marked next by hand, or None (held or beyond, or cancelled)."""
+    if meeting.state not in BY_HAND:
         return None
-    at = Meeting.ORDER.index(meeting.state)
-    return Meeting.ORDER[at + 1] if at + 1 < len(Meeting.ORDER) else None
+    at = BY_HAND.index(meeting.state)
+    return BY_HAND[at + 1] if at + 1 < len(BY_HAND) else None
 
 
 def _snapshot(meeting: Meeting) -> dict:

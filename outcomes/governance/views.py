@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from outcomes.core import downloads
 from outcomes.core.forms import error_list
-from outcomes.governance import access, owing, services
+from outcomes.governance import access, owing, services, views_minutes
 from outcomes.governance.forms import ActionForm, AsAtForm, DischargeForm, UpdateForm
 from outcomes.governance.history import action_history
 from outcomes.governance.log import BAND_HEADINGS, BANDS, action_log
@@ -94,6 +94,8 @@ def action_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
             "may_update": access.may_update(request.user, action),
             "runs": access.runs_bodies(request.user),
             "form": UpdateForm(initial={"on": timezone.localdate()}),
+            # The resolution that raised it and its forward-plan items (minutes; views_minutes.py).
+            **views_minutes.action_context(request.user, action),
         },
     )
 

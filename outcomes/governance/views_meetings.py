@@ -20,9 +20,8 @@ from outcomes.governance import access, checks
 from outcomes.governance import meetings as services
 from outcomes.governance.forms_meetings import BLANK_OTHERS, AttendanceForm, CancelForm, MeetingForm
 from outcomes.governance.history import meeting_history
-from outcomes.governance.minutes_record import printed_number
 from outcomes.governance.models import Attendance, Meeting
-from outcomes.governance.rules import Refused
+from outcomes.governance.rules import Refused, minute_label
 
 SECTION = "governance"
 
@@ -91,7 +90,7 @@ def _grouped(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
 
 @login_required
 def meeting_detail(request: HttpRequest, slug: str, day: str) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, slug, _day(day))
+    meeting = access.get_meeting_for_user(request.user, slug, day)
     user = request.user
     exempt = access.sees_exempt(user)
     items = []
@@ -101,7 +100,7 @@ def meeting_detail(request: HttpRequest, slug: str, day: str) -> HttpResponse:
     minutes = []
     if access.sees_minutes(user, meeting):
         found_minutes = meeting.minutes.prefetch_related("resolutions").select_related("meeting__body")
-        minutes = [(printed_number(m), m) for m in found_minutes if exempt or not m.exempt]
+        minutes = [(minute_label(m), m) for m in found_minutes if exempt or not m.exempt]
     runs = access.runs_bodies(user)
     return render(
         request,
@@ -181,7 +180,7 @@ def _lines(form: AttendanceForm, meeting: Meeting) -> list[services.Line]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, slug: str, day: str) -> HttpResponse:
-    meeting = access.get_meeting_to_run(request.user, slug, _day(day))
+    meeting = access.get_meeting_to_run(request.user, slug, day)
     members = list(services.members_on(meeting.body, meeting.date))
     initial, held = _attendance_initial(meeting, members)
     form = AttendanceForm(request.POST or None, initial=initial, members=members, others=held + BLANK_OTHERS)
@@ -216,7 +215,7 @@ def attendance(request: HttpRequest, slug: str, day: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def advance(request: HttpRequest, slug: str, day: str) -> HttpResponse:
-    meeting = access.get_meeting_to_run(request.user, slug, _day(day))
+    meeting = access.get_meeting_to_run(request.user, slug, day)
     to = services.next_state(meeting)
     problems: list[str] = []
     if request.method == "POST":
@@ -264,7 +263,7 @@ def advance(request: HttpRequest, slug: str, day: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def cancel(request: HttpRequest, slug: str, day: str) -> HttpResponse:
-    meeting = access.get_meeting_to_run(request.user, slug, _day(day))
+    meeting = access.get_meeting_to_run(request.user, slug, day)
     form = CancelForm(request.POST or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
