@@ -6,14 +6,17 @@ viewers (board and scrutiny members) read the bodies and their logs; school acco
 A body or action a reader may not see is 404, an action they may not take on what they see is 403.
 """
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
 from outcomes.accounts.roles import Role, is_manager
 from outcomes.core import links
-from outcomes.governance import rules
-from outcomes.governance.models import Action, Body
+from outcomes.documents.publications import register_kind
+from outcomes.governance import agenda_services, rules
+from outcomes.governance.models import Action, Body, Meeting
 
 READERS = {Role.LEAD_OFFICER, Role.VIEWER}
 
@@ -94,3 +97,55 @@ def register_pages() -> None:
             else None
         ),
     )
+
+
+# --- agendas (decision 0136) -------------------------------------------------------------------------
+
+
+def sees_exempt(user) -> bool:
+    """Exempt items (closed to the public) are for those who run the bodies and lead officers; a
+    viewer never sees one, on a page, in a pack or in a publication."""
+    return runs_bodies(user) or bool(
+        user.is_authenticated and user.is_active and user.role == Role.LEAD_OFFICER
+    )
+
+
+def meeting_of(body: Body, on: str) -> Meeting:
+    try:
+        day = date.fromisoformat(on)
+    except ValueError:
+        raise Http404("No such meeting") from None
+    meeting = Meeting.objects.filter(body=body, date=day).select_related("body").first()
+    if meeting is None:
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_agenda_for_user(user, slug: str, on: str) -> Meeting:
+    """The meeting whose agenda is read: those who run the bodies read the working agenda; other
+    readers only a published one (404 before)."""
+    meeting = meeting_of(get_body_for_user(user, slug), on)
+    if not runs_bodies(user) and agenda_services.current(meeting) is None:
+        raise Http404("The agenda has not been published")
+    return meeting
+
+
+def get_agenda_to_run(user, slug: str, on: str) -> Meeting:
+    meeting = meeting_of(get_body_for_user(user, slug), on)
+    require_runner(user)
+    return meeting
+
+
+def register_agenda_pages() -> None:
+    def version_url(user, publication):
+        meeting = (
+            Meeting.objects.filter(pk=int(publication.subject.split(":")[1])).select_related("body").first()
+        )
+        if meeting is None or not reads_bodies(user):
+            return None
+        return reverse(
+            "governance:agenda_version",
+            args=[meeting.body.slug, meeting.date.isoformat(), publication.version],
+        )
+
+    register_kind("agenda", name="agenda", url=version_url)

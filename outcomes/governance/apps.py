@@ -13,3 +13,5 @@ class GovernanceConfig(AppConfig):
 
         # Links to bodies and actions only for those who may open them (core/links.py).
         access.register_pages()
+        # The agenda's published versions (agenda_services.publish_agenda).
+        access.register_agenda_pages()
