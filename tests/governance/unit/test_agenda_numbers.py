@@ -25,10 +25,17 @@ def test_numbers_run_on_across_the_headings_in_their_order():
 
 
 def test_sub_items_are_numbered_under_their_parent_in_their_order():
-    items = [item(1, 1), item(2, 2), item(7, 3), item(71, 2, parent_id=7), item(72, 1, parent_id=7), item(8, 4)]
+    items = [
+        item(1, 1),
+        item(2, 2),
+        item(7, 3),
+        item(71, 2, parent_id=7),
+        item(72, 1, parent_id=7),
+        item(8, 4),
+    ]
     numbers, outline = number_outline([], items)
     assert numbers == {1: "1", 2: "2", 7: "3", 72: "3.1", 71: "3.2", 8: "4"}
-    (heading, entries), = outline
+    ((heading, entries),) = outline
     assert heading is None
     assert [e.number for e in entries] == ["1", "2", "3", "4"]
     assert [c.number for c in entries[2].children] == ["3.1", "3.2"]
@@ -65,7 +72,9 @@ def test_moved_stops_at_either_end():
 
 
 def test_an_item_needs_a_reason_to_be_exempt_and_a_body_and_date_for_other_minutes():
-    plain = dict(kind="paper", exempt=False, exempt_reason="", other_body=None, other_meeting_date=None, parent=None)
+    plain = dict(
+        kind="paper", exempt=False, exempt_reason="", other_body=None, other_meeting_date=None, parent=None
+    )
     assert rules.item_problems(**plain) == []
     assert rules.item_problems(**{**plain, "exempt": True}) == [
         "Enter why the item is exempt, such as the paragraph of Schedule 12A"

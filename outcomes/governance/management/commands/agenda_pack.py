@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = (
         "Write a meeting's agenda pack (the agenda and each item's paper) as HTML, Word or PDF, the "
         "three with one page numbering. The published version in force unless --working or "
-        "--version N; without exempt items unless --with-exempt. It runs as a job, with a progress "
+        "--agenda-version N; without exempt items unless --with-exempt. It runs as a job, with a progress "
         "bar on standard error."
     )
 
@@ -26,14 +26,18 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", required=True, choices=FORMATS)
         parser.add_argument("--out", required=True, help="The file to write.")
         parser.add_argument(
-            "--version", type=int, help="A published version (the one in force when left out)."
+            "--agenda-version",
+            dest="number",
+            type=int,
+            help="A published version (the one in force when left out).",
         )
         parser.add_argument("--working", action="store_true", help="The working agenda, published or not.")
         parser.add_argument(
             "--with-exempt", action="store_true", help="Include exempt items: not for publication."
         )
 
-    def handle(self, *args, meeting, fmt, out, version, working, with_exempt, **options):
+    def handle(self, *args, meeting, fmt, out, number, working, with_exempt, **options):
+        version = number
         slug, _, on = meeting.partition("/")
         body = Body.objects.filter(slug=slug).first()
         if body is None:
