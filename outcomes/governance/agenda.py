@@ -10,6 +10,7 @@ Exempt items keep their numbers: what a reader who may not see them is given sim
 from dataclasses import dataclass, field
 from datetime import date
 
+from outcomes.core.formatting import format_date
 from outcomes.governance.models import AgendaItem, AgendaSection, Meeting
 from outcomes.papers.content import paper_content
 from outcomes.papers.services import current_publication
@@ -122,6 +123,7 @@ def item_content(entry: Numbered, today: date) -> dict:
         "exempt_reason": item.exempt_reason,
         "other_body": item.other_body.label if item.other_body_id else "",
         "other_meeting_date": item.other_meeting_date.isoformat() if item.other_meeting_date else None,
+        "other_meeting_words": format_date(item.other_meeting_date) if item.other_meeting_date else "",
         "paper": paper_of(item, today),
         "children": [item_content(child, today) for child in entry.children],
     }
