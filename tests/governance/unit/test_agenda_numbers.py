@@ -46,12 +46,14 @@ def test_items_under_no_heading_come_first_and_equal_orders_keep_their_entry_ord
     items = [item(5, 1, 10), item(2, 0), item(1, 0)]
     numbers, outline = number_outline(sections, items)
     assert numbers == {1: "1", 2: "2", 5: "3"}
-    assert outline[0][0] is None and outline[1][0].pk == 10
+    assert outline[0][0] is None
+    assert outline[1][0].pk == 10
 
 
 def test_an_empty_heading_is_kept_and_an_empty_agenda_has_no_numbers():
     numbers, outline = number_outline([section(10, 1)], [])
-    assert numbers == {} and [(s.pk, e) for s, e in outline] == [(10, [])]
+    assert numbers == {}
+    assert [(s.pk, e) for s, e in outline] == [(10, [])]
     assert number_outline([], []).numbers == {}
 
 
@@ -72,9 +74,8 @@ def test_moved_stops_at_either_end():
 
 
 def test_an_item_needs_a_reason_to_be_exempt_and_a_body_and_date_for_other_minutes():
-    plain = dict(
-        kind="paper", exempt=False, exempt_reason="", other_body=None, other_meeting_date=None, parent=None
-    )
+    plain = {"kind": "paper", "exempt": False, "exempt_reason": "", "parent": None}
+    plain |= {"other_body": None, "other_meeting_date": None}
     assert rules.item_problems(**plain) == []
     assert rules.item_problems(**{**plain, "exempt": True}) == [
         "Enter why the item is exempt, such as the paragraph of Schedule 12A"
