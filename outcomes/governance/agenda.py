@@ -97,9 +97,9 @@ def meeting_content(meeting: Meeting) -> dict:
 
 def paper_of(item: AgendaItem, today: date) -> dict | None:
     """The paper as the pack gives it: its published version if it has one, else its draft."""
-    if item.paper_id is None:
-        return None
     paper = item.paper
+    if paper is None:
+        return None
     published = current_publication(paper)
     return {
         "slug": paper.slug,
@@ -118,10 +118,10 @@ def item_content(entry: Numbered, today: date) -> dict:
         "title": item.title,
         "kind": item.kind,
         "kind_words": item.get_kind_display(),
-        "presenter": item.presenter or (item.presenter_person.name if item.presenter_person_id else ""),
+        "presenter": item.presenter or (item.presenter_person.name if item.presenter_person else ""),
         "exempt": item.exempt,
         "exempt_reason": item.exempt_reason,
-        "other_body": item.other_body.label if item.other_body_id else "",
+        "other_body": item.other_body.label if item.other_body else "",
         "other_meeting_date": item.other_meeting_date.isoformat() if item.other_meeting_date else None,
         "other_meeting_words": format_date(item.other_meeting_date) if item.other_meeting_date else "",
         "paper": paper_of(item, today),

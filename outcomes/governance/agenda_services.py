@@ -48,14 +48,14 @@ def item_snapshot(item: AgendaItem) -> dict:
         "title": item.title,
         "kind": item.kind,
         "presenter": item.presenter,
-        "presenter_person": item.presenter_person.name if item.presenter_person_id else None,
-        "paper": item.paper.title if item.paper_id else None,
+        "presenter_person": item.presenter_person.name if item.presenter_person else None,
+        "paper": item.paper.title if item.paper else None,
         "exempt": item.exempt,
         "exempt_reason": item.exempt_reason,
-        "other_body": item.other_body.label if item.other_body_id else None,
+        "other_body": item.other_body.label if item.other_body else None,
         "other_meeting_date": item.other_meeting_date.isoformat() if item.other_meeting_date else None,
-        "section": item.section.title if item.section_id else None,
-        "parent": item.parent.title if item.parent_id else None,
+        "section": item.section.title if item.section else None,
+        "parent": item.parent.title if item.parent else None,
     }
 
 
