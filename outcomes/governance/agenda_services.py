@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from outcomes.core.conflicts import SaveConflict
 from outcomes.core.formatting import format_date
 from outcomes.core.models import record_change
 from outcomes.documents import publications
@@ -126,8 +127,18 @@ def add_item(*, user, meeting: Meeting, title: str, **fields) -> AgendaItem:
     return item
 
 
+def seen_token(item: AgendaItem) -> str:
+    """When the item was last saved, as the edit form carries it."""
+    return item.updated_at.isoformat()
+
+
 @transaction.atomic
-def edit_item(*, user, item: AgendaItem, **fields) -> AgendaItem:
+def edit_item(*, user, item: AgendaItem, seen: str = "", **fields) -> AgendaItem:
+    """``seen``: the item's ``seen_token`` when the form was opened; a save from an older one is
+    refused (SaveConflict), the other person's change kept."""
+    current = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    if seen and seen != seen_token(current):
+        raise SaveConflict("this agenda item", current)
     before = item_snapshot(item)
     merged = {name: getattr(item, name) for name in ITEM_FIELDS} | fields
     _check(merged)

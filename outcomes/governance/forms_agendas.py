@@ -34,6 +34,9 @@ class ItemForm(forms.Form):
         queryset=Body.objects.all(), required=False, label="Whose minutes (another body's minutes)"
     )
     other_meeting_date = GovukDateField(name="The date of that body's meeting", required=False)
+    # When the item was last saved as the form was opened: a save from an older one is refused
+    # (core/conflicts.py), so that two people changing one item do not overwrite each other.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, meeting: Meeting, item: AgendaItem | None = None, may_attach: bool, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from outcomes.core.confirm import Confirmation, confirm_first
+from outcomes.core.conflicts import SaveConflict
 from outcomes.core.forms import error_list
 from outcomes.documents.publications import PublicationConflict
 from outcomes.governance import access, agenda_services, pack_job
@@ -88,6 +89,7 @@ def _item_form(request, meeting: Meeting, item: AgendaItem | None) -> ItemForm:
             "exempt_reason": item.exempt_reason,
             "other_body": item.other_body,
             "other_meeting_date": item.other_meeting_date,
+            "seen": agenda_services.seen_token(item),
         }
     return ItemForm(
         request.POST or None,
@@ -114,13 +116,23 @@ def item_form(request: HttpRequest, slug: str, on: str, pk: int | None = None) -
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
+            fields = dict(form.cleaned_data)
             if item is None:
-                fields = dict(form.cleaned_data)
+                fields.pop("seen", None)
                 item = agenda_services.add_item(user=request.user, meeting=meeting, **fields)
             else:
-                agenda_services.edit_item(user=request.user, item=item, **form.cleaned_data)
+                agenda_services.edit_item(user=request.user, item=item, **fields)
         except Refused as refused:
             problems = refused.problems
+        except SaveConflict as conflict:
+            # Their version is shown on the agenda; the form now carries it, so saving again
+            # replaces it knowingly.
+            item.refresh_from_db()
+            data = request.POST.copy()
+            data["seen"] = agenda_services.seen_token(item)
+            form = ItemForm(data, meeting=meeting, item=item, may_attach=writes_papers(request.user))
+            form.is_valid()
+            problems = [str(conflict), f"Their version of the title: {item.title}"]
         else:
             messages.success(request, f"Saved the item {item.title[:80]}.")
             return redirect(_agenda_url(meeting))

@@ -253,3 +253,26 @@ def test_paper_links_only_where_the_reader_may_open_the_paper(client, users, mee
     assert 'href="/papers/lifestyle-survey-2009/"' in page
     assert 'href="/papers/cypp-progress-june-2014/"' not in page
     assert "(draft)" in page
+
+
+def test_two_people_changing_one_item_do_not_overwrite_each_other(client, users, meeting):
+    performance, administrator = users["performance_officer"], users["administrator"]
+    item = meeting.agenda_items.get(title="Lifestyle Survey 2009")
+    client.force_login(performance)
+    page = client.get(url("agenda_item_edit", pk=item.pk)).content.decode()
+    seen = services.seen_token(item)
+    assert f'name="seen" value="{seen}"' in page
+    services.edit_item(user=administrator, item=item, title="Lifestyle Survey 2009: results", seen=seen)
+    mine = {"title": "Lifestyle Survey 2009 (revised)", "kind": "paper", "seen": seen}
+    response = client.post(url("agenda_item_edit", pk=item.pk), mine)
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "while you were editing it" in text
+    assert "Their version of the title: Lifestyle Survey 2009: results" in text
+    item.refresh_from_db()
+    assert item.title == "Lifestyle Survey 2009: results"
+    # Saving again, having read theirs, replaces it.
+    again = {**mine, "seen": services.seen_token(item)}
+    assert client.post(url("agenda_item_edit", pk=item.pk), again).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Lifestyle Survey 2009 (revised)"
