@@ -95,8 +95,9 @@ def meeting_content(meeting: Meeting) -> dict:
     }
 
 
-def paper_of(item: AgendaItem, today: date) -> dict | None:
-    """The paper as the pack gives it: its published version if it has one, else its draft."""
+def paper_of(item: AgendaItem, today: date, *, with_content: bool = True) -> dict | None:
+    """The paper as the pack gives it: its published version if it has one, else its draft
+    (``with_content`` False: its name and version only, for a page that lists it)."""
     paper = item.paper
     if paper is None:
         return None
@@ -106,11 +107,13 @@ def paper_of(item: AgendaItem, today: date) -> dict | None:
         "title": paper.title,
         "version": published.version if published else None,
         "published_on": published.published_at.date().isoformat() if published else None,
-        "content": published.content if published else paper_content(paper, today),
+        "content": (published.content if published else paper_content(paper, today))
+        if with_content
+        else None,
     }
 
 
-def item_content(entry: Numbered, today: date) -> dict:
+def item_content(entry: Numbered, today: date, papers: bool = True) -> dict:
     item = entry.item
     return {
         "id": item.pk,
@@ -124,20 +127,21 @@ def item_content(entry: Numbered, today: date) -> dict:
         "other_body": item.other_body.label if item.other_body else "",
         "other_meeting_date": item.other_meeting_date.isoformat() if item.other_meeting_date else None,
         "other_meeting_words": format_date(item.other_meeting_date) if item.other_meeting_date else "",
-        "paper": paper_of(item, today),
-        "children": [item_content(child, today) for child in entry.children],
+        "paper": paper_of(item, today, with_content=papers),
+        "children": [item_content(child, today, papers) for child in entry.children],
     }
 
 
-def agenda_content(meeting: Meeting, today: date) -> dict:
-    """The working agenda as the document every rendering reads, exempt items included."""
+def agenda_content(meeting: Meeting, today: date, *, papers: bool = True) -> dict:
+    """The working agenda as the document every rendering reads, exempt items included (without
+    ``papers``, each paper's name and version only, for the agenda page)."""
     outline = agenda_numbers(meeting)
     return {
         "meeting": meeting_content(meeting),
         "sections": [
             {
                 "title": section.title if section else "",
-                "items": [item_content(entry, today) for entry in entries],
+                "items": [item_content(entry, today, papers) for entry in entries],
             }
             for section, entries in outline.sections
         ],

@@ -142,6 +142,8 @@ def edit_item(*, user, item: AgendaItem, seen: str = "", **fields) -> AgendaItem
     before = item_snapshot(item)
     merged = {name: getattr(item, name) for name in ITEM_FIELDS} | fields
     _check(merged)
+    if merged.get("parent") is not None and item.children.exists():
+        raise Refused(["An item with sub-items cannot itself become a sub-item"])
     if merged.get("parent") is not None:
         fields["section"] = merged["parent"].section
     moved_place = any(

@@ -54,7 +54,7 @@ def agenda(request: HttpRequest, slug: str, on: str) -> HttpResponse:
     meeting = access.get_agenda_for_user(request.user, slug, on)
     runs = access.runs_bodies(request.user)
     published = agenda_services.current(meeting)
-    content = agenda_content(meeting, timezone.localdate()) if runs else published.content
+    content = agenda_content(meeting, timezone.localdate(), papers=False) if runs else published.content
     content = shown_content(content, exempt=access.sees_exempt(request.user))
     return _page(
         request,

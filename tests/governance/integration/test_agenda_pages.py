@@ -276,3 +276,14 @@ def test_two_people_changing_one_item_do_not_overwrite_each_other(client, users,
     assert client.post(url("agenda_item_edit", pk=item.pk), again).status_code == 302
     item.refresh_from_db()
     assert item.title == "Lifestyle Survey 2009 (revised)"
+
+
+def test_an_item_with_sub_items_does_not_become_a_sub_item(users, meeting):
+    from outcomes.governance.rules import Refused
+
+    report = meeting.agenda_items.get(title="CYPP progress report, June 2014")
+    other = meeting.agenda_items.get(title="Lifestyle Survey 2009")
+    with pytest.raises(Refused, match="cannot itself become a sub-item"):
+        services.edit_item(user=users["performance_officer"], item=report, parent=other)
+    services.edit_item(user=users["performance_officer"], item=other, parent=report)
+    assert agenda_numbers(meeting).numbers[other.pk] == "3.2"
