@@ -19,7 +19,7 @@ class ItemForm(forms.Form):
         error_messages={"required": "Enter the item's title"},
     )
     kind = forms.ChoiceField(choices=AgendaItem.KINDS, initial=AgendaItem.OTHER)
-    section = forms.ModelChoiceField(queryset=None, required=False, empty_label="No heading")
+    section = forms.ModelChoiceField(queryset=None, required=False, empty_label="No heading", label="Heading")
     parent = forms.ModelChoiceField(
         queryset=None, required=False, empty_label="None: a main item", label="Sub-item of"
     )

@@ -4,8 +4,9 @@ than a page should wait. Started from the meeting's agenda page and by ``manage.
 from django.urls import reverse
 from django.utils import timezone
 
+from outcomes.core.formatting import format_date
 from outcomes.governance import agenda_services
-from outcomes.governance.agenda import agenda_content, shown_content
+from outcomes.governance.agenda import agenda_content, every_item, shown_content
 from outcomes.governance.models import Meeting
 from outcomes.governance.pack import build_pack, pages_text
 from outcomes.governance.pack_render import render
@@ -40,7 +41,10 @@ def agenda_pack(job, *, meeting: int, fmt: str, exempt: bool, version: int | Non
     report_progress(job.pk, 2, 2, "Done")
     lines = [f"Item {number}: {pages_text(*pages)}" for number, pages in _numbered(content, pack.ranges)]
     return {
-        "summary": f"Made the agenda pack of {found}: {pack.total} pages, as {fmt.upper()}.",
+        "summary": (
+            f"Made the agenda pack of the {found.body.label} meeting of {format_date(found.date)}: "
+            f"{pack.total} pages, as {fmt.upper()}."
+        ),
         "lines": lines,
         "link": reverse("governance:agenda", args=[found.body.slug, found.date.isoformat()]),
         "link_text": "Back to the agenda",
@@ -48,8 +52,6 @@ def agenda_pack(job, *, meeting: int, fmt: str, exempt: bool, version: int | Non
 
 
 def _numbered(content: dict, ranges: dict[int, tuple[int, int]]):
-    from outcomes.governance.agenda import every_item
-
     for item in every_item(content):
         if item["id"] in ranges:
             yield item["number"], ranges[item["id"]]

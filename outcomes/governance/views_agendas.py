@@ -12,10 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.conflicts import SaveConflict
+from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
 from outcomes.documents.publications import PublicationConflict
 from outcomes.governance import access, agenda_services, pack_job
-from outcomes.governance.agenda import agenda_content, shown_content
+from outcomes.governance.agenda import agenda_content, every_item, shown_content
 from outcomes.governance.agenda_history import agenda_history
 from outcomes.governance.forms_agendas import (
     ItemForm,
@@ -38,8 +39,6 @@ def _agenda_url(meeting: Meeting) -> str:
 
 
 def _papers(content: dict) -> dict[str, Paper]:
-    from outcomes.governance.agenda import every_item
-
     slugs = [i["paper"]["slug"] for i in every_item(content) if i["paper"]]
     return {p.slug: p for p in Paper.objects.filter(slug__in=slugs)}
 
@@ -296,7 +295,7 @@ def publish(request: HttpRequest, slug: str, on: str) -> HttpResponse:
     asked = confirm_first(
         request,
         Confirmation(
-            title=f"Publish the agenda of {meeting}?",
+            title=f"Publish the agenda of the {meeting.body.label} meeting of {format_date(meeting.date)}?",
             consequences=[
                 "The agenda and its papers are frozen as they stand, as "
                 + (

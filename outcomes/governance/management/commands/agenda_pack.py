@@ -57,7 +57,9 @@ class Command(BaseCommand):
             version = len(published)
         elif not 1 <= version <= len(published):
             raise CommandError(f"The agenda has no version {version}.")
-        label = f"Agenda pack ({fmt.upper()}): {found} (command)"
+        label = (
+            f"Agenda pack ({fmt.upper()}): {found.body.label} meeting of {found.date.isoformat()} (command)"
+        )
         job = run_with_progress_bar(
             agenda_pack,
             label=label,
