@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from outcomes.accounts.roles import Role, is_manager
 from outcomes.core import links
-from outcomes.governance import rules
+from outcomes.documents.publications import register_kind
+from outcomes.governance import agenda_services, rules
 from outcomes.governance.models import Action, Body, Meeting, Minute, Resolution
 
 READERS = {Role.LEAD_OFFICER, Role.VIEWER}
@@ -105,15 +106,7 @@ def sees_minutes(user, meeting: Meeting) -> bool:
 
 
 def get_meeting_for_user(user, slug: str, day: str) -> Meeting:
-    body = get_body_for_user(user, slug)
-    try:
-        on = date.fromisoformat(day)
-    except ValueError:
-        raise Http404("No such meeting") from None
-    meeting = body.meetings.filter(date=on).select_related("body").first()
-    if meeting is None:
-        raise Http404("No such meeting")
-    return meeting
+    return meeting_of(get_body_for_user(user, slug), day)
 
 
 def get_meeting_to_run(user, slug: str, day: str) -> Meeting:
@@ -177,3 +170,47 @@ def register_minutes_kinds() -> None:
 
     register_kind("minutes", name="minutes", url=meeting_url("governance:minutes"))
     register_kind("action_log", name="action log as at a meeting", url=meeting_url("governance:meeting_log"))
+
+
+# --- agendas (decision 0136) -------------------------------------------------------------------------
+
+
+def meeting_of(body: Body, on: str) -> Meeting:
+    try:
+        day = date.fromisoformat(on)
+    except ValueError:
+        raise Http404("No such meeting") from None
+    meeting = Meeting.objects.filter(body=body, date=day).select_related("body").first()
+    if meeting is None:
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_agenda_for_user(user, slug: str, on: str) -> Meeting:
+    """The meeting whose agenda is read: those who run the bodies read the working agenda; other
+    readers only a published one (404 before)."""
+    meeting = meeting_of(get_body_for_user(user, slug), on)
+    if not runs_bodies(user) and agenda_services.current(meeting) is None:
+        raise Http404("The agenda has not been published")
+    return meeting
+
+
+def get_agenda_to_run(user, slug: str, on: str) -> Meeting:
+    meeting = meeting_of(get_body_for_user(user, slug), on)
+    require_runner(user)
+    return meeting
+
+
+def register_agenda_pages() -> None:
+    def version_url(user, publication):
+        meeting = (
+            Meeting.objects.filter(pk=int(publication.subject.split(":")[1])).select_related("body").first()
+        )
+        if meeting is None or not reads_bodies(user):
+            return None
+        return reverse(
+            "governance:agenda_version",
+            args=[meeting.body.slug, meeting.date.isoformat(), publication.version],
+        )
+
+    register_kind("agenda", name="agenda", url=version_url)

@@ -15,3 +15,5 @@ class GovernanceConfig(AppConfig):
         access.register_pages()
         # Minutes and the action log as at a meeting, frozen when the minutes are published.
         access.register_minutes_kinds()
+        # The agenda's published versions (agenda_services.publish_agenda).
+        access.register_agenda_pages()

@@ -6,8 +6,8 @@ are written as the seeds print them. Loading twice changes nothing (decision 013
 
 from datetime import date
 
+from outcomes.governance import agenda_services, minuting
 from outcomes.governance import meetings as services
-from outcomes.governance import minuting
 from outcomes.governance.demo_data import cypfp_2014, cypfp_2015, rlscb_meeting_2014, scrutiny_2010
 from outcomes.governance.demo_data import trust_board_2010 as trust
 from outcomes.governance.models import (
@@ -182,6 +182,7 @@ def _cypfp(user) -> None:
     _minuted(user, may, Meeting.DRAFT_MINUTES, circulated_on=date(2014, 6, 4))
     july = _meeting(user, body, seed.MEETING_2014_07_16, Meeting.AGENDA_PUBLISHED)
     _agenda(july, seed.AGENDA_2014_07_16, seed.SECTIONS, seed.OTHER_MINUTES)
+    agenda_services.publish_agenda(user=user, meeting=july)
     january = _meeting(user, body, cypfp_2015.MEETING, Meeting.HELD)
     item = AgendaItem.objects.create(
         meeting=january,
@@ -225,6 +226,7 @@ def _scrutiny(user) -> None:
     _minutes(october, seed.MINUTES_2010_10_15, exempt=seed.EXEMPT)
     november = _meeting(user, body, seed.MEETING_2010_11_19, Meeting.AGENDA_PUBLISHED)
     _agenda(november, seed.AGENDA_2010_11_19, other=seed.OTHER_MINUTES, presenters=False)
+    agenda_services.publish_agenda(user=user, meeting=november)
     # The October minutes are approved at item 14 of the November agenda.
     october.approved_at = november
     october.save(update_fields=["approved_at"])

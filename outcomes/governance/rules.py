@@ -306,3 +306,42 @@ def discharge_item_problems(action, item) -> list[str]:
     if item.meeting.date < action.raised_on:
         return ["The agenda item is of a meeting before the action was raised"]
     return []
+
+
+# --- agendas (decision 0136) -----------------------------------------------------------------------
+
+
+def item_problems(
+    *, kind: str, exempt: bool, exempt_reason: str, other_body, other_meeting_date, parent
+) -> list[str]:
+    """What an agenda item needs: an exempt item its reason (the paragraph of Schedule 12A); another
+    body's minutes that body and the date of its meeting ("held on 6th June"); a sub-item a parent that
+    is not itself a sub-item (numbers go 7.1, never 7.1.1)."""
+    problems = []
+    if exempt and not (exempt_reason or "").strip():
+        problems.append("Enter why the item is exempt, such as the paragraph of Schedule 12A")
+    if kind == "other_minutes" and other_body is None:
+        problems.append("Choose the body whose minutes these are")
+    if kind == "other_minutes" and other_meeting_date is None:
+        problems.append("Enter the date of the meeting whose minutes these are")
+    if parent is not None and parent.parent_id is not None:
+        problems.append("A sub-item goes under a main item, not under another sub-item")
+    return problems
+
+
+def section_removal_problems(section) -> list[str]:
+    """A heading is removed only once it holds no items: its items are moved or removed first."""
+    if section.items.exists():
+        return ["Move or remove the heading's items first: removing it would move them to the top"]
+    return []
+
+
+def moved(things: list, thing, direction: str) -> list:
+    """``things`` in order with ``thing`` one place up or down (unchanged at either end)."""
+    order = list(things)
+    at = order.index(thing)
+    to = at - 1 if direction == "up" else at + 1
+    if direction not in ("up", "down") or not 0 <= to < len(order):
+        return order
+    order[at], order[to] = order[to], order[at]
+    return order

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outcomes.governance import views, views_meetings, views_minutes
+from outcomes.governance import views, views_agendas, views_forward_plan, views_meetings, views_minutes
 
 app_name = "governance"
 
@@ -69,5 +69,34 @@ urlpatterns = [
         "<slug:slug>/actions/<int:number>/discharge-by-item/",
         views_minutes.action_discharge_by_item,
         name="action_discharge_by_item",
+    ),
+]
+
+# --- agendas and the agenda pack (issue 15; decisions 0136-0138) -------------------------------------
+A = "<slug:slug>/meetings/<str:on>/agenda"
+urlpatterns += [
+    path(f"{A}/", views_agendas.agenda, name="agenda"),
+    path(f"{A}/items/new/", views_agendas.item_form, name="agenda_item_new"),
+    path(f"{A}/items/<int:pk>/edit/", views_agendas.item_form, name="agenda_item_edit"),
+    path(f"{A}/items/<int:pk>/move/", views_agendas.item_move, name="agenda_item_move"),
+    path(f"{A}/items/<int:pk>/remove/", views_agendas.item_remove, name="agenda_item_remove"),
+    path(f"{A}/headings/new/", views_agendas.section_form, name="agenda_section_new"),
+    path(f"{A}/headings/<int:pk>/edit/", views_agendas.section_form, name="agenda_section_edit"),
+    path(f"{A}/headings/<int:pk>/move/", views_agendas.section_move, name="agenda_section_move"),
+    path(f"{A}/headings/<int:pk>/remove/", views_agendas.section_remove, name="agenda_section_remove"),
+    path(f"{A}/standing-items/", views_agendas.add_standing, name="agenda_add_standing"),
+    path(f"{A}/place/", views_agendas.place, name="agenda_place"),
+    path(f"{A}/publish/", views_agendas.publish, name="agenda_publish"),
+    path(f"{A}/pack/", views_agendas.pack, name="agenda_pack"),
+    path(f"{A}/versions/", views_agendas.versions, name="agenda_versions"),
+    path(f"{A}/versions/<int:number>/", views_agendas.version, name="agenda_version"),
+    path("<slug:slug>/forward-plan/", views_forward_plan.forward_plan, name="forward_plan"),
+    path("<slug:slug>/standing-items/", views_forward_plan.standing_items, name="standing_items"),
+    path("<slug:slug>/standing-items/<int:pk>/edit/", views_forward_plan.standing_edit, name="standing_edit"),
+    path("<slug:slug>/standing-items/<int:pk>/move/", views_forward_plan.standing_move, name="standing_move"),
+    path(
+        "<slug:slug>/standing-items/<int:pk>/remove/",
+        views_forward_plan.standing_remove,
+        name="standing_remove",
     ),
 ]

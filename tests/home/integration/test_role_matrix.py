@@ -16,6 +16,7 @@ from tests.api.integration.role_rows_api import PAGE_ROWS as API_PAGE_ROWS
 from tests.api.integration.role_rows_api import ROWS as API_ROWS
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
+from tests.governance.integration.role_rows_agendas import ROWS as AGENDA_ROWS
 from tests.governance.integration.role_rows_governance import ROWS as GOVERNANCE_ROWS
 from tests.governance.integration.role_rows_meetings import ROWS as MEETING_ROWS
 from tests.governance.integration.role_rows_minutes import ROWS as MINUTES_ROWS
@@ -99,6 +100,7 @@ MATRIX = [
     *GOVERNANCE_ROWS,
     *MEETING_ROWS,
     *MINUTES_ROWS,
+    *AGENDA_ROWS,
     *HEALTH_ROWS,
     *JOB_ROWS,
     *REMINDER_ROWS,
