@@ -4,6 +4,7 @@ Performance officers and administrators run bodies: they raise, edit and dischar
 officer adds dated updates to the open actions they own (linked as an owner). Lead officers and
 viewers (board and scrutiny members) read the bodies and their logs; school accounts read none.
 A body or action a reader may not see is 404, an action they may not take on what they see is 403.
+The Performance clinics' actions (decision 0142) are read by those who read the clinics.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,9 @@ from django.urls import reverse
 from outcomes.accounts.roles import Role, is_manager
 from outcomes.core import links
 from outcomes.governance import rules
+from outcomes.governance.clinics import SLUG as CLINICS
 from outcomes.governance.models import Action, Body
+from outcomes.indicators import access as indicator_access
 
 READERS = {Role.LEAD_OFFICER, Role.VIEWER}
 
@@ -24,6 +27,18 @@ def runs_bodies(user) -> bool:
 
 def reads_bodies(user) -> bool:
     return runs_bodies(user) or bool(user.is_authenticated and user.is_active and user.role in READERS)
+
+
+def may_read_body(user, body: Body) -> bool:
+    if not reads_bodies(user):
+        return False
+    return body.slug != CLINICS or indicator_access.can_read_clinics(user)
+
+
+def visible_bodies(user):
+    """The bodies ``user`` may read (none for those who read no body)."""
+    bodies = Body.objects.all() if reads_bodies(user) else Body.objects.none()
+    return bodies if indicator_access.can_read_clinics(user) else bodies.exclude(slug=CLINICS)
 
 
 def person_of(user):
@@ -50,7 +65,7 @@ def require_runner(user) -> None:
 def get_body_for_user(user, slug: str) -> Body:
     require_reader(user)
     body = Body.objects.filter(slug=slug).first()
-    if body is None:
+    if body is None or not may_read_body(user, body):
         raise Http404("No such body")
     return body
 
@@ -84,13 +99,16 @@ def get_action_to_run(user, slug: str, number: int) -> Action:
 
 def register_pages() -> None:
     links.register(
-        Body, lambda user, body: reverse("governance:body", args=[body.slug]) if reads_bodies(user) else None
+        Body,
+        lambda user, body: (
+            reverse("governance:body", args=[body.slug]) if may_read_body(user, body) else None
+        ),
     )
     links.register(
         Action,
         lambda user, action: (
             reverse("governance:action", args=[action.body.slug, action.number])
-            if reads_bodies(user)
+            if may_read_body(user, action.body)
             else None
         ),
     )

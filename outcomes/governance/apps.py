@@ -9,7 +9,11 @@ class GovernanceConfig(AppConfig):
     label = "governance"
 
     def ready(self) -> None:
-        from outcomes.governance import access
+        from outcomes.governance import access, checks_clinics  # noqa: F401  (its rule registers)
+        from outcomes.governance.clinic_tracker import ClinicTracker
+        from outcomes.indicators.clinic_actions import register_tracker
 
         # Links to bodies and actions only for those who may open them (core/links.py).
         access.register_pages()
+        # The clinic pages read and change their agreed actions on this tracker (decision 0142).
+        register_tracker(ClinicTracker())
