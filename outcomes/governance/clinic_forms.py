@@ -75,12 +75,14 @@ class ClinicActionForm(forms.Form):
         self.action = action
         later = Clinic.objects.filter(date__gte=clinic.date).exclude(pk=clinic.pk).order_by("date", "pk")
         self.later = {c.slug: c for c in later}
-        self.fields["followed_up_at"].choices = [("", "Not yet followed up")] + [
+        followed_up_at = self.fields["followed_up_at"]
+        assert isinstance(followed_up_at, forms.ChoiceField)
+        followed_up_at.choices = [("", "Not yet followed up")] + [
             (c.slug, f"{c.title} ({c.date.day} {c.date:%B %Y})") for c in later
         ]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("followed_up_at") and not data.get("follow_up"):
             self.add_error("follow_up", "Enter what the clinic that followed it up found")
         elif data.get("status") == self.DONE and not data.get("follow_up"):
@@ -104,7 +106,7 @@ class ClinicActionForm(forms.Form):
             "due": action.due_on,
             "status": status,
             "follow_up": follow_up,
-            "followed_up_at": action.followed_up_at.slug if action.followed_up_at_id else "",
+            "followed_up_at": action.followed_up_at.slug if action.followed_up_at else "",
             "version": version_of(action),
         }
 

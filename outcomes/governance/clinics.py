@@ -55,6 +55,7 @@ class Row:
 
     def agreed(self, user) -> AgreedAction:
         a = self.action
+        assert a.clinic is not None  # clinic_actions() holds only actions agreed at a clinic
         return AgreedAction(
             clinic=a.clinic,
             number=a.number,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outcomes.governance import views
+from outcomes.governance import views, views_imports
 
 app_name = "governance"
 
@@ -14,4 +14,13 @@ urlpatterns = [
     path("<slug:slug>/actions/<int:number>/edit/", views.action_edit, name="action_edit"),
     path("<slug:slug>/actions/<int:number>/update/", views.action_update, name="action_update"),
     path("<slug:slug>/actions/<int:number>/discharge/", views.action_discharge, name="action_discharge"),
+    # Bulk entry of members and an existing action log (decision 0143).
+    path("<slug:slug>/import/members/", views_imports.members_import, name="members_import"),
+    path(
+        "<slug:slug>/import/members-template.<str:fmt>",
+        views_imports.members_template,
+        name="members_template",
+    ),
+    path("<slug:slug>/import/action-log/", views_imports.log_import, name="log_import"),
+    path("<slug:slug>/import/action-log-template.<str:fmt>", views_imports.log_template, name="log_template"),
 ]

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
-from outcomes.indicators.forms import clinic_key
 from outcomes.governance.models import Action, ActionUpdate
+from outcomes.indicators.forms import clinic_key
 from outcomes.indicators.models import Clinic
 from outcomes.plans.models import Update
 

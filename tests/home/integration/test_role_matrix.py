@@ -16,6 +16,7 @@ from tests.api.integration.role_rows_api import PAGE_ROWS as API_PAGE_ROWS
 from tests.api.integration.role_rows_api import ROWS as API_ROWS
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
+from tests.governance.integration.role_rows_clinicmove import ROWS as CLINICMOVE_ROWS
 from tests.governance.integration.role_rows_governance import ROWS as GOVERNANCE_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
 from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
@@ -95,6 +96,7 @@ MATRIX = [
     *DATA_QUALITY_ROWS,
     *PAPER_ROWS,
     *GOVERNANCE_ROWS,
+    *CLINICMOVE_ROWS,
     *HEALTH_ROWS,
     *JOB_ROWS,
     *REMINDER_ROWS,

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from outcomes.accounts.models import Person
 from outcomes.core.models import ChangeRecord
-from outcomes.indicators.forms import clinic_key
 from outcomes.governance.clinic_forms import version_of
 from outcomes.governance.models import Action
+from outcomes.indicators.forms import clinic_key
 from outcomes.indicators.models import Clinic, ExceptionRecord
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +221,23 @@ def test_the_demo_clinic_of_30_june_2014_reviews_breastfeeding_initiation(client
     actions = client.get(reverse("indicators:clinic_export", args=[clinic.slug, "csv"])).content.decode()
     assert "Mary Smith" in actions
     assert "2014-09-30" in actions  # a due date is a date (decision 0067)
+
+
+def test_the_owner_of_a_clinic_action_finds_it_in_what_i_owe_and_may_update_it(client, users):
+    lead = users["lead_officer"]
+    client.force_login(users["performance_officer"])
+    action = add_action(
+        client, create(client), owner=lead.person.name, text="Audit the Rotherham North files"
+    )
+    client.force_login(lead)
+    owed = client.get(reverse("governance:my_actions")).content.decode()
+    assert "Audit the Rotherham North files" in owed
+    update = reverse("governance:action_update", args=["clinics", action.number])
+    assert client.get(update).status_code == 200, "its owner adds dated updates on the tracker"
+
+
+def test_a_viewer_reads_the_boards_but_not_the_clinics_actions(client, users):
+    client.force_login(users["viewer"])
+    boards = client.get(reverse("governance:list")).content.decode()
+    assert "Performance clinics" not in boards
+    assert client.get(reverse("governance:body", args=["clinics"])).status_code == 404

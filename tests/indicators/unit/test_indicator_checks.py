@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from outcomes.core.checks import get_rule, run_rule
-from outcomes.indicators.areas import home_area
 from outcomes.governance.models import Action
+from outcomes.indicators.areas import home_area
 from outcomes.indicators.models import Area, ImportRun, Indicator, Period, Value
 from tests.indicators.factories import (
     AgreedActionFactory,
