@@ -1,5 +1,6 @@
-"""Forms of the indicator pages. The clinic and action forms save through ``save(user)``, which
-records every change (who, when, before and after) and refuses to overwrite a newer save."""
+"""Forms of the indicator pages. The clinic form saves through ``save(user)``, which records every
+change (who, when, before and after) and refuses to overwrite a newer save. The agreed actions' form
+is the governance tracker's (clinic_actions.py, decision 0142)."""
 
 from django import forms
 from django.db import transaction
