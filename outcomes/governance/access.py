@@ -15,7 +15,7 @@ from outcomes.accounts.roles import Role, is_manager
 from outcomes.core import links
 from outcomes.governance import rules
 from outcomes.governance.clinics import SLUG as CLINICS
-from outcomes.governance.models import Action, Body
+from outcomes.governance.models import Action, Body, Meeting
 from outcomes.indicators import access as indicator_access
 
 READERS = {Role.LEAD_OFFICER, Role.VIEWER}
@@ -97,6 +97,41 @@ def get_action_to_run(user, slug: str, number: int) -> Action:
     return action
 
 
+def sees_exempt(user) -> bool:
+    """Exempt agenda items and minutes (Schedule 12A) are for those who run the bodies and the
+    officers; never for viewers (board and scrutiny members reading the public record), nor in any
+    public output (decision 0135)."""
+    return runs_bodies(user) or bool(
+        user.is_authenticated and user.is_active and user.role == Role.LEAD_OFFICER
+    )
+
+
+def sees_agenda(user, meeting: Meeting) -> bool:
+    """Those who run the bodies see an agenda being drafted; readers once it is published."""
+    if runs_bodies(user):
+        return True
+    return meeting.state in Meeting.ORDER and Meeting.ORDER.index(meeting.state) >= 1
+
+
+def sees_minutes(user, meeting: Meeting) -> bool:
+    """Draft minutes are for those who run the bodies; readers read them once published."""
+    return runs_bodies(user) or meeting.state == Meeting.PUBLISHED
+
+
+def get_meeting_for_user(user, slug: str, on) -> Meeting:
+    body = get_body_for_user(user, slug)
+    meeting = body.meetings.filter(date=on).select_related("body").first()
+    if meeting is None:
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_meeting_to_run(user, slug: str, on) -> Meeting:
+    meeting = get_meeting_for_user(user, slug, on)
+    require_runner(user)
+    return meeting
+
+
 def register_pages() -> None:
     links.register(
         Body,
@@ -109,6 +144,14 @@ def register_pages() -> None:
         lambda user, action: (
             reverse("governance:action", args=[action.body.slug, action.number])
             if may_read_body(user, action.body)
+            else None
+        ),
+    )
+    links.register(
+        Meeting,
+        lambda user, meeting: (
+            reverse("governance:meeting", args=[meeting.body.slug, meeting.date.isoformat()])
+            if reads_bodies(user)
             else None
         ),
     )

@@ -9,7 +9,7 @@ class GovernanceConfig(AppConfig):
     label = "governance"
 
     def ready(self) -> None:
-        from outcomes.governance import access, checks_clinics  # noqa: F401  (its rule registers)
+        from outcomes.governance import access, checks, checks_clinics  # noqa: F401 (their rules register)
         from outcomes.governance.clinic_tracker import ClinicTracker
         from outcomes.indicators.clinic_actions import register_tracker
 

@@ -9,6 +9,7 @@ from outcomes.accounts.models import Person, User
 from outcomes.governance import services
 from outcomes.governance.demo_clinics import load_demo_clinic_actions
 from outcomes.governance.demo_data import rlscb_2014 as seed
+from outcomes.governance.demo_meetings import load_demo_meetings
 from outcomes.governance.models import Action, Body, Membership
 
 
@@ -37,9 +38,9 @@ def load_demo_governance() -> str | None:
 
 
 def _load_rlscb() -> str | None:
-    if Body.objects.filter(slug=seed.SLUG).exists():
-        return None
     user = User.objects.filter(username="performance").first()
+    if Body.objects.filter(slug=seed.SLUG).exists():
+        return load_demo_meetings(user)
     body = Body.objects.create(slug=seed.SLUG, name=seed.NAME, short_name=seed.SHORT_NAME)
     people = {}
     for name, role, position in seed.MEMBERS:
@@ -93,5 +94,6 @@ def _load_rlscb() -> str | None:
     Body.objects.create(**seed.PARTNERSHIP)
     return (
         f"Loaded the {seed.SHORT_NAME} ({seed.SLUG}) with {len(seed.MEMBERS)} members and its action log "
-        f"as at {on:%d.%m.%Y}, and the {seed.PARTNERSHIP['name']} ({seed.PARTNERSHIP['slug']})."
-    )
+        f"as at {on:%d.%m.%Y}, and the {seed.PARTNERSHIP['name']} ({seed.PARTNERSHIP['slug']}). "
+        f"{load_demo_meetings(user) or ''}"
+    ).strip()

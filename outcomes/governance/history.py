@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from outcomes.core.history import Field, HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord
-from outcomes.governance.models import Action
+from outcomes.governance.models import Action, Meeting
 
 # A clinic's agreed action's statuses before it moved onto the tracker (decision 0142).
 STATUS_WORDS = {**dict(Action.STATUSES), "open": "Open", "done": "Done", "not_done": "Not done"}
@@ -38,3 +38,28 @@ def action_history(action: Action) -> list[HistoryRow]:
         content_type=ContentType.objects.get_for_model(Action), object_id=str(action.pk)
     ).select_related("user")
     return history_rows(records, FIELDS)
+
+
+MEETING_STATE_WORDS = dict(Meeting.STATES)
+
+MEETING_FIELDS = {
+    "date": Field("Date"),
+    "starts_at": Field("Time"),
+    "venue": Field("Venue", quoted=True),
+    "date_as_written": Field("Date as written", quoted=True),
+    "state": Field("State", lambda value: MEETING_STATE_WORDS.get(str(value), str(value))),
+    "cancelled_reason": Field("Reason for cancelling", quoted=True),
+    "attendance": Field(
+        "Attendance", lambda value: "; ".join(value) if isinstance(value, list) else str(value)
+    ),
+    "agenda_items": Field(
+        "Standing items", lambda value: "; ".join(value) if isinstance(value, list) else str(value)
+    ),
+}
+
+
+def meeting_history(meeting: Meeting) -> list[HistoryRow]:
+    records = ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk)
+    ).select_related("user")
+    return history_rows(records, MEETING_FIELDS)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outcomes.governance import views, views_imports
+from outcomes.governance import views, views_imports, views_meetings
 
 app_name = "governance"
 
@@ -23,4 +23,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/import/action-log/", views_imports.log_import, name="log_import"),
     path("<slug:slug>/import/action-log-template.<str:fmt>", views_imports.log_template, name="log_template"),
+    # Meetings: scheduled, attendance, state (views_meetings.py).
+    path("<slug:slug>/meetings/", views_meetings.meeting_list, name="meetings"),
+    path("<slug:slug>/meetings/new/", views_meetings.meeting_new, name="meeting_new"),
+    path("<slug:slug>/meetings/<str:day>/", views_meetings.meeting_detail, name="meeting"),
+    path("<slug:slug>/meetings/<str:day>/attendance/", views_meetings.attendance, name="meeting_attendance"),
+    path("<slug:slug>/meetings/<str:day>/advance/", views_meetings.advance, name="meeting_advance"),
+    path("<slug:slug>/meetings/<str:day>/cancel/", views_meetings.cancel, name="meeting_cancel"),
 ]

@@ -61,6 +61,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "errors": error_list(form),
             "members": body.memberships.select_related("person"),
+            "meetings": body.meetings.all(),
             "runs": access.runs_bodies(request.user),
             "formats": FORMATS,
         },

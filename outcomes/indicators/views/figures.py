@@ -79,7 +79,8 @@ class ScorecardRow:
 
     def export(self) -> list:
         """The row for CSV and Excel in ``SCORECARD_HEADERS`` order: figures as numbers with the
-        measure's decimals and unit, the rank as two numbers, each symbol with its words."""
+        measure's decimals and unit, the rank as two numbers, each judgement in its words alone
+        ("improving", "not available"): a column a spreadsheet filters on, without the page's symbols."""
         fig, indicator = self.figures, self.indicator
         return [
             indicator.code,
@@ -89,17 +90,17 @@ class ScorecardRow:
             self.period,
             figure_cell(fig.get("value"), indicator),
             figure_cell(fig.get("previous_value"), indicator),
-            str(self.dot),
+            self.dot.words,
             figure_cell(fig.get("sn_average"), indicator, fig.get("sn_places")),
-            str(self.sn_judgement),
+            self.sn_judgement.words,
             figure_cell(fig.get("region_value"), indicator),
-            str(self.region_judgement),
+            self.region_judgement.words,
             figure_cell(fig.get("england_value"), indicator),
-            str(self.england_judgement),
+            self.england_judgement.words,
             *rank_cells(fig.get("rank"), fig.get("rank_of")),
             self.band,
             figure_cell(fig.get("target_value"), indicator),
-            str(self.on_target),
+            self.on_target.words,
         ]
 
 

@@ -18,6 +18,7 @@ from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_R
 from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
 from tests.governance.integration.role_rows_clinicmove import ROWS as CLINICMOVE_ROWS
 from tests.governance.integration.role_rows_governance import ROWS as GOVERNANCE_ROWS
+from tests.governance.integration.role_rows_meetings import ROWS as MEETING_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
 from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
@@ -97,6 +98,7 @@ MATRIX = [
     *PAPER_ROWS,
     *GOVERNANCE_ROWS,
     *CLINICMOVE_ROWS,
+    *MEETING_ROWS,
     *HEALTH_ROWS,
     *JOB_ROWS,
     *REMINDER_ROWS,
