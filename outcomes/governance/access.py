@@ -4,6 +4,7 @@ Performance officers and administrators run bodies: they raise, edit and dischar
 officer adds dated updates to the open actions they own (linked as an owner). Lead officers and
 viewers (board and scrutiny members) read the bodies and their logs; school accounts read none.
 A body or action a reader may not see is 404, an action they may not take on what they see is 403.
+The Performance clinics' actions (decision 0142) are read by those who read the clinics.
 """
 
 from datetime import date
@@ -16,7 +17,9 @@ from outcomes.accounts.roles import Role, is_manager
 from outcomes.core import links
 from outcomes.documents.publications import register_kind
 from outcomes.governance import agenda_services, rules
+from outcomes.governance.clinics import SLUG as CLINICS
 from outcomes.governance.models import Action, Body, Meeting, Minute, Resolution
+from outcomes.indicators import access as indicator_access
 
 READERS = {Role.LEAD_OFFICER, Role.VIEWER}
 
@@ -27,6 +30,18 @@ def runs_bodies(user) -> bool:
 
 def reads_bodies(user) -> bool:
     return runs_bodies(user) or bool(user.is_authenticated and user.is_active and user.role in READERS)
+
+
+def may_read_body(user, body: Body) -> bool:
+    if not reads_bodies(user):
+        return False
+    return body.slug != CLINICS or indicator_access.can_read_clinics(user)
+
+
+def visible_bodies(user):
+    """The bodies ``user`` may read (none for those who read no body)."""
+    bodies = Body.objects.all() if reads_bodies(user) else Body.objects.none()
+    return bodies if indicator_access.can_read_clinics(user) else bodies.exclude(slug=CLINICS)
 
 
 def person_of(user):
@@ -61,7 +76,7 @@ def require_runner(user) -> None:
 def get_body_for_user(user, slug: str) -> Body:
     require_reader(user)
     body = Body.objects.filter(slug=slug).first()
-    if body is None:
+    if body is None or not may_read_body(user, body):
         raise Http404("No such body")
     return body
 
@@ -133,13 +148,16 @@ def get_resolution_to_run(user, slug: str, day: str, number: int, pk: int) -> Re
 
 def register_pages() -> None:
     links.register(
-        Body, lambda user, body: reverse("governance:body", args=[body.slug]) if reads_bodies(user) else None
+        Body,
+        lambda user, body: (
+            reverse("governance:body", args=[body.slug]) if may_read_body(user, body) else None
+        ),
     )
     links.register(
         Action,
         lambda user, action: (
             reverse("governance:action", args=[action.body.slug, action.number])
-            if reads_bodies(user)
+            if may_read_body(user, action.body)
             else None
         ),
     )

@@ -9,7 +9,9 @@ class GovernanceConfig(AppConfig):
     label = "governance"
 
     def ready(self) -> None:
-        from outcomes.governance import access, checks  # noqa: F401 (registers the meetings' checks)
+        from outcomes.governance import access, checks, checks_clinics  # noqa: F401 (their rules register)
+        from outcomes.governance.clinic_tracker import ClinicTracker
+        from outcomes.indicators.clinic_actions import register_tracker
 
         # Links to bodies and actions only for those who may open them (core/links.py).
         access.register_pages()
@@ -17,3 +19,5 @@ class GovernanceConfig(AppConfig):
         access.register_minutes_kinds()
         # The agenda's published versions (agenda_services.publish_agenda).
         access.register_agenda_pages()
+        # The clinic pages read and change their agreed actions on this tracker (decision 0142).
+        register_tracker(ClinicTracker())

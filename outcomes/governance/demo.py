@@ -1,11 +1,13 @@
 """The governance demo (demo_data/rlscb_2014.py): the LSCB with its members and its action log as
 at 05.06.2014, loaded through the services so that each action has its history; the Children,
-Young People and Families Partnership with no actions yet. Loading twice changes nothing."""
+Young People and Families Partnership with no actions yet; the demo clinics' agreed actions on the
+Performance clinics' tracker (demo_clinics.py). Loading twice changes nothing."""
 
 from datetime import date
 
 from outcomes.accounts.models import Person, User
 from outcomes.governance import services
+from outcomes.governance.demo_clinics import load_demo_clinic_actions
 from outcomes.governance.demo_data import rlscb_2014 as seed
 from outcomes.governance.demo_meetings import load_demo_meetings
 from outcomes.governance.models import Action, Body, Membership
@@ -31,6 +33,11 @@ def _reconstructed(number: int, text: str) -> str:
 
 
 def load_demo_governance() -> str | None:
+    loaded = [_load_rlscb(), load_demo_clinic_actions()]
+    return " ".join(message for message in loaded if message) or None
+
+
+def _load_rlscb() -> str | None:
     user = User.objects.filter(username="performance").first()
     if Body.objects.filter(slug=seed.SLUG).exists():
         return load_demo_meetings(user)

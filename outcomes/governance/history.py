@@ -6,7 +6,8 @@ from outcomes.core.history import Field, HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord
 from outcomes.governance.models import Action, Meeting
 
-STATUS_WORDS = dict(Action.STATUSES)
+# A clinic's agreed action's statuses before it moved onto the tracker (decision 0142).
+STATUS_WORDS = {**dict(Action.STATUSES), "open": "Open", "done": "Done", "not_done": "Not done"}
 
 FIELDS = {
     "number": Field("Number"),
@@ -22,6 +23,13 @@ FIELDS = {
     "evidence": Field("Evidence", quoted=True),
     "evidence_url": Field("Evidence link"),
     "update": Field("Update", quoted=True),
+    # A clinic's agreed action: its clinics, and its fields as they were named before the move.
+    "clinic": Field("Agreed at clinic"),
+    "followed_up_at": Field("Followed up at clinic"),
+    "text": Field("Details", quoted=True),
+    "owner": Field("Owner", quoted=True),
+    "due": Field("Due"),
+    "follow_up": Field("Follow-up", quoted=True),
 }
 
 

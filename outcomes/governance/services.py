@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from outcomes.core.models import record_change
 from outcomes.governance import rules
+from outcomes.governance.clinics import subject_key
 from outcomes.governance.models import Action, ActionUpdate, Body
 
 EDITABLE = [
@@ -20,6 +21,10 @@ EDITABLE = [
     "parent",
     "evidence",
     "evidence_url",
+    # A clinic's agreed action (clinic_forms.py, decision 0142): the clinic that followed it up, and
+    # the day it was done or withdrawn as the clinic's form records it.
+    "followed_up_at",
+    "discharged_on",
 ]
 
 
@@ -39,7 +44,15 @@ def snapshot(action: Action) -> dict:
         "evidence": action.evidence,
         "evidence_url": action.evidence_url,
     }
+    if action.clinic_id:
+        values["clinic"] = action.clinic.slug if action.clinic else None
+        values["followed_up_at"] = action.followed_up_at.slug if action.followed_up_at_id else None
     return values
+
+
+def _record(*, user, obj: Action, **change) -> None:
+    """Recorded on the action; a clinic's action on the clinic's history too (clinics.py)."""
+    record_change(user=user, obj=obj, subject_key=subject_key(obj), **change)
 
 
 def next_number(body: Body) -> int:
@@ -57,7 +70,7 @@ def raise_action(
         body=body, number=number, owner_text=owner_text, details=details, raised_on=raised_on, **fields
     )
     action.owners.set(owners)
-    record_change(
+    _record(
         user=user,
         obj=action,
         action="action_raised",
@@ -79,7 +92,7 @@ def edit_action(*, user, action: Action, owners=None, **fields) -> Action:
         action.owners.set(owners)
     after = snapshot(action)
     if after != before:
-        record_change(
+        _record(
             user=user,
             obj=action,
             action="action_edited",
@@ -96,7 +109,7 @@ def add_update(*, user, action: Action, on: date, text: str) -> ActionUpdate:
     update = ActionUpdate.objects.create(action=action, on=on, text=text, entered_by=user)
     # An update changes what the action's row says (the API's updated_since reads the stamp).
     action.save(update_fields=["updated_at"])
-    record_change(
+    _record(
         user=user,
         obj=action,
         action="action_updated",
@@ -118,7 +131,7 @@ def discharge(*, user, action: Action, on: date, evidence: str, evidence_url: st
     action.evidence = evidence.strip()
     action.evidence_url = evidence_url
     action.save()
-    record_change(
+    _record(
         user=user,
         obj=action,
         action="action_discharged",

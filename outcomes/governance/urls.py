@@ -1,6 +1,13 @@
 from django.urls import path
 
-from outcomes.governance import views, views_agendas, views_forward_plan, views_meetings, views_minutes
+from outcomes.governance import (
+    views,
+    views_agendas,
+    views_forward_plan,
+    views_imports,
+    views_meetings,
+    views_minutes,
+)
 
 app_name = "governance"
 
@@ -14,6 +21,15 @@ urlpatterns = [
     path("<slug:slug>/actions/<int:number>/edit/", views.action_edit, name="action_edit"),
     path("<slug:slug>/actions/<int:number>/update/", views.action_update, name="action_update"),
     path("<slug:slug>/actions/<int:number>/discharge/", views.action_discharge, name="action_discharge"),
+    # Bulk entry of members and an existing action log (decision 0143).
+    path("<slug:slug>/import/members/", views_imports.members_import, name="members_import"),
+    path(
+        "<slug:slug>/import/members-template.<str:fmt>",
+        views_imports.members_template,
+        name="members_template",
+    ),
+    path("<slug:slug>/import/action-log/", views_imports.log_import, name="log_import"),
+    path("<slug:slug>/import/action-log-template.<str:fmt>", views_imports.log_template, name="log_template"),
     # Meetings: scheduled, attendance, state (views_meetings.py).
     path("<slug:slug>/meetings/", views_meetings.meeting_list, name="meetings"),
     path("<slug:slug>/meetings/new/", views_meetings.meeting_new, name="meeting_new"),

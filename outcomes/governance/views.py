@@ -35,7 +35,7 @@ def _as_at(request: HttpRequest) -> tuple[date, AsAtForm]:
 @login_required
 def body_list(request: HttpRequest) -> HttpResponse:
     access.require_reader(request.user)
-    bodies = Body.objects.all()
+    bodies = access.visible_bodies(request.user)
     rows = [(body, body.actions.exclude(status__in=Action.CLOSED).count()) for body in bodies]
     return render(
         request,

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.text import slugify
 
 from outcomes.accounts.roles import Role, is_manager
-from outcomes.indicators.models import AgreedAction, Area, Clinic, Indicator, Target
+from outcomes.indicators.models import Area, Clinic, Indicator, Target
 
 READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER, Role.VIEWER}
 CLINIC_READERS = {Role.ADMINISTRATOR, Role.PERFORMANCE_OFFICER, Role.LEAD_OFFICER}
@@ -125,11 +125,3 @@ def get_clinic_to_manage(user, slug: str) -> Clinic:
     clinic = get_clinic_for_user(user, slug)
     require_manager(user)
     return clinic
-
-
-def get_action_to_manage(user, slug: str, number: int) -> AgreedAction:
-    clinic = get_clinic_to_manage(user, slug)
-    action = AgreedAction.objects.filter(clinic=clinic, number=number).select_related("owner").first()
-    if action is None:
-        raise Http404("No such action")
-    return action

@@ -1,5 +1,6 @@
-"""The data-quality rules of indicator values and clinic actions, registered into the one registry
-of ``outcomes/core/checks.py`` when the app is ready.
+"""The data-quality rules of indicator values, registered into the one registry of
+``outcomes/core/checks.py`` when the app is ready (the clinic actions' rule moved with them into the
+governance tracker, decision 0142).
 
 Every rule takes the same optional scope: ``indicator``, ``import_run`` (the values an upload
 added or changed), ``clinic`` and ``today``. The partnership's own figures (its home area, and anything typed
@@ -8,18 +9,16 @@ publisher's to answer for, so they are summed up in one finding per indicator.
 """
 
 from collections import defaultdict
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from outcomes.core.checks import Finding, register
-from outcomes.core.formatting import format_date, format_decimal
+from outcomes.core.formatting import format_decimal
 from outcomes.indicators.access import area_key, code_slug
 from outcomes.indicators.areas import home_area
-from outcomes.indicators.models import AgreedAction, ImportRun, Indicator, Target, Value
+from outcomes.indicators.models import ImportRun, Indicator, Target, Value
 
 APP = "indicators"
 # Shown in a summary of other areas' values: enough to find them, not a page of them.
@@ -202,41 +201,6 @@ def value_disagrees_with_numerator_denominator(indicator=None, import_run=None, 
         numerator_denominator_problem,
         "that disagree with their numerator and denominator",
     )
-
-
-@register(
-    name="clinic-action-overdue",
-    title="Clinic actions past their date and not done",
-    description="An action agreed at a performance clinic or challenge session is done by its date.",
-    app=APP,
-    source="notes-002 §10.21",
-)
-def clinic_action_overdue(indicator=None, import_run=None, today: date | None = None, clinic=None):
-    if import_run is not None:
-        return
-    today = today or timezone.localdate()
-    actions = AgreedAction.objects.select_related("clinic").filter(status=AgreedAction.OPEN, due__lt=today)
-    if indicator is not None:
-        actions = actions.filter(clinic__indicators=indicator)
-    if clinic is not None:
-        actions = actions.filter(clinic=clinic)
-    for action in actions.order_by("due", "clinic__date", "number"):
-        clinic = action.clinic
-        owner = f" (owner: {action.owner_name})" if action.owner_name else ""
-        yield Finding(
-            "clinic-action-overdue",
-            f"{clinic.get_kind_display()} {clinic.title}, {format_date(clinic.date)}, action {action.number}",
-            reverse("indicators:clinic", args=[clinic.slug]),
-            f"clinics/{clinic.slug}/{action.number}",
-            f"“{_short(action.text)}” was due by {format_date(action.due)}{owner} and is still open.",
-            f"{action.text}|{action.due}|{action.status}",
-            frozenset({f"clinic:{clinic.pk}"}),
-        )
-
-
-def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _target_when(target: Target) -> str:

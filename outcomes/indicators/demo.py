@@ -19,7 +19,6 @@ from outcomes.core.models import record_change
 from outcomes.indicators import derive, derive_inputs
 from outcomes.indicators.forms import clinic_key
 from outcomes.indicators.models import (
-    AgreedAction,
     Area,
     Clinic,
     DataExpectation,
@@ -206,15 +205,7 @@ def _load_clinics(rows: list[dict]) -> int:
             clinic.exceptions.add(
                 *ExceptionRecord.objects.filter(indicator__code=code, kind=kind, closed_at__isnull=True)
             )
-        for number, action in enumerate(row.get("actions", []), start=1):
-            AgreedAction.objects.create(
-                clinic=clinic,
-                number=number,
-                text=action["text"],
-                owner=_person(action.get("owner")),
-                owner_text=action.get("owner_text", ""),
-                due=date.fromisoformat(action["due"]) if action.get("due") else None,
-            )
+        # Its agreed actions are the governance tracker's, loaded by governance/demo.py (0142).
         record_change(
             user=None,
             obj=clinic,

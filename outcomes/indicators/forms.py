@@ -1,5 +1,6 @@
-"""Forms of the indicator pages. The clinic and action forms save through ``save(user)``, which
-records every change (who, when, before and after) and refuses to overwrite a newer save."""
+"""Forms of the indicator pages. The clinic form saves through ``save(user)``, which records every
+change (who, when, before and after) and refuses to overwrite a newer save. The agreed actions' form
+is the governance tracker's (clinic_actions.py, decision 0142)."""
 
 from django import forms
 from django.db import transaction
@@ -9,7 +10,6 @@ from outcomes.accounts.models import Person
 from outcomes.core.conflicts import SaveConflict
 from outcomes.core.models import record_change
 from outcomes.indicators.models import (
-    AgreedAction,
     Clinic,
     ExceptionRecord,
     Indicator,
@@ -155,111 +155,6 @@ def _clinic_snapshot(clinic: Clinic) -> dict:
         "attendees": "; ".join([p.name for p in clinic.attendees.all()] + _lines(clinic.attendees_text)),
         "indicators": ", ".join(i.code for i in clinic.indicators.all()),
         "findings": clinic.findings,
-    }
-
-
-class AgreedActionForm(forms.Form):
-    text = ProseField(
-        label="Agreed action",
-        widget=forms.Textarea,
-        error_messages={"required": "Enter the action that was agreed"},
-    )
-    owner = forms.CharField(
-        label="Owner",
-        max_length=200,
-        help_text="A person or a team",
-        error_messages={"required": "Enter who owns the action"},
-    )
-    due = forms.DateField(
-        label="Due date",
-        required=False,
-        help_text="For example 2014-09-30",
-        error_messages={"invalid": "Enter the due date as YYYY-MM-DD"},
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        choices=AgreedAction.STATUSES,
-        initial=AgreedAction.OPEN,
-        error_messages={"required": "Choose a status"},
-    )
-    follow_up = ProseField(
-        label="Follow-up",
-        required=False,
-        widget=forms.Textarea,
-        help_text="What the next clinic found",
-    )
-    followed_up_at = forms.ChoiceField(label="Followed up at", required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, clinic: Clinic, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.clinic = clinic
-        later = Clinic.objects.filter(date__gte=clinic.date).exclude(pk=clinic.pk).order_by("date", "pk")
-        self.later = {c.slug: c for c in later}
-        self.fields["followed_up_at"].choices = [("", "Not yet followed up")] + [
-            (c.slug, f"{c.title} ({c.date.day} {c.date:%B %Y})") for c in later
-        ]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("followed_up_at") and not data.get("follow_up"):
-            self.add_error("follow_up", "Enter what the clinic that followed it up found")
-        return data
-
-    @staticmethod
-    def initial_for(action: AgreedAction) -> dict:
-        return {
-            "text": action.text,
-            "owner": action.owner_name,
-            "due": action.due,
-            "status": action.status,
-            "follow_up": action.follow_up,
-            "followed_up_at": action.followed_up_at.slug if action.followed_up_at_id else "",
-            "version": action.version,
-        }
-
-    @transaction.atomic
-    def save(self, user, action: AgreedAction | None = None) -> AgreedAction:
-        data = self.cleaned_data
-        people, others = split_people(data["owner"])
-        if action is not None:
-            action = AgreedAction.objects.select_for_update().get(pk=action.pk)
-            if data.get("version") is not None and data["version"] != action.version:
-                raise SaveConflict(f"agreed action {action.number}", action)
-            before = _action_snapshot(action)
-        else:
-            before = None
-            last = self.clinic.actions.order_by("-number").first()
-            action = AgreedAction(clinic=self.clinic, number=(last.number + 1) if last else 1, version=0)
-        action.text = data["text"]
-        action.owner = people[0] if people else None
-        action.owner_text = "; ".join([p.name for p in people[1:]] + ([others] if others else []))
-        action.due = data["due"]
-        action.status = data["status"]
-        action.follow_up = data["follow_up"]
-        action.followed_up_at = self.later.get(data["followed_up_at"]) if data.get("followed_up_at") else None
-        action.version += 1
-        action.save()
-        record_change(
-            user=user,
-            obj=action,
-            action="edited" if before else "created",
-            summary=f"{'Edited' if before else 'Added'} action {action.number} of {self.clinic.title}",
-            before=before,
-            after=_action_snapshot(action),
-            subject_key=clinic_key(self.clinic),
-        )
-        return action
-
-
-def _action_snapshot(action: AgreedAction) -> dict:
-    return {
-        "text": action.text,
-        "owner": action.owner_name,
-        "due": action.due.isoformat() if action.due else None,
-        "status": action.status,
-        "follow_up": action.follow_up,
-        "followed_up_at": action.followed_up_at.slug if action.followed_up_at_id else None,
     }
 
 

@@ -12,10 +12,8 @@ class RemindersConfig(AppConfig):
         # The sources of reminders (reminders/sources/): one registration each.
         from outcomes.reminders import scheduled  # noqa: F401  (the sending job joins core's scheduler)
         from outcomes.reminders.sources import register
-        from outcomes.reminders.sources.clinic_actions import ClinicActions
         from outcomes.reminders.sources.governance_actions import GovernanceActions
         from outcomes.reminders.sources.rounds import RoundUpdates
 
         register(RoundUpdates())
-        register(ClinicActions())
         register(GovernanceActions())

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 import factory
 
+from outcomes.governance.clinics import clinic_body
+from outcomes.governance.models import Action
+from outcomes.governance.services import next_number
 from outcomes.indicators.models import (
-    AgreedAction,
     Area,
     Clinic,
     ImportRun,
@@ -86,9 +88,21 @@ class ClinicFactory(factory.django.DjangoModelFactory):
 
 
 class AgreedActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgreedAction
+    """An action agreed at a clinic: an action of the Performance clinics on the one tracker
+    (decision 0142). Pass ``owners=[person]`` to link its owners."""
 
+    class Meta:
+        model = Action
+
+    body = factory.LazyFunction(clinic_body)
     clinic = factory.SubFactory(ClinicFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    text = "Visit every new mother in her first week"
+    number = factory.LazyAttribute(lambda o: next_number(o.body))
+    details = "Visit every new mother in her first week"
+    owner_text = "Gani Martins"
+    raised_on = factory.LazyAttribute(lambda o: o.clinic.date)
+    status = Action.ONGOING
+
+    @factory.post_generation
+    def owners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.owners.set(extracted)

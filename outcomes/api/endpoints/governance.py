@@ -36,10 +36,14 @@ def bodies(request: HttpRequest, params: Query[Paging]):  # type: ignore[type-ar
     """Every body, by name."""
     access.require_reader(request.user)
     open_statuses = [status for status, _ in Action.STATUSES if status not in Action.CLOSED]
-    found = Body.objects.annotate(
-        action_count=Count("actions"),
-        open_count=Count("actions", filter=Q(actions__status__in=open_statuses)),
-    ).order_by("name", "id")
+    found = (
+        access.visible_bodies(request.user)
+        .annotate(
+            action_count=Count("actions"),
+            open_count=Count("actions", filter=Q(actions__status__in=open_statuses)),
+        )
+        .order_by("name", "id")
+    )
 
     def row(b: Body) -> list:
         return [b.slug, b.name, b.short_name, b.action_count, b.open_count, b.updated_at]  # type: ignore[attr-defined]

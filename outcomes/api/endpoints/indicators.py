@@ -17,10 +17,12 @@ from outcomes.api.tables import (
     respond,
     since_of,
 )
+from outcomes.governance.clinic_tracker import ClinicTracker
+from outcomes.governance.clinics import clinic_actions, follow_up_of
+from outcomes.governance.models import Action
 from outcomes.indicators import access
 from outcomes.indicators.export_cells import figure_cell, rank_cells, unit_words
 from outcomes.indicators.models import (
-    AgreedAction,
     Area,
     Clinic,
     DerivedFigure,
@@ -352,13 +354,14 @@ CLINIC_COLUMNS = [
 def clinics(request: HttpRequest, params: Query[PagingSince]):  # type: ignore[type-arg]
     """Performance clinics and challenge sessions, oldest first."""
     access.require_clinic_reader(request.user)
-    found = Clinic.objects.prefetch_related("indicators", "actions").order_by("date", "id")
+    found = Clinic.objects.prefetch_related("indicators").order_by("date", "id")
+    counts = ClinicTracker().counts()
     since = since_of(params)
     if since:
         found = found.filter(updated_at__gte=since)
 
     def row(c: Clinic) -> list:
-        actions = list(c.actions.all())
+        agreed, still_open = counts.get(c.pk, (0, 0))
         return [
             c.slug,
             c.date,
@@ -367,8 +370,8 @@ def clinics(request: HttpRequest, params: Query[PagingSince]):  # type: ignore[t
             c.forum,
             ", ".join(i.code for i in c.indicators.all()),
             c.findings,
-            len(actions),
-            sum(1 for a in actions if a.status == AgreedAction.OPEN),
+            agreed,
+            still_open,
             c.updated_at,
         ]
 
@@ -391,26 +394,30 @@ ACTION_COLUMNS = [
 
 @router.get("/actions", response=page_schema("AgreedAction", ACTION_COLUMNS), url_name="actions")
 def actions(request: HttpRequest, params: Query[PagingSince]):  # type: ignore[type-arg]
-    """The actions agreed at clinics, by clinic date and number."""
+    """The actions agreed at clinics, by clinic date and number: actions of the Performance clinics
+    on the one tracker (decision 0142), in the clinic's words."""
     access.require_clinic_reader(request.user)
-    found = AgreedAction.objects.select_related("clinic", "owner", "followed_up_at").order_by(
-        "clinic__date", "clinic_id", "number", "id"
+    found = (
+        clinic_actions()
+        .select_related("clinic", "followed_up_at")
+        .prefetch_related("updates")
+        .order_by("clinic__date", "clinic_id", "number", "id")
     )
     since = since_of(params)
     if since:
         found = found.filter(updated_at__gte=since)
 
-    def row(a: AgreedAction) -> list:
+    def row(a: Action) -> list:
         return [
-            a.clinic.slug,
-            a.clinic.date,
+            a.clinic.slug if a.clinic else None,
+            a.clinic.date if a.clinic else None,
             a.number,
-            a.text,
-            a.owner_name,
-            a.due,
+            a.details,
+            a.owner_text,
+            a.due_on,
             a.get_status_display(),
-            a.follow_up,
-            a.followed_up_at.slug if a.followed_up_at_id else None,
+            follow_up_of(a),
+            a.followed_up_at.slug if a.followed_up_at_id and a.followed_up_at else None,
             a.updated_at,
         ]
 

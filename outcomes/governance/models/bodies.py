@@ -148,6 +148,15 @@ class Action(Stamped):
     evidence_minute = models.ForeignKey(
         "governance.Minute", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # An action agreed at a performance clinic (decision 0142): the clinic that agreed it and the
+    # later clinic that followed it up (its evidence when done). Indicators sits on a lower floor
+    # and reads these through its extension point (indicators/clinic_actions.py), never by name.
+    clinic = models.ForeignKey(
+        "indicators.Clinic", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    followed_up_at = models.ForeignKey(
+        "indicators.Clinic", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["body", "number"]

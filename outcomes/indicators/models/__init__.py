@@ -10,14 +10,13 @@ from outcomes.indicators.models.areas import (
     StatisticalNeighbourMember,
     StatisticalNeighbourSet,
 )
-from outcomes.indicators.models.clinics import AgreedAction, Clinic
+from outcomes.indicators.models.clinics import Clinic
 from outcomes.indicators.models.exceptions import DataExpectation, ExceptionRecord
 from outcomes.indicators.models.indicators import Indicator, Period, Target
 from outcomes.indicators.models.links import MilestoneIndicatorLink
 from outcomes.indicators.models.values import DerivedFigure, ImportRun, Value
 
 __all__ = [
-    "AgreedAction",
     "Area",
     "Clinic",
     "DataExpectation",

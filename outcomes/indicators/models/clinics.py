@@ -1,4 +1,5 @@
-"""Performance clinics and challenge sessions, and the actions agreed at them."""
+"""Performance clinics and challenge sessions. The actions agreed at them are actions of the
+"Performance clinics" body in the governance app's one tracker (decision 0142; clinic_actions.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -39,40 +40,3 @@ class Clinic(Stamped):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title} ({self.date:%d %B %Y})"
-
-
-class AgreedAction(Stamped):
-    """An action agreed at a clinic, with its owner and date, and what the next clinic found."""
-
-    OPEN = "open"
-    DONE = "done"
-    NOT_DONE = "not_done"
-    STATUSES = [(OPEN, "Open"), (DONE, "Done"), (NOT_DONE, "Not done")]
-
-    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="actions")
-    number = models.PositiveSmallIntegerField()
-    text = models.TextField()
-    owner = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="agreed_actions"
-    )
-    # An owner who is not a person in Outcomes ("Locality manager, Rotherham Central").
-    owner_text = models.CharField(max_length=200, blank=True)
-    due = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=STATUSES, default=OPEN)
-    follow_up = models.TextField(blank=True)
-    followed_up_at = models.ForeignKey(
-        Clinic, null=True, blank=True, on_delete=models.SET_NULL, related_name="followed_up_actions"
-    )
-    version = models.PositiveIntegerField(default=1)
-
-    class Meta:
-        ordering = ["clinic", "number"]
-        constraints = [models.UniqueConstraint(fields=["clinic", "number"], name="unique_action_number")]
-
-    def __str__(self) -> str:
-        return f"{self.clinic.slug} action {self.number}"
-
-    @property
-    def owner_name(self) -> str:
-        names = [n for n in (self.owner.name if self.owner_id else "", self.owner_text) if n]
-        return "; ".join(names)

@@ -11,29 +11,41 @@ from outcomes.core.forms import error_list
 from outcomes.core.history import Field, HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord
 from outcomes.indicators import access
-from outcomes.indicators.forms import AgreedActionForm, ClinicForm, clinic_key
-from outcomes.indicators.models import AgreedAction, Clinic
+from outcomes.indicators.clinic_actions import AgreedAction, tracker
+from outcomes.indicators.forms import ClinicForm, clinic_key
+from outcomes.indicators.models import Clinic
 from outcomes.indicators.views.common import check_format, table_download
 
 LIST_HEADERS = ["Date", "Kind", "Title", "Where", "Indicators reviewed", "Agreed actions", "Open actions"]
 ACTION_HEADERS = ["No.", "Agreed action", "Owner", "Due", "Status", "Follow-up", "Followed up at"]
 HISTORY_HEADERS = ["When", "Who", "What", "Changes"]
+# The agreed actions' statuses before they moved into the tracker, and the tracker's (decision 0142).
+STATUS_WORDS = {
+    "open": "Open",
+    "done": "Done",
+    "not_done": "Not done",
+    "raised": "Raised",
+    "ongoing": "Ongoing",
+    "discharged": "Discharged",
+    "unclear": "Unclear whether done",
+    "withdrawn": "Withdrawn",
+}
 
 
 def _clinics():
-    return Clinic.objects.prefetch_related("indicators", "actions")
+    return Clinic.objects.prefetch_related("indicators")
 
 
-def _list_row(c: Clinic) -> list:
-    actions = list(c.actions.all())
+def _list_row(c: Clinic, counts: dict[int, tuple[int, int]]) -> list:
+    agreed, still_open = counts.get(c.pk, (0, 0))
     return [
         c.date,
         c.get_kind_display(),
         c.title,
         c.forum,
         ", ".join(i.code for i in c.indicators.all()),
-        len(actions),
-        sum(1 for a in actions if a.status == AgreedAction.OPEN),
+        agreed,
+        still_open,
     ]
 
 
@@ -46,6 +58,7 @@ def clinic_list(request: HttpRequest) -> HttpResponse:
         {
             "section": "clinics",
             "clinics": _clinics(),
+            "counts": tracker().counts(),
             "manages": access.manages_indicators(request.user),
             "code_slug": access.code_slug,
         },
@@ -56,7 +69,9 @@ def clinic_list(request: HttpRequest) -> HttpResponse:
 def clinics_export(request: HttpRequest, fmt: str) -> HttpResponse:
     access.require_clinic_reader(request.user)
     check_format(fmt)
-    return table_download(LIST_HEADERS, [_list_row(c) for c in _clinics()], fmt, "clinics", "Clinics")
+    counts = tracker().counts()
+    rows = [_list_row(c, counts) for c in _clinics()]
+    return table_download(LIST_HEADERS, rows, fmt, "clinics", "Clinics")
 
 
 def _action_row(a: AgreedAction) -> list:
@@ -65,32 +80,25 @@ def _action_row(a: AgreedAction) -> list:
         a.text,
         a.owner_name,
         a.due,
-        a.get_status_display(),
+        a.status,
         a.follow_up,
-        a.followed_up_at.title + f" ({format_date(a.followed_up_at.date)})" if a.followed_up_at_id else "",
+        a.followed_up_at.title + f" ({format_date(a.followed_up_at.date)})" if a.followed_up_at else "",
     ]
 
 
 @login_required
 def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_for_user(request.user, slug)
-    earlier = (
-        AgreedAction.objects.filter(clinic__indicators__in=clinic.indicators.all())
-        .filter(clinic__date__lt=clinic.date)
-        .exclude(followed_up_at=clinic)
-        .filter(status=AgreedAction.OPEN)
-        .select_related("clinic", "owner")
-        .distinct()
-    )
+    actions = tracker()
     return render(
         request,
         "indicators/clinic_detail.html",
         {
             "section": "clinics",
             "clinic": clinic,
-            "actions": clinic.actions.select_related("owner", "followed_up_at"),
-            "followed_up": clinic.followed_up_actions.select_related("clinic", "owner"),
-            "earlier_open": earlier,
+            "actions": actions.agreed_at(clinic, request.user),
+            "followed_up": actions.followed_up_at(clinic, request.user),
+            "earlier_open": actions.open_earlier(clinic, request.user),
             "exceptions": clinic.exceptions.select_related("indicator", "period", "area"),
             "history": _history(clinic),
             "manages": access.manages_indicators(request.user),
@@ -104,11 +112,12 @@ def clinic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def clinic_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     clinic = access.get_clinic_for_user(request.user, slug)
     check_format(fmt)
-    rows = [_action_row(a) for a in clinic.actions.select_related("owner", "followed_up_at")]
+    rows = [_action_row(a) for a in tracker().agreed_at(clinic, request.user)]
     return table_download(ACTION_HEADERS, rows, fmt, f"{clinic.slug}-actions", f"Agreed actions: {clinic}")
 
 
-# What each stored field of a clinic or an agreed action is called on the page (forms._*_snapshot).
+# What each stored field of a clinic or an agreed action is called on the page (forms._*_snapshot;
+# the agreed actions' fields before they moved into the tracker, and the tracker's own, decision 0142).
 HISTORY_FIELDS = {
     "kind": Field("Kind", lambda v: dict(Clinic.KINDS).get(v, str(v))),
     "title": Field("Title"),
@@ -120,9 +129,20 @@ HISTORY_FIELDS = {
     "text": Field("Agreed action", quoted=True),
     "owner": Field("Owner"),
     "due": Field("Due date"),
-    "status": Field("Status", lambda v: dict(AgreedAction.STATUSES).get(v, str(v))),
+    "status": Field("Status", lambda v: STATUS_WORDS.get(str(v), str(v))),
     "follow_up": Field("Follow-up", quoted=True),
     "followed_up_at": Field("Followed up at"),
+    "number": Field("Number"),
+    "clinic": Field("Agreed at"),
+    "owner_text": Field("Owner", quoted=True),
+    "owners": Field("Owners linked"),
+    "details": Field("Agreed action", quoted=True),
+    "due_on": Field("Due date"),
+    "due_rule": Field("Due (in words)", quoted=True),
+    "raised_on": Field("Raised on"),
+    "discharged_on": Field("Done on"),
+    "evidence": Field("Evidence", quoted=True),
+    "update": Field("Update", quoted=True),
 }
 
 
@@ -199,39 +219,29 @@ def _clinic_form(
 @require_http_methods(["GET", "POST"])
 def action_new(request: HttpRequest, slug: str) -> HttpResponse:
     clinic = access.get_clinic_to_manage(request.user, slug)
-    form = AgreedActionForm(request.POST or None, clinic=clinic, initial={"status": AgreedAction.OPEN})
-    if request.method == "POST" and form.is_valid():
-        action = form.save(request.user)
-        messages.success(request, f"Added agreed action {action.number}.")
-        return redirect("indicators:clinic", clinic.slug)
-    return _action_form(request, form, clinic, None)
+    return _action_page(request, clinic, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    action = access.get_action_to_manage(request.user, slug, number)
-    clinic = action.clinic
-    form = AgreedActionForm(request.POST or None, clinic=clinic, initial=AgreedActionForm.initial_for(action))
+    clinic = access.get_clinic_to_manage(request.user, slug)
+    return _action_page(request, clinic, number)
+
+
+def _action_page(request: HttpRequest, clinic: Clinic, number: int | None) -> HttpResponse:
+    """Add or change an agreed action: the tracker's form (clinic_actions.py), saved by the tracker."""
+    form = tracker().form(request.POST or None, clinic=clinic, number=number)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            action = form.save(request.user, action)
+            saved = form.save(request.user)
         except SaveConflict as exc:
-            action.refresh_from_db()
-            form = rebind_after_conflict(
-                AgreedActionForm, request.POST, action.version, str(exc), clinic=clinic
-            )
-            conflict = {"who": exc.who, "rows": saved_fields(form, AgreedActionForm.initial_for(action))}
+            form, conflict = tracker().after_conflict(form, request.POST, exc)
         else:
-            messages.success(request, f"Saved agreed action {action.number}.")
+            verb = "Saved" if number else "Added"
+            messages.success(request, f"{verb} agreed action {saved}.")
             return redirect("indicators:clinic", clinic.slug)
-    return _action_form(request, form, clinic, action, conflict)
-
-
-def _action_form(
-    request, form: AgreedActionForm, clinic: Clinic, action: AgreedAction | None, conflict: dict | None = None
-):
     return render(
         request,
         "indicators/action_form.html",
@@ -240,7 +250,7 @@ def _action_form(
             "form": form,
             "errors": error_list(form),
             "clinic": clinic,
-            "action": action,
+            "number": number,
             "conflict": conflict,
         },
     )

@@ -1,30 +1,37 @@
 """Owners of the actions on a body's action tracker (outcomes/governance), before an action falls
 due and when it is overdue. Only owners linked to a person with a sign-in can be reminded: an owner
-written as words ("All RLSCB members") has nobody to write to."""
+written as words ("All RLSCB members") has nobody to write to. The performance clinics' agreed
+actions are actions of the tracker too (decision 0142): this source reminds their owners, and the
+kinds people had chosen for them were carried over to these (migration reminders 0002)."""
 
 from collections.abc import Iterator
 from datetime import date
+
+from django.conf import settings
 
 from outcomes.core import links
 from outcomes.core.formatting import format_date
 from outcomes.governance.models import Action
 from outcomes.reminders import rules
 from outcomes.reminders.sources import Due, Entry, Kind
-from outcomes.reminders.sources.clinic_actions import days_before
 
 DUE = "governance.due"
 OVERDUE = "governance.overdue"
 OPEN = [status for status, _ in Action.STATUSES if status not in Action.CLOSED]
 
 
+def days_before() -> int:
+    return int(getattr(settings, "REMINDERS_ACTION_DAYS_BEFORE", 3))
+
+
 class GovernanceActions:
     key = "governance-actions"
-    title = "Actions of the partnership's boards"
+    title = "Actions of the partnership's boards and performance clinics"
     kinds: tuple[Kind, ...] = (
-        Kind(DUE, "When a board's action you own falls due", "A few days before its due date"),
+        Kind(DUE, "When an action you own falls due", "A few days before its due date"),
         Kind(
             OVERDUE,
-            "When a board's action you own is overdue",
+            "When an action you own is overdue",
             "Once, the day after its due date, while it is still open",
         ),
     )

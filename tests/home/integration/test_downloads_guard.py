@@ -9,8 +9,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from outcomes.core.models import ChangeRecord
+from outcomes.governance.models import Action, ActionUpdate
 from outcomes.indicators.forms import clinic_key
-from outcomes.indicators.models import AgreedAction, Clinic
+from outcomes.indicators.models import Clinic
 from outcomes.plans.models import Update
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +58,9 @@ def test_an_update_that_looks_like_a_formula_is_neutralised_in_the_round_csv(cli
 def test_clinic_texts_pasted_from_word_download_in_every_clinic_table(client, users, fmt):
     clinic = Clinic.objects.get(slug=CLINIC)
     Clinic.objects.filter(pk=clinic.pk).update(forum=PASTED)
-    action = clinic.actions.first()
-    AgreedAction.objects.filter(pk=action.pk).update(text=PASTED, follow_up="- chased\x0bagain")
+    action = Action.objects.filter(clinic=clinic).first()
+    Action.objects.filter(pk=action.pk).update(details=PASTED)
+    ActionUpdate.objects.create(action=action, on=clinic.date, text="- chased\x0bagain")
     ChangeRecord.objects.create(
         content_type_id=ChangeRecord.objects.filter(subject_key=clinic_key(clinic)).first().content_type_id,
         object_id=str(clinic.pk),

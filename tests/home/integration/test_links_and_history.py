@@ -7,8 +7,8 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from outcomes.indicators.forms import AgreedActionForm
-from outcomes.indicators.models import AgreedAction
+from outcomes.governance.clinic_forms import ClinicActionForm
+from outcomes.governance.models import Action
 from outcomes.plans import services
 from outcomes.plans.models import Milestone, Update
 from outcomes.surveys import releases
@@ -83,15 +83,16 @@ def test_a_milestones_history_says_what_changed_in_words(client, users, demo_rou
 
 
 def test_a_clinics_history_says_what_changed_in_words(client, users):
-    action = AgreedAction.objects.select_related("clinic").first()
+    clinic = "2014-06-30-breastfeeding-performance-clinic"
+    action = Action.objects.filter(clinic__slug=clinic).select_related("clinic").order_by("number").first()
     client.force_login(users["performance_officer"])
-    fields = AgreedActionForm.initial_for(action)
-    fields.update({"status": AgreedAction.DONE, "due": "2014-10-31"})
+    fields = ClinicActionForm.initial_for(action)
+    fields.update({"status": ClinicActionForm.DONE, "due": "2014-10-31", "follow_up": "Visits done."})
     url = reverse("indicators:action_edit", args=[action.clinic.slug, action.number])
     assert client.post(url, fields).status_code == 302
     html = unescape(client.get(reverse("indicators:clinic", args=[action.clinic.slug])).content.decode())
     history = html[html.index("History of changes") :]
-    assert "Status changed from Open to Done." in history
+    assert "Status changed from Ongoing to Discharged." in history
     assert "Due date changed from 30 September 2014 to 31 October 2014." in history
     assert "kind: clinic" not in history
     assert not RAW.search(history), RAW.search(history)

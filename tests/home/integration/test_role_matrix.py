@@ -17,6 +17,7 @@ from tests.api.integration.role_rows_api import ROWS as API_ROWS
 from tests.core.integration.role_rows_data_quality import ROWS as DATA_QUALITY_ROWS
 from tests.core.integration.role_rows_health import ROWS as HEALTH_ROWS
 from tests.governance.integration.role_rows_agendas import ROWS as AGENDA_ROWS
+from tests.governance.integration.role_rows_clinicmove import ROWS as CLINICMOVE_ROWS
 from tests.governance.integration.role_rows_governance import ROWS as GOVERNANCE_ROWS
 from tests.governance.integration.role_rows_meetings import ROWS as MEETING_ROWS
 from tests.governance.integration.role_rows_minutes import ROWS as MINUTES_ROWS
@@ -98,6 +99,7 @@ MATRIX = [
     *DATA_QUALITY_ROWS,
     *PAPER_ROWS,
     *GOVERNANCE_ROWS,
+    *CLINICMOVE_ROWS,
     *MEETING_ROWS,
     *MINUTES_ROWS,
     *AGENDA_ROWS,

@@ -89,8 +89,9 @@ ROWS: list = [
     ("indicators:clinic_history_export", {**CLINIC, "fmt": "csv"}, "get", CLINIC_READERS),
     ("indicators:action_new", CLINIC, "get", MANAGERS),
     ("indicators:action_new", CLINIC, "post", MANAGERS_POST),
-    ("indicators:action_edit", {**CLINIC, "number": 2}, "get", MANAGERS),
-    ("indicators:action_edit", {**CLINIC, "number": 2}, "post", MANAGERS_POST),
+    # Its second agreed action: number 5 on the Performance clinics tracker (decision 0142).
+    ("indicators:action_edit", {**CLINIC, "number": 5}, "get", MANAGERS),
+    ("indicators:action_edit", {**CLINIC, "number": 5}, "post", MANAGERS_POST),
     ("indicators:upload", {}, "get", MANAGERS),
     ("indicators:upload", {}, "post", MANAGERS_POST),
     ("indicators:lait_upload", {}, "get", MANAGERS),

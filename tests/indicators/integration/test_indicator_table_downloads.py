@@ -139,7 +139,9 @@ def test_a_clinics_history_of_changes_downloads_with_each_change(client, users):
     as_csv, as_xlsx = downloaded(client, "indicators:clinic_history_export", CLINIC)
     assert as_csv == as_xlsx
     assert as_csv[0] == ["When", "Who", "What", "Changes"]
-    edited, loaded = as_csv[1:]
+    edited, *raised, loaded = as_csv[1:]
+    # Its agreed actions, loaded onto the Performance clinics' tracker, are on its history (0142).
+    assert [row[2].split(" action ")[0] for row in raised] == ["Raised Performance clinics"] * 3
     clinic = Clinic.objects.get(slug=CLINIC)
     assert edited[1:3] == [users["performance_officer"].display_name, f"Edited {clinic}"]
     assert (

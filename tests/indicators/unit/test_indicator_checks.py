@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from outcomes.core.checks import get_rule, run_rule
+from outcomes.governance.models import Action
 from outcomes.indicators.areas import home_area
-from outcomes.indicators.models import AgreedAction, Area, ImportRun, Indicator, Period, Value
+from outcomes.indicators.models import Area, ImportRun, Indicator, Period, Value
 from tests.indicators.factories import (
     AgreedActionFactory,
     ClinicFactory,
@@ -99,15 +100,15 @@ def test_a_clinic_action_past_its_date_and_still_open():
     rule = "clinic-action-overdue"
     clinic = ClinicFactory(slug="test-clinic", title="Test clinic", date=date(2014, 6, 30))
     action = AgreedActionFactory(
-        clinic=clinic, number=1, text="Report by locality", owner_text="Mary Smith", due=date(2014, 9, 30)
+        clinic=clinic, details="Report by locality", owner_text="Mary Smith", due_on=date(2014, 9, 30)
     )
     ours = [f for f in run(rule, today=date(2014, 10, 1)) if f.key.startswith("clinics/test-clinic/")]
     assert [f.message for f in ours] == [
         "“Report by locality” was due by 30 September 2014 (owner: Mary Smith) and is still open."
     ]
-    assert ours[0].where == "Performance clinic Test clinic, 30 June 2014, action 1"
+    assert ours[0].where == f"Performance clinic Test clinic, 30 June 2014, action {action.number}"
     assert not [f for f in run(rule, today=date(2014, 9, 30)) if f.key.startswith("clinics/test-clinic/")]
-    action.status = AgreedAction.DONE
+    action.status = Action.DISCHARGED
     action.save()
     assert not [f for f in run(rule, today=date(2014, 10, 1)) if f.key.startswith("clinics/test-clinic/")]
 

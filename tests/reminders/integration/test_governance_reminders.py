@@ -71,7 +71,7 @@ def test_the_kind_can_be_switched_off_on_the_preferences_page(users, client):
     lscb_action(lead.person)
     client.force_login(lead)
     page = client.get("/reminders/").content.decode().replace("&#39;", "'")
-    assert "When a board's action you own falls due" in page
+    assert "When an action you own falls due" in page
     Preference.objects.create(user=lead, switched_off=["governance.due"])
     send_reminders(at(DUE_ON - timedelta(days=3)))
     assert sent_to(lead) == []

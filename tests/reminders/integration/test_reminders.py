@@ -173,7 +173,7 @@ def test_a_weekly_digest_instead_of_each_reminder(demo_plan, december, lead):
     Preference.objects.create(user=lead, delivery=Preference.WEEKLY)
     owner = lead.person
     action = AgreedActionFactory(
-        owner=owner, due=CLOSES + timedelta(days=2), clinic=ClinicFactory(title="School meals clinic")
+        owners=[owner], due_on=CLOSES + timedelta(days=2), clinic=ClinicFactory(title="School meals clinic")
     )
     tuesday = CLOSES - timedelta(days=3)
     send_reminders(at(tuesday))
@@ -184,7 +184,7 @@ def test_a_weekly_digest_instead_of_each_reminder(demo_plan, december, lead):
     [digest] = sent_to(lead)
     assert digest.subject == "Your reminders for the week of 8 December 2014: 2 things due or overdue"
     assert "Update December 2014 closes on Friday 12 December 2014" in digest.body
-    assert f"Action {action.number} of School meals clinic is due on Sunday 14 December 2014" in digest.body
+    assert f"Performance clinics action {action.number} is due on Sunday 14 December 2014" in digest.body
     send_reminders(at(monday, 15))
     assert len(sent_to(lead)) == 1  # one digest a week
     send_reminders(at(monday + timedelta(days=7)))
@@ -198,22 +198,24 @@ def test_no_digest_when_nothing_is_due(december, lead):
 
 
 def test_an_action_owner_is_reminded_when_it_falls_due_and_when_overdue(lead):
+    """A clinic's agreed action is an action of the Performance clinics on the tracker (0142)."""
     clinic = ClinicFactory(title="Breastfeeding clinic", slug="breastfeeding-clinic", date=date(2014, 6, 30))
     action = AgreedActionFactory(
-        clinic=clinic, owner=lead.person, number=2, due=CLOSES, text="Visit every new mother."
+        clinic=clinic, owners=[lead.person], due_on=CLOSES, details="Visit every new mother."
     )
     send_reminders(at(CLOSES - timedelta(days=4)))
     assert sent_to(lead) == []
     send_reminders(at(CLOSES - timedelta(days=3)))
     send_reminders(at(CLOSES + timedelta(days=1)))
     due, overdue = sent_to(lead)
-    assert due.subject == "Action 2 of Breastfeeding clinic is due on Friday 12 December 2014"
-    assert "- Action 2: Visit every new mother." in due.body
-    assert f"The clinic and its actions: {SITE}/indicators/clinics/breastfeeding-clinic/#actions" in due.body
-    assert overdue.subject == "Overdue: action 2 of Breastfeeding clinic, due on Friday 12 December 2014"
-    action.status = action.DONE
+    n = action.number
+    assert due.subject == f"Performance clinics action {n} is due on Friday 12 December 2014"
+    assert f"- Action {n}: Visit every new mother." in due.body
+    assert f"The action and its updates: {SITE}/governance/clinics/actions/{n}/" in due.body
+    assert overdue.subject == f"Overdue: Performance clinics action {n}, due on Friday 12 December 2014"
+    action.status = action.DISCHARGED
     action.save()
-    action.due = CLOSES + timedelta(days=7)
+    action.due_on = CLOSES + timedelta(days=7)
     action.save()
     send_reminders(at(CLOSES + timedelta(days=7)))
     assert len(sent_to(lead)) == 2  # done: nothing more
@@ -224,10 +226,10 @@ def test_an_owner_who_may_not_open_the_clinic_gets_no_dead_link(users):
     from outcomes.accounts.models import Person
 
     person = Person.objects.create(name="Board Member", user=viewer)
-    AgreedActionFactory(owner=person, due=CLOSES)
+    AgreedActionFactory(owners=[person], due_on=CLOSES)
     send_reminders(at(CLOSES))
     [message] = sent_to(viewer)
-    assert "/indicators/clinics/" not in message.body
+    assert "/governance/clinics/" not in message.body
     assert "The page is not open to you: ask the performance team." in message.body
 
 
