@@ -3,7 +3,9 @@ one JSON document that every rendering reads: the agenda page, the pack (HTML, W
 publication that freezes it.
 
 Top-level items are numbered 1, 2, 3 ... in section order, the numbering running on across the
-sections (items under no section come first); a sub-item is numbered under its parent: 7.1, 7.2.
+sections; items under no section stand where their order puts them: before the first heading
+(apologies, the last minutes) or after the last (any other business, the date of the next meeting),
+as seed 003's agenda prints them. A sub-item is numbered under its parent: 7.1, 7.2.
 Exempt items keep their numbers: what a reader who may not see them is given simply leaves them out.
 """
 
@@ -51,10 +53,16 @@ def number_outline(sections, items) -> Outline:
             children.setdefault(item.parent_id, []).append(item)
     groups: list[tuple[AgendaSection | None, list]] = []
     loose = sorted((i for i in top if i.section_id not in known), key=_key)
-    if loose or not ordered_sections:
-        groups.append((None, loose))
+    sectioned = [_key(i) for i in top if i.section_id in known]
+    first = min(sectioned) if sectioned else None
+    leading = [i for i in loose if first is None or _key(i) < first]
+    trailing = [i for i in loose if i not in leading]
+    if leading or not ordered_sections:
+        groups.append((None, leading))
     for section in ordered_sections:
         groups.append((section, sorted((i for i in top if i.section_id == section.pk), key=_key)))
+    if trailing:
+        groups.append((None, trailing))
     numbers: dict[int, str] = {}
     counter = 0
 

@@ -43,7 +43,7 @@ def agenda_pack(job, *, meeting: int, fmt: str, exempt: bool, version: int | Non
     return {
         "summary": (
             f"Made the agenda pack of the {found.body.label} meeting of {format_date(found.date)}: "
-            f"{pack.total} pages, as {fmt.upper()}."
+            f"{pack.total} page{'' if pack.total == 1 else 's'}, as {fmt.upper()}."
         ),
         "lines": lines,
         "link": reverse("governance:agenda", args=[found.body.slug, found.date.isoformat()]),

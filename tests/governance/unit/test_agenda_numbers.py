@@ -1,6 +1,7 @@
 """Agenda numbers are computed from the order, never typed (decision 0136): 1, 2, 3 ... running on
-across the headings in their order, items under no heading first, sub-items 7.1, 7.2 under their
-parent; and the agenda rules (an exempt item's reason, another body's minutes, moving)."""
+across the headings in their order, items under no heading before or after them by their order,
+sub-items 7.1, 7.2 under their parent; and the agenda rules (an exempt item's reason, another
+body's minutes, moving)."""
 
 from types import SimpleNamespace as S
 
@@ -48,6 +49,15 @@ def test_items_under_no_heading_come_first_and_equal_orders_keep_their_entry_ord
     assert numbers == {1: "1", 2: "2", 5: "3"}
     assert outline[0][0] is None
     assert outline[1][0].pk == 10
+
+
+def test_items_under_no_heading_after_the_headed_ones_close_the_agenda():
+    # Seed 003 L15-54: apologies first, three headings, then any other business and the next meeting.
+    sections = [section(10, 1), section(20, 2)]
+    items = [item(1, 1), item(2, 2, 10), item(3, 3, 20), item(4, 4), item(5, 5)]
+    numbers, outline = number_outline(sections, items)
+    assert numbers == {1: "1", 2: "2", 3: "3", 4: "4", 5: "5"}
+    assert [s.pk if s else None for s, _ in outline] == [None, 10, 20, None]
 
 
 def test_an_empty_heading_is_kept_and_an_empty_agenda_has_no_numbers():
