@@ -241,7 +241,8 @@ def load_demo_meetings(user) -> str | None:
     _trust_board(user)
     _scrutiny(user)
     return (
-        "Loaded the meetings: RLSCB 5 June 2014; the partnership's 21 May 2014, 16 July 2014 (agenda) and "
-        "14 January 2015; the Trust Board's 20 October 2010; the scrutiny panel's 15 October 2010 and "
+        "Loaded the meetings: RLSCB 5 June 2014 (minutes in draft) and 4 September 2014 (scheduled); "
+        "the partnership's 21 May 2014, 16 July 2014 (agenda) and 14 January 2015; "
+        "the Trust Board's 20 October 2010; the scrutiny panel's 15 October 2010 and "
         "19 November 2010 (agenda)."
     )
