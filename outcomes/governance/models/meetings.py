@@ -7,6 +7,7 @@ it is cancelled with a reason (decision 0132).
 
 from django.db import models
 
+from outcomes.core.formatting import format_date
 from outcomes.core.stamps import Stamped
 from outcomes.governance.models.bodies import Body, Membership
 
@@ -53,7 +54,7 @@ class Meeting(Stamped):
         constraints = [models.UniqueConstraint(fields=["body", "date"], name="one_meeting_per_body_and_day")]
 
     def __str__(self) -> str:
-        return f"{self.body.label} meeting of {self.date:%d %B %Y}"
+        return f"{self.body.label} meeting of {format_date(self.date)}"
 
     @property
     def address(self) -> str:
