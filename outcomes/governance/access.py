@@ -92,6 +92,8 @@ def get_action_for_user(user, slug: str, number: int) -> Action:
     action = body.actions.filter(number=number).select_related("body", "parent").first()
     if action is None:
         raise Http404("No such action")
+    if not sees_exempt(user) and action.resolutions.filter(minute__exempt=True).exists():
+        raise Http404("No such action")  # raised by an exempt minute (decision 0135)
     return action
 
 

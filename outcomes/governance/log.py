@@ -92,7 +92,16 @@ def status_as_at(action: Action, band: str) -> str:
     return band
 
 
-def action_log(body: Body, as_at: date) -> ActionLog:
+def exempt_action_ids(body: Body) -> set[int]:
+    """Actions raised by a resolution of an exempt minute: exempt business, so never in a public
+    output nor shown to those who may not see exempt items (decision 0135)."""
+    return set(body.actions.filter(resolutions__minute__exempt=True).values_list("pk", flat=True))
+
+
+def action_log(body: Body, as_at: date, *, with_exempt: bool = True) -> ActionLog:
+    """The log as at the date; ``with_exempt`` False leaves out the rows of exempt actions, the
+    others keeping their numbers (as an agenda without its exempt items keeps its numbers)."""
+    hidden = set() if with_exempt else exempt_action_ids(body)
     actions = (
         body.actions.filter(raised_on__lte=as_at)
         .select_related("parent")
@@ -123,5 +132,6 @@ def action_log(body: Body, as_at: date) -> ActionLog:
                 parent=numbers.get(action.parent_id) if action.parent_id else None,
             )
             for action in placed[band]
+            if action.pk not in hidden
         ]
     return log

@@ -296,9 +296,16 @@ def current_log(meeting: Meeting):
 
 
 def log_content(meeting: Meeting) -> dict:
-    """The body's action log as at the meeting's date: its JSON and its document, frozen together."""
+    """The body's action log as at the meeting's date: its JSON and its document, frozen together,
+    whole and as the public reads it (without the actions of exempt minutes)."""
     log = action_log(meeting.body, meeting.date)
-    return {"log": log.as_json(), "document": document_as_json(log_document(log))}
+    public = action_log(meeting.body, meeting.date, with_exempt=False)
+    return {
+        "log": log.as_json(),
+        "document": document_as_json(log_document(log)),
+        "public_log": public.as_json(),
+        "public_document": document_as_json(log_document(public)),
+    }
 
 
 @transaction.atomic

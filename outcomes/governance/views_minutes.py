@@ -370,17 +370,20 @@ def minutes_publish(request: HttpRequest, slug: str, day: str) -> HttpResponse:
     )
 
 
-def _log_document(meeting: Meeting):
-    """The log as at the meeting: the frozen one once the minutes are published, else as it stands."""
+def _log_document(meeting: Meeting, user):
+    """The log as at the meeting: the frozen one once the minutes are published, else as it stands;
+    without the actions of exempt minutes for those who may not see exempt business."""
     frozen = minuting.current_log(meeting)
     content = frozen.content if frozen else minuting.log_content(meeting)
+    if not access.sees_exempt(user) and "public_log" in content:
+        content = {"log": content["public_log"], "document": content["public_document"]}
     return frozen, content
 
 
 @login_required
 def meeting_log(request: HttpRequest, slug: str, day: str) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, slug, day)
-    frozen, content = _log_document(meeting)
+    frozen, content = _log_document(meeting, request.user)
     return render(
         request,
         "governance/meeting_log.html",
@@ -399,7 +402,7 @@ def meeting_log_download(request: HttpRequest, slug: str, day: str, fmt: str) ->
     meeting = access.get_meeting_for_user(request.user, slug, day)
     if fmt not in LOG_FORMATS:
         raise Http404("No such format")
-    frozen, content = _log_document(meeting)
+    frozen, content = _log_document(meeting, request.user)
     if fmt == "json":
         data = downloads.json_bytes(content["log"])
     else:

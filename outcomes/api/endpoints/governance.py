@@ -82,6 +82,8 @@ def body_actions(request: HttpRequest, body: str, params: Query[PagingSince]):  
         .prefetch_related(Prefetch("updates", queryset=updates, to_attr="newest_first"))
         .order_by("number", "id")
     )
+    if not access.sees_exempt(request.user):
+        found = found.exclude(resolutions__minute__exempt=True)  # exempt business (decision 0135)
     since = since_of(params)
     if since:
         found = found.filter(updated_at__gte=since)

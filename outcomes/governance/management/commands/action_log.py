@@ -19,8 +19,13 @@ class Command(BaseCommand):
         parser.add_argument("--as-at", dest="as_at", required=True, help="The log's date, YYYY-MM-DD.")
         parser.add_argument("--format", choices=FORMATS, default="json")
         parser.add_argument("--output")
+        parser.add_argument(
+            "--with-exempt",
+            action="store_true",
+            help="Keep the actions raised by exempt minutes (never for a public copy).",
+        )
 
-    def handle(self, *args, body, as_at, format, output, **options):
+    def handle(self, *args, body, as_at, format, output, with_exempt, **options):
         found = Body.objects.filter(slug=body).first()
         if found is None:
             raise CommandError(f"No body has the slug '{body}'.")
@@ -28,7 +33,7 @@ class Command(BaseCommand):
             day = date.fromisoformat(as_at)
         except ValueError as error:
             raise CommandError(f"--as-at must be a date written YYYY-MM-DD ({error}).") from error
-        content = render(action_log(found, day), format)
+        content = render(action_log(found, day, with_exempt=with_exempt), format)
         if output:
             Path(output).write_bytes(content)
         elif format in {"docx", "xlsx"}:
