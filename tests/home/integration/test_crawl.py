@@ -41,6 +41,11 @@ MOST_PAGES = 8000
 # officer, decision 0037).
 EVERY_MEASURE = {"viewer"}
 MEASURE_SAMPLE = 25
+# PDFs take seconds each to lay out (minutes, logs, packs, papers, reports for every meeting and
+# version): one role opens every PDF; the others open a few, their access being the same pages'
+# (and every URL is asked as every role in the role matrix).
+EVERY_PDF = {"performance_officer"}
+PDF_SAMPLE = 4
 
 
 @pytest.fixture(scope="module")
@@ -89,10 +94,12 @@ AREA = re.compile(r"^/indicators/areas/(?P<key>[^/]+)/")
 
 class Scope:
     """Which of the addresses found are visited: all but other areas beyond the first few, and for
-    the sampling roles, measures beyond the sample."""
+    the sampling roles, measures and PDFs beyond the sample."""
 
     def __init__(self, role: str):
         self.every_measure = role in EVERY_MEASURE
+        self.every_pdf = role in EVERY_PDF
+        self.pdfs = 0
         self.measures: set[str] = set()
         self.other_areas: set[str] = set()
 
@@ -100,6 +107,10 @@ class Scope:
         path, _, query = url.partition("?")
         if path.startswith(("/static/", "/admin/", "/accounts/logout")):
             return False
+        if (path.endswith(".pdf") or dict(parse_qsl(query)).get("format") == "pdf") and not self.every_pdf:
+            if self.pdfs >= PDF_SAMPLE:
+                return False
+            self.pdfs += 1
         area = dict(parse_qsl(query)).get("area")
         match = AREA.match(path)
         key = match["key"] if match else area
