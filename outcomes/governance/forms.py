@@ -2,6 +2,7 @@
 discharge with its evidence."""
 
 from django import forms
+from django.db.models import Q
 
 from outcomes.accounts.models import Person
 from outcomes.core.dates import GovukDateField
@@ -12,6 +13,17 @@ OPEN_STATUSES = [(k, v) for k, v in Action.STATUSES if k != Action.DISCHARGED]
 
 class AsAtForm(forms.Form):
     as_at = GovukDateField(name="The date of the log", required=False)
+
+
+def owner_choices(body):
+    """Who may be linked as an action's owner: the body's members and those who already own one of
+    its actions (the seed's log names owners who sit on no table, such as Sue Wilson): an action
+    edited keeps the owners it has."""
+    return (
+        Person.objects.filter(Q(memberships__body=body) | Q(governance_actions__body=body))
+        .distinct()
+        .order_by("name")
+    )
 
 
 class UpdateForm(forms.Form):
@@ -36,7 +48,8 @@ class ActionForm(forms.Form):
         required=False,
         label="Owners who update it",
         widget=forms.CheckboxSelectMultiple,
-        help_text="The people among the body's members who add its updates and see it in What I owe.",
+        help_text="Among the body's members and the owners of its actions: they add its updates and see "
+        "it in What I owe.",
     )
     details = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -62,7 +75,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
         self.body = body
-        self.fields["owners"].queryset = Person.objects.filter(memberships__body=body).distinct()
+        self.fields["owners"].queryset = owner_choices(body)
 
     def clean_parent(self):
         number = self.cleaned_data.get("parent")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from outcomes.accounts.models import Person
 from outcomes.core.dates import GovukDateField
 from outcomes.core.formatting import format_date
+from outcomes.governance.forms import owner_choices
 from outcomes.governance.models import Action, AgendaItem, Body, Meeting, Resolution
 
 
@@ -93,7 +94,7 @@ class ResolutionForm(forms.Form):
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owners"].queryset = Person.objects.filter(memberships__body=body).distinct()
+        self.fields["owners"].queryset = owner_choices(body)
 
 
 class CirculateForm(forms.Form):

@@ -16,7 +16,7 @@ from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.conflicts import SaveConflict
 from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
-from outcomes.governance import access, checks
+from outcomes.governance import access, agenda_services, checks
 from outcomes.governance import meetings as services
 from outcomes.governance.forms_meetings import BLANK_OTHERS, AttendanceForm, CancelForm, MeetingForm
 from outcomes.governance.history import meeting_history
@@ -119,6 +119,8 @@ def meeting_detail(request: HttpRequest, slug: str, day: str) -> HttpResponse:
             "next_state": services.next_state(meeting) if runs else None,
             "state_words": services.STATE_WORDS,
             "may_cancel": runs and meeting.state in (Meeting.SCHEDULED, Meeting.AGENDA_PUBLISHED),
+            # The agenda page opens for those who run the bodies, for readers once it is published.
+            "agenda_opens": runs or agenda_services.current(meeting) is not None,
         },
     )
 

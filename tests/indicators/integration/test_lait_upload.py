@@ -70,7 +70,7 @@ def test_an_uploaded_release_is_imported_by_a_job_and_the_figures_follow(client,
         "Import the LAIT release lait-2025-q4.zip",
     )
     page = client.get(response["Location"]).content.decode()
-    assert 'http-equiv="refresh"' in page
+    assert 'name="app-refresh"' in page
 
     assert run_queued() == 1
     job.refresh_from_db()
@@ -87,7 +87,7 @@ def test_an_uploaded_release_is_imported_by_a_job_and_the_figures_follow(client,
     assert any(line.startswith("Values: ") and "1 updated" in line for line in job.result["lines"])
     page = client.get(response["Location"]).content.decode()
     assert "Imported the LAIT release lait-2025-q4.zip." in page
-    assert 'http-equiv="refresh"' not in page
+    assert 'name="app-refresh"' not in page
 
 
 def test_the_data_file_alone_takes_the_other_files_from_the_release_held(client, users, settings):

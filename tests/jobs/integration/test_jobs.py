@@ -60,7 +60,7 @@ def test_a_failed_job_shows_its_error_on_its_page(performance, client):
     page = client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
     assert "The job failed" in page
     assert "The file has no sheet named &#39;Values&#39;." in page
-    assert 'http-equiv="refresh"' not in page  # finished: the page stops asking
+    assert 'name="app-refresh"' not in page  # finished: the page stops asking
     # The traceback is for administrators only.
     assert "ValueError" not in page
     listing = client.get(reverse("jobs:list")).content.decode()
@@ -97,7 +97,8 @@ def test_an_unfinished_job_page_refreshes_itself_and_shows_who_started_it(perfor
     job = start_job(work.count_to, user=performance, label="Count to three", upto=3)
     client.force_login(performance)
     page = client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
+    assert '<meta name="app-refresh" content="2">' in page  # init.js reloads it, unless stopped
+    assert "Stop updating this page" in page
     assert "Waiting for a worker to start it." in page
     assert performance.display_name in page
     run_queued()
