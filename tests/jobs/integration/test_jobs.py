@@ -57,10 +57,11 @@ def test_a_failed_job_shows_its_error_on_its_page(performance, client):
     assert "ValueError" in job.error_detail
     assert DBTaskResult.objects.get(id=job.task_id).status == "FAILED"
     client.force_login(performance)
-    page = client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
+    response = client.get(reverse("jobs:detail", kwargs={"pk": job.pk}))
+    page = response.content.decode()
     assert "The job failed" in page
     assert "The file has no sheet named &#39;Values&#39;." in page
-    assert 'name="app-refresh"' not in page  # finished: the page stops asking
+    assert not response.has_header("Refresh")  # finished: the page stops asking
     # The traceback is for administrators only.
     assert "ValueError" not in page
     listing = client.get(reverse("jobs:list")).content.decode()
@@ -96,9 +97,14 @@ def test_a_failure_that_keeps_coming_back_is_kept_after_the_last_attempt(perform
 def test_an_unfinished_job_page_refreshes_itself_and_shows_who_started_it(performance, client):
     job = start_job(work.count_to, user=performance, label="Count to three", upto=3)
     client.force_login(performance)
-    page = client.get(reverse("jobs:detail", kwargs={"pk": job.pk})).content.decode()
-    assert '<meta name="app-refresh" content="2">' in page  # init.js reloads it, unless stopped
-    assert "Stop updating this page" in page
+    response = client.get(reverse("jobs:detail", kwargs={"pk": job.pk}))
+    page = response.content.decode()
+    # The browser asks again by the Refresh header, without JavaScript, until the reader stops it.
+    assert response["Refresh"] == "2"
+    assert "stop updating this page" in page
+    still = client.get(reverse("jobs:detail", kwargs={"pk": job.pk}), {"still": "1"})
+    assert not still.has_header("Refresh")
+    assert "This page no longer updates itself" in still.content.decode()
     assert "Waiting for a worker to start it." in page
     assert performance.display_name in page
     run_queued()
