@@ -38,7 +38,7 @@ def carry_over(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("reminders", "0001_initial"),
-        ("governance", "0004_clinic_actions"),
+        ("governance", "0005_move_clinic_actions"),
         ("core", "0001_initial"),
     ]
 
