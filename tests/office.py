@@ -1,6 +1,7 @@
 """Reading documents the way a person would: LibreOffice opens a Word file and prints it to PDF;
 poppler reads a PDF's text; pypdf its tags (what a screen reader follows)."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -8,8 +9,8 @@ from pathlib import Path
 import pytest
 
 
-def docx_as_text(docx: Path, workdir: Path) -> str:
-    """The document's text as LibreOffice lays it out, whitespace folded. Fails if it cannot open."""
+def docx_as_pdf(docx: Path, workdir: Path, timeout: int = 180) -> Path:
+    """The PDF LibreOffice prints of the Word file (in ``workdir``). Fails if it cannot open it."""
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.fail("LibreOffice and pdftotext are needed: run `make test`, which installs them")
     subprocess.run(
@@ -25,13 +26,36 @@ def docx_as_text(docx: Path, workdir: Path) -> str:
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=timeout,
     )
-    pdf = workdir / (docx.stem + ".pdf")
+    return workdir / (docx.stem + ".pdf")
+
+
+def docx_as_text(docx: Path, workdir: Path) -> str:
+    """The document's text as LibreOffice lays it out, whitespace folded. Fails if it cannot open."""
+    pdf = docx_as_pdf(docx, workdir)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     return " ".join(text.split())
+
+
+def pdf_pages(pdf: bytes, workdir: Path) -> list[str]:
+    """Each page's text as poppler reads it, whitespace folded."""
+    path = workdir / "read.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"Pages:\s+(\d+)", info)[1])
+    pages = []
+    for n in range(1, count + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pages.append(" ".join(text.split()))
+    return pages
 
 
 def pdf_text(content: bytes, workdir: Path) -> str:

@@ -51,7 +51,7 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WORDED_DATE = re.compile(
+WORDED_DATE = re.compile(
     rf"\b(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})\b",
     re.IGNORECASE,
@@ -152,7 +152,7 @@ def impossible_dates(text: str) -> list[str]:
         problem = _date_problem(day, month, year)
         if problem:
             problems.append(f"gives the date '{match.group(0)}', {problem}")
-    for match in _WORDED_DATE.finditer(text or ""):
+    for match in WORDED_DATE.finditer(text or ""):
         day, month, year = int(match["d"]), MONTHS[match["month"].lower()], int(match["y"])
         problem = _date_problem(day, month, year)
         written = match.group(0).strip()

@@ -12,9 +12,7 @@ from datetime import date
 
 from outcomes.core.formatting import format_date
 from outcomes.documents.model import Document, Heading, Note, Paragraph, Section
-from outcomes.documents.render.docx import render_docx
-from outcomes.documents.render.html import render_html
-from outcomes.documents.render.pdf import page_css, render_pdf
+from outcomes.documents.render import render_file
 from outcomes.governance import rules
 from outcomes.governance.models import Attendance, Meeting
 
@@ -218,11 +216,6 @@ def render(
     if fmt == "json":
         data = minutes_json(content, checks or [], public=public, state=state)
         return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    document = minutes_document(content, public=public, banner=banner, version_line=version_line)
-    if fmt == "docx":
-        return render_docx(document)
-    if fmt == "pdf":
-        return render_pdf(document)
-    if fmt == "html":
-        return render_html(document, standalone=True, css=page_css(document)).encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    return render_file(
+        minutes_document(content, public=public, banner=banner, version_line=version_line), fmt
+    )

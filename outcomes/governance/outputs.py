@@ -4,9 +4,7 @@ core/downloads, numbers as numbers and dates as dates."""
 
 from outcomes.core import downloads
 from outcomes.documents.model import Cell, Document, Paragraph, Row, Table, header
-from outcomes.documents.render.docx import render_docx
-from outcomes.documents.render.html import render_html
-from outcomes.documents.render.pdf import page_css
+from outcomes.documents.render import render_file
 from outcomes.governance.log import BAND_HEADINGS, BANDS, COLUMNS, TITLE, ActionLog, LogRow
 
 FORMATS = ("json", "html", "docx", "xlsx")
@@ -131,12 +129,7 @@ def render(log: ActionLog, fmt: str) -> bytes:
         return downloads.json_bytes(log.as_json())
     if fmt == "xlsx":
         return downloads.xlsx_bytes(log_sheets(log))
-    document = log_document(log)
-    if fmt == "docx":
-        return render_docx(document)
-    if fmt == "html":
-        return render_html(document, standalone=True, css=page_css(document)).encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    return render_file(log_document(log), fmt)
 
 
 def filename(log: ActionLog, fmt: str) -> str:

@@ -1,7 +1,11 @@
 """The tracker's rules (issue 15; seed 003 L2978-3033), each named once here and unit-tested."""
 
+import calendar
 import re
 from datetime import date
+
+from outcomes.core.formatting import format_date
+from outcomes.core.text_checks import MONTHS, WORDED_DATE
 
 
 class Refused(Exception):
@@ -31,29 +35,9 @@ def may_update(action, person) -> bool:
 # The meetings' checks (issue 15; notes-003 §19.5-6, §20 V8-V9; notes-002 §10). Each reads plain
 # values so that it is tested on its own; checks.py gathers the values from the records.
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+# The weekdays and the dates written in words are read as core/text_checks reads them (V11).
+WEEKDAYS = [name.lower() for name in calendar.day_name]
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?,?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", re.IGNORECASE
-)
-
-
-def _day_words(on: date) -> str:
-    return f"{on.day} {on:%B %Y}"
 
 
 def weekday_matches_date(text: str, on: date | None = None) -> list[str]:
@@ -64,22 +48,18 @@ def weekday_matches_date(text: str, on: date | None = None) -> list[str]:
     if named is None:
         return []
     if on is None:
-        written = _DATE.search(text)
+        written = WORDED_DATE.search(text)
         if written is None:
             return []
-        day, month, year = (
-            int(written.group(1)),
-            MONTHS.index(written.group(2).lower()) + 1,
-            int(written.group(3)),
-        )
+        day, month, year = int(written["d"]), MONTHS[written["month"].lower()], int(written["y"])
         try:
             on = date(year, month, day)
         except ValueError:
-            return [f"“{written.group(0)}” is not a date."]
+            return [f"“{text[written.start('d') : written.end()]}” is not a date."]
     weekday = named.group(1).lower()
     if WEEKDAYS[on.weekday()] == weekday:
         return []
-    return [f"“{text.strip()}” names a {weekday.title()}, but {_day_words(on)} was a {on:%A}."]
+    return [f"“{text.strip()}” names a {weekday.title()}, but {format_date(on)} was a {on:%A}."]
 
 
 def _same_name(name: str) -> str:

@@ -20,9 +20,7 @@ from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
 from outcomes.documents import publications
 from outcomes.documents.publications import PublicationConflict
-from outcomes.documents.render.docx import render_docx
-from outcomes.documents.render.html import render_html
-from outcomes.documents.render.pdf import page_css, render_pdf
+from outcomes.documents.render import render_file, render_html
 from outcomes.documents.serial import document_from_json
 from outcomes.governance import access, minuting, rules
 from outcomes.governance.forms_minutes import (
@@ -406,13 +404,7 @@ def meeting_log_download(request: HttpRequest, slug: str, day: str, fmt: str) ->
     if fmt == "json":
         data = downloads.json_bytes(content["log"])
     else:
-        document = document_from_json(content["document"])
-        renderers = {
-            "docx": render_docx,
-            "pdf": render_pdf,
-            "html": lambda d: render_html(d, standalone=True, css=page_css(d)).encode("utf-8"),
-        }
-        data = renderers[fmt](document)
+        data = render_file(document_from_json(content["document"]), fmt)
     which = "published" if frozen else "live"
     return downloads.attachment(data, f"{slug}-action-log-{day}-{which}.{fmt}")
 

@@ -3,9 +3,12 @@ a bar redrawn in place on a terminal, a line per step when the output is a file 
 
 import shutil
 import time
+from pathlib import Path
 from typing import Any, TextIO
 
-from outcomes.jobs.models import Job
+from django.core.management.base import CommandError
+
+from outcomes.jobs.models import Job, JobFile
 from outcomes.jobs.progress import Progress, listening
 from outcomes.jobs.queue import run_here, start_job
 
@@ -58,3 +61,16 @@ def run_with_progress_bar(the_task, *, label: str, stream: TextIO, user=None, **
             return run_here(the_task, job, **kwargs)
         finally:
             bar.finish()
+
+
+def write_result_file(job: Job, out: str, stdout: TextIO) -> None:
+    """A command's finished job that made a file: the file written to ``out``, its summary and lines
+    said on ``stdout``; a failed job's error raised as the command's."""
+    if job.state != Job.SUCCEEDED:
+        raise CommandError(job.error)
+    made = job.files.get(purpose=JobFile.RESULT)
+    Path(out).write_bytes(bytes(made.data))
+    stdout.write(job.result["summary"])
+    for line in job.result["lines"]:
+        stdout.write(f"- {line}")
+    stdout.write(f"Wrote {out} ({made.size} bytes).")

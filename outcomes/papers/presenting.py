@@ -9,9 +9,7 @@ from django.utils import timezone
 
 from outcomes.core.formatting import format_date
 from outcomes.documents.publications import Publication, revision_line
-from outcomes.documents.render.docx import render_docx
-from outcomes.documents.render.html import render_html
-from outcomes.documents.render.pdf import page_css, render_pdf
+from outcomes.documents.render import render_file
 from outcomes.papers import access, services
 from outcomes.papers.content import changes_between, paper_content
 from outcomes.papers.document import DRAFT_BANNER, paper_document
@@ -78,14 +76,7 @@ def changed_since_published(paper: Paper, live: Shown) -> list[str]:
 def render(shown: Shown, fmt: str) -> bytes:
     if fmt == "json":
         return (json.dumps(shown.as_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    document = shown.document()
-    if fmt == "docx":
-        return render_docx(document)
-    if fmt == "pdf":
-        return render_pdf(document)
-    if fmt == "html":
-        return render_html(document, standalone=True, css=page_css(document)).encode("utf-8")
-    raise ValueError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    return render_file(shown.document(), fmt)
 
 
 def filename(paper: Paper, shown: Shown, fmt: str) -> str:

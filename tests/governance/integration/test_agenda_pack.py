@@ -4,7 +4,6 @@ paper are the pages on which the PDF and the Word file print it, each page foote
 HTML marks the same pages. A viewer's pack has no exempt item; the exempt pack has it."""
 
 import re
-import subprocess
 from datetime import date
 
 import pytest
@@ -14,48 +13,18 @@ from outcomes.governance.agenda import agenda_content, every_item, shown_content
 from outcomes.governance.pack import build_pack
 from outcomes.governance.pack_render import render
 from tests.governance.integration.agenda_fixtures import CLOSED, make_meeting
+from tests.office import docx_as_pdf, pdf_pages
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2014, 10, 1)
 
 
-def pdf_pages(pdf: bytes, workdir) -> list[str]:
-    """Each page's text as poppler reads it, whitespace folded."""
-    path = workdir / "read.pdf"
-    path.write_bytes(pdf)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    count = int(re.search(r"Pages:\s+(\d+)", info)[1])
-    pages = []
-    for n in range(1, count + 1):
-        text = subprocess.run(
-            ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        pages.append(" ".join(text.split()))
-    return pages
-
-
 def word_pages(docx: bytes, workdir) -> list[str]:
     """The Word file as LibreOffice lays it out and prints it, page by page."""
-    (workdir / "pack.docx").write_bytes(docx)
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{workdir}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(workdir / "word"),
-            str(workdir / "pack.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    return pdf_pages((workdir / "word" / "pack.pdf").read_bytes(), workdir)
+    (workdir / "word").mkdir(exist_ok=True)
+    (workdir / "word" / "pack.docx").write_bytes(docx)
+    printed = docx_as_pdf(workdir / "word" / "pack.docx", workdir / "word", timeout=240)
+    return pdf_pages(printed.read_bytes(), workdir)
 
 
 def test_the_agenda_lists_each_papers_pages_and_the_pdf_word_and_html_print_them_there(users, tmp_path):

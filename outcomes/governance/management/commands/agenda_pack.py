@@ -1,12 +1,9 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from outcomes.governance import access, agenda_services
 from outcomes.governance.models import Body
 from outcomes.governance.pack_job import agenda_pack
-from outcomes.jobs.models import Job, JobFile
-from outcomes.jobs.terminal import run_with_progress_bar
+from outcomes.jobs.terminal import run_with_progress_bar, write_result_file
 
 FORMATS = ("html", "docx", "pdf")
 
@@ -69,11 +66,4 @@ class Command(BaseCommand):
             exempt=with_exempt,
             version=version,
         )
-        if job.state != Job.SUCCEEDED:
-            raise CommandError(job.error)
-        made = job.files.get(purpose=JobFile.RESULT)
-        Path(out).write_bytes(bytes(made.data))
-        self.stdout.write(job.result["summary"])
-        for line in job.result["lines"]:
-            self.stdout.write(f"- {line}")
-        self.stdout.write(f"Wrote {out} ({made.size} bytes).")
+        write_result_file(job, out, self.stdout)

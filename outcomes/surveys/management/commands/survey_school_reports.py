@@ -1,9 +1,6 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
-from outcomes.jobs.models import Job, JobFile
-from outcomes.jobs.terminal import run_with_progress_bar
+from outcomes.jobs.terminal import run_with_progress_bar, write_result_file
 from outcomes.surveys.models import Edition
 from outcomes.surveys.school_reports import school_reports_zip
 
@@ -36,11 +33,4 @@ class Command(BaseCommand):
         # The bar draws on the stream itself: Django's wrapper would end every redraw with a new line.
         stream = self.stderr._out
         job = run_with_progress_bar(school_reports_zip, label=label, stream=stream, release=release.pk)
-        if job.state != Job.SUCCEEDED:
-            raise CommandError(job.error)
-        made = job.files.get(purpose=JobFile.RESULT)
-        Path(out).write_bytes(bytes(made.data))
-        self.stdout.write(job.result["summary"])
-        for line in job.result["lines"]:
-            self.stdout.write(f"- {line}")
-        self.stdout.write(f"Wrote {out} ({made.size} bytes).")
+        write_result_file(job, out, self.stdout)
