@@ -127,6 +127,25 @@ def edit_minute(*, user, minute: Minute, title: str, narrative: str, expected_ve
     return minute
 
 
+@transaction.atomic
+def remove_minute(*, user, minute: Minute) -> None:
+    """Take a minute written in error out of the draft (rules.minute_removal_problems)."""
+    minute = Minute.objects.select_for_update().select_related("meeting__body").get(pk=minute.pk)
+    problems = rules.minute_removal_problems(minute)
+    if problems:
+        raise rules.Refused(problems)
+    meeting = minute.meeting
+    record_change(
+        user=user,
+        obj=meeting,
+        action="minute_removed",
+        summary=f"Removed minute {rules.minute_label(minute)} of {meeting}",
+        before=_words(minute),
+        subject_key=meeting.subject_key,
+    )
+    minute.delete()
+
+
 def _forward_plan_title(minute: Minute) -> str:
     return f"Report back on minute {rules.minute_label(minute)} of {minute.meeting}: {minute.title}"[:300]
 

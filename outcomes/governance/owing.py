@@ -1,14 +1,21 @@
 """What I owe: the signed-in person's open actions across every body, and the milestones they lead
-still to update in an open round, with due and overdue in words (never colour alone). Risks to
-review follow (issue 15)."""
+still to update in an open round, with due and overdue in words (never colour alone); and, for the
+performance officer, a body's open actions by owner (decision 0146). Risks to review follow with the
+risk register (issue 16)."""
 
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import F
 
 from outcomes.core.formatting import format_date
 from outcomes.governance.models import Action
 from outcomes.plans import access as plan_access
 from outcomes.plans.models import Round, Update
+
+# Dated actions by the soonest due, those with a rule or no date after, on every database (SQLite
+# puts nulls first, PostgreSQL last).
+SOONEST_DUE = F("due_on").asc(nulls_last=True)
 
 
 @dataclass
@@ -39,7 +46,7 @@ def owed_by(person, today: date) -> list[Owed]:
         Action.objects.filter(owners=person)
         .exclude(status__in=Action.CLOSED)
         .select_related("body")
-        .order_by("due_on", "body__name", "number")
+        .order_by(SOONEST_DUE, "body__name", "number")
     )
     return [Owed(action, *due_words(action, today)) for action in actions]
 
@@ -77,3 +84,36 @@ def milestones_to_update(user, today: date) -> list[MilestoneOwed]:
             if milestone.priority.plan_id == round_.plan_id and (round_.pk, milestone.pk) not in done:
                 owed.append(MilestoneOwed(round_, milestone, *round_due_words(round_.closes, today)))
     return sorted(owed, key=lambda o: (o.round.closes, o.milestone.priority.number, o.milestone.number))
+
+
+@dataclass
+class OwnerOwes:
+    owner: str
+    owed: list[Owed]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for item in self.owed if item.overdue)
+
+
+NO_OWNER = "No owner recorded"
+
+
+def owed_on_body(body, today: date) -> tuple[list[OwnerOwes], list[Owed]]:
+    """A body's open actions by owner, for the performance officer who chases them: each named owner
+    (a person, else the words the log gives, "All RLSCB members"), an action with two owners under
+    both; and the open actions once each, for the totals."""
+    actions = (
+        body.actions.exclude(status__in=Action.CLOSED)
+        .prefetch_related("owners")
+        .order_by(SOONEST_DUE, "number")
+    )
+    every = [Owed(action, *due_words(action, today)) for action in actions]
+    by_owner: dict[str, list[Owed]] = {}
+    for item in every:
+        names = [person.name for person in item.action.owners.all()]
+        for name in names or [item.action.owner_text.strip() or NO_OWNER]:
+            by_owner.setdefault(name, []).append(item)
+    # The actions nobody owns come first (they are the first to put right), then owners A to Z.
+    order = sorted(by_owner, key=lambda name: (name != NO_OWNER, name.casefold()))
+    return [OwnerOwes(name, by_owner[name]) for name in order], every

@@ -278,6 +278,18 @@ def resolution_removal_problems(resolution) -> list[str]:
     return []
 
 
+def minute_removal_problems(minute) -> list[str]:
+    """A minute written in error leaves the draft: not once the minutes are approved (they are then
+    corrected, in a new published version), and not while it holds resolutions (each is removed
+    first, so an action it raised goes only under resolution_removal_problems)."""
+    problems = []
+    if minute.meeting.state in ("minutes_approved", "published"):
+        problems.append("The minutes have been approved: correct the minute's text instead of removing it")
+    if minute.resolutions.exists():
+        problems.append("Remove the minute's resolutions first")
+    return problems
+
+
 def discharge_item_problems(action, item) -> list[str]:
     """An action is discharged by pointing at the later agenda item that took the report: an item of
     a meeting on or after the day the action was raised."""

@@ -16,6 +16,7 @@ urlpatterns = [
     path("my-actions/", views.my_actions, name="my_actions"),
     path("<slug:slug>/", views.body_detail, name="body"),
     path("<slug:slug>/action-log.<str:fmt>", views.log_download, name="log_download"),
+    path("<slug:slug>/owed/", views.body_owed, name="body_owed"),
     path("<slug:slug>/actions/new/", views.action_new, name="action_new"),
     path("<slug:slug>/actions/<int:number>/", views.action_detail, name="action"),
     path("<slug:slug>/actions/<int:number>/edit/", views.action_edit, name="action_edit"),
@@ -49,6 +50,11 @@ urlpatterns = [
         "<slug:slug>/meetings/<str:day>/minutes/<int:number>/edit/",
         views_minutes.minute_edit,
         name="minute_edit",
+    ),
+    path(
+        "<slug:slug>/meetings/<str:day>/minutes/<int:number>/remove/",
+        views_minutes.minute_remove,
+        name="minute_remove",
     ),
     path(
         "<slug:slug>/meetings/<str:day>/minutes/<int:number>/resolutions/new/",

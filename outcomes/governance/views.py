@@ -17,7 +17,7 @@ from outcomes.governance import access, owing, services, views_minutes
 from outcomes.governance.forms import ActionForm, AsAtForm, DischargeForm, UpdateForm
 from outcomes.governance.history import action_history
 from outcomes.governance.log import BAND_HEADINGS, BANDS, action_log
-from outcomes.governance.models import Action, Body
+from outcomes.governance.models import Action, Body, Meeting
 from outcomes.governance.outputs import FORMATS, filename, seed_date
 from outcomes.governance.outputs import render as render_log
 from outcomes.governance.rules import Refused
@@ -61,6 +61,8 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "errors": error_list(form),
             "members": body.memberships.select_related("person"),
+            # On a meeting's date, the log frozen with its published minutes is the one the board had.
+            "published_at": body.meetings.filter(date=as_at, state=Meeting.PUBLISHED).first(),
             "meetings": body.meetings.all(),
             "runs": access.runs_bodies(request.user),
             "formats": FORMATS,
@@ -209,5 +211,24 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             "section": SECTION,
             "owed": owing.owed_by(access.person_of(request.user), today),
             "milestones": owing.milestones_to_update(request.user, today),
+        },
+    )
+
+
+@login_required
+def body_owed(request: HttpRequest, slug: str) -> HttpResponse:
+    body = access.get_body_to_run(request.user, slug)
+    today = timezone.localdate()
+    owners, every = owing.owed_on_body(body, today)
+    return render(
+        request,
+        "governance/body_owed.html",
+        {
+            "section": SECTION,
+            "body": body,
+            "owners": owners,
+            "open_count": len(every),
+            "overdue_count": sum(1 for item in every if item.overdue),
+            "today": today,
         },
     )

@@ -213,6 +213,37 @@ def minute_edit(request: HttpRequest, slug: str, day: str, number: int) -> HttpR
 
 
 @login_required
+@require_POST
+def minute_remove(request: HttpRequest, slug: str, day: str, number: int) -> HttpResponse:
+    minute = access.get_minute_to_run(request.user, slug, day, number)
+    page = _page(minute.meeting)
+    label = rules.minute_label(minute)
+    asked = confirm_first(
+        request,
+        Confirmation(
+            title=f"Remove minute {label}?",
+            consequences=[
+                f"Minute {label}, {minute.title}, leaves the draft minutes; the history records it.",
+                "Its number is given to the next minute written only if it was the last.",
+            ],
+            button="Remove the minute",
+            cancel_url=page,
+        ),
+        SECTION,
+    )
+    if asked is not None:
+        return asked
+    try:
+        minuting.remove_minute(user=request.user, minute=minute)
+    except rules.Refused as refused:
+        for problem in refused.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(request, f"Minute {label} removed.")
+    return redirect(page)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def resolution_new(request: HttpRequest, slug: str, day: str, number: int) -> HttpResponse:
     minute = access.get_minute_to_run(request.user, slug, day, number)

@@ -11,6 +11,7 @@ PLAN = "/plans/cypp-2013-16"
 ROUND = f"{PLAN}/rounds/june-2014"
 CLINIC = "/indicators/clinics/2014-06-30-breastfeeding-performance-clinic"
 EDITION = "primary-2009"
+G = "/governance"
 
 # The performance officer sees every kind of staff page.
 PERFORMANCE = [
@@ -54,7 +55,27 @@ PERFORMANCE = [
     f"{CLINIC}/",
     f"{CLINIC}/edit/",
     f"{CLINIC}/actions/new/",
-    f"{CLINIC}/actions/2/edit/",
+    "/governance/clinics/actions/5/edit/",
+    f"{G}/",
+    f"{G}/my-actions/",
+    f"{G}/rlscb/?as_at-day=5&as_at-month=6&as_at-year=2014",
+    f"{G}/rlscb/owed/",
+    f"{G}/rlscb/actions/2/",
+    f"{G}/rlscb/actions/2/edit/",
+    f"{G}/rlscb/actions/2/update/",
+    f"{G}/rlscb/actions/2/discharge/",
+    f"{G}/rlscb/import/action-log/",
+    f"{G}/rlscb/forward-plan/",
+    f"{G}/rlscb/standing-items/",
+    f"{G}/rlscb/meetings/",
+    f"{G}/rlscb/meetings/2014-06-05/",
+    f"{G}/rlscb/meetings/2014-06-05/attendance/",
+    f"{G}/rlscb/meetings/2014-06-05/action-log/",
+    f"{G}/cypfp/meetings/2014-05-21/minutes/",
+    f"{G}/cypfp/meetings/2014-05-21/minutes/271/resolutions/new/",
+    f"{G}/cypfp/meetings/2014-07-16/agenda/",
+    f"{G}/cypfp/meetings/2014-07-16/agenda/items/new/",
+    f"{G}/scrutiny/meetings/2010-10-15/minutes/",
     "/data-quality/",
     "/data-quality/arithmetic-in-update/plans/cypp-2013-16/p1/m27/june-2014/",
     "/surveys/manage/",
@@ -84,8 +105,20 @@ LEAD = [
     f"{ROUND}/report/",
     "/indicators/",
     "/indicators/kpi-table/",
+    f"{G}/my-actions/",
+    f"{G}/rlscb/",
+    f"{G}/cypfp/meetings/2015-01-14/minutes/",
 ]
-VIEWER = ["/", f"{ROUND}/report/", "/indicators/", "/indicators/areas/372/", "/surveys/results/"]
+VIEWER = [
+    "/",
+    f"{ROUND}/report/",
+    "/indicators/",
+    "/indicators/areas/372/",
+    "/surveys/results/",
+    f"{G}/rlscb/",
+    f"{G}/scrutiny/meetings/2010-10-15/minutes/",
+    f"{G}/scrutiny/meetings/2010-11-19/agenda/",
+]
 SCHOOL = ["/", "/surveys/results/", f"/surveys/{EDITION}/results/swinton-brookfield/"]
 ROLES = [("performance", PERFORMANCE), ("lead", LEAD), ("viewer", VIEWER), ("swinton-brookfield", SCHOOL)]
 WIDTHS = (320, 1280)

@@ -29,6 +29,7 @@ ROWS: list = [
     ("governance:list", {}, "get", READERS),
     ("governance:my_actions", {}, "get", READERS),
     ("governance:body", BODY, "get", READERS),
+    ("governance:body_owed", BODY, "get", RUNNERS),
     ("governance:log_download", {**BODY, "fmt": "json"}, "get", READERS),
     ("governance:log_download", {**BODY, "fmt": "xlsx"}, "get", READERS),
     ("governance:action", OPEN, "get", READERS),

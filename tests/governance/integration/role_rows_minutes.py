@@ -41,6 +41,8 @@ ROWS: list = [
     ("governance:minute_new", MEETING, "post", RUNNERS_POST),
     ("governance:minute_edit", MINUTE, "get", RUNNERS),
     ("governance:minute_edit", MINUTE, "post", RUNNERS_POST),
+    # Removal asks to confirm first (200) before anything goes.
+    ("governance:minute_remove", MINUTE, "post", RUNNERS),
     ("governance:resolution_new", MINUTE, "get", RUNNERS),
     ("governance:resolution_new", MINUTE, "post", RUNNERS_POST),
     ("governance:resolution_remove", {**MEETING, "number": 271, "pk": resolution_271}, "post", RUNNERS),
