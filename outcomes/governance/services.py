@@ -6,6 +6,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Max
 
+from outcomes.core.formatting import format_date
 from outcomes.core.models import record_change
 from outcomes.governance import rules
 from outcomes.governance.clinics import subject_key
@@ -113,7 +114,7 @@ def add_update(*, user, action: Action, on: date, text: str) -> ActionUpdate:
         user=user,
         obj=action,
         action="action_updated",
-        summary=f"Update of {on:%d.%m.%y} added to {action}",
+        summary=f"Update of {format_date(on)} added to {action}",
         after={"update": f"{on:%d.%m.%y} {text}"},
     )
     return update

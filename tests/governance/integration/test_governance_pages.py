@@ -48,7 +48,7 @@ def test_an_owner_adds_a_dated_update_which_is_kept_as_entered(client, steve):
     assert update.entered_by == steve
     page = client.get(reverse("governance:action", args=["rlscb", 1])).content.decode()
     assert "Letter sent to the minister." in page
-    assert "Update of 04.09.14 added to RLSCB action 1" in page  # the history, in words
+    assert "Update of 4 September 2014 added to RLSCB action 1" in page  # the history, in words
     # Action 2 is owned by Paul Lakin and Steve Ashley: he may update it; action 4 is not his.
     assert client.get(reverse("governance:action_update", args=["rlscb", 2])).status_code == 200
     assert client.get(reverse("governance:action_update", args=["rlscb", 4])).status_code == 403

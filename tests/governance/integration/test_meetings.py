@@ -235,6 +235,11 @@ def test_a_meeting_moves_forward_one_step_after_confirming_and_never_back(client
     meeting = Meeting.objects.get(body__slug="cypfp", date=date(2014, 7, 16))
     client.force_login(users["performance_officer"])
     url = reverse("governance:meeting_advance", args=["cypfp", "2014-07-16"])
+    # The step's own page says what it does and is the confirmation: its form confirms at once.
+    step = client.get(url).content.decode()
+    assert "never back" in step
+    assert '<input type="hidden" name="confirm" value="yes">' in step
+    # A POST from anywhere else is asked first.
     asked = client.post(url, {"to": "held"})
     assert asked.status_code == 200
     assert "Mark the meeting of 16 July 2014 “Held”?" in asked.content.decode()
