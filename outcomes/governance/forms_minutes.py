@@ -141,3 +141,19 @@ class DischargeByItemForm(forms.Form):
         self.fields["agenda_item"].label_from_instance = lambda item: (
             f"{item.meeting.body.label}, {format_date(item.meeting.date)}: {item.title[:100]}"
         )
+
+
+class ResolutionWordingForm(forms.Form):
+    """A resolution's words corrected; what it raised (kind, body, owners, dates) is changed in the
+    tracker instead (minuting.edit_resolution)."""
+
+    text = forms.CharField(
+        label="Resolved",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=20000,
+        error_messages={
+            "required": "Enter the resolution as resolved, for example: That the report be noted"
+        },
+    )
+    amendment = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000)
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -232,6 +232,60 @@ def add_resolution(
 
 
 @transaction.atomic
+def edit_resolution(
+    *, user, resolution: Resolution, text: str, amendment: str, expected_version: int
+) -> Resolution:
+    """Correct a resolution's wording (and its amendment). Its kind, body, owners and dates stay: they
+    raised an action and a forward-plan item, changed in the tracker or by removing and adding the
+    resolution (decision 0147). The action it raised takes the new wording while nobody has worked
+    on it and its details are still the resolution's words. The minute's version guards the save."""
+    minute = Minute.objects.select_for_update().select_related("meeting__body").get(pk=resolution.minute_id)
+    if minute.version != expected_version:
+        raise SaveConflict(f"minute {rules.minute_label(minute)}", minute)
+    resolution = Resolution.objects.select_related("action").get(pk=resolution.pk)
+    text = text.strip()
+    amendment = amendment.strip() if resolution.kind == Resolution.APPROVED_AMENDED else ""
+    problems = rules.resolution_problems(
+        resolution.kind,
+        text=text,
+        amendment=amendment,
+        target_body=resolution.target_body,
+        due_on=resolution.due_on,
+        due_rule=resolution.due_rule,
+        owner_text=resolution.owner_text,
+        owners=list(resolution.owners.all()),
+    )
+    if problems:
+        raise rules.Refused(problems)
+    before = {"resolution": resolution.text, "amendment": resolution.amendment}
+    if before == {"resolution": text, "amendment": amendment}:
+        return resolution
+    action = resolution.action
+    if (
+        action is not None
+        and action.details == resolution.text
+        and not rules.resolution_removal_problems(resolution)
+    ):
+        services.edit_action(user=user, action=action, details=text)
+    resolution.text = text
+    resolution.amendment = amendment
+    resolution.save(update_fields=["text", "amendment"])
+    minute.version += 1
+    minute.save(update_fields=["version"])
+    record_change(
+        user=user,
+        obj=minute,
+        action="resolution_edited",
+        summary=f"Corrected the wording of a resolution ({resolution.get_kind_display()}) of minute "
+        f"{rules.minute_label(minute)}",
+        before=before,
+        after={"resolution": text, "amendment": amendment},
+        subject_key=minute.meeting.subject_key,
+    )
+    return resolution
+
+
+@transaction.atomic
 def remove_resolution(*, user, resolution: Resolution) -> None:
     """Take a resolution out of the minute; the untouched action it raised (and its forward-plan
     item) goes with it (rules.resolution_removal_problems)."""

@@ -7,6 +7,7 @@ from outcomes.governance import (
     views_imports,
     views_meetings,
     views_minutes,
+    views_resolutions,
 )
 
 app_name = "governance"
@@ -58,12 +59,17 @@ urlpatterns = [
     ),
     path(
         "<slug:slug>/meetings/<str:day>/minutes/<int:number>/resolutions/new/",
-        views_minutes.resolution_new,
+        views_resolutions.resolution_new,
         name="resolution_new",
     ),
     path(
+        "<slug:slug>/meetings/<str:day>/minutes/<int:number>/resolutions/<int:pk>/edit/",
+        views_resolutions.resolution_edit,
+        name="resolution_edit",
+    ),
+    path(
         "<slug:slug>/meetings/<str:day>/minutes/<int:number>/resolutions/<int:pk>/remove/",
-        views_minutes.resolution_remove,
+        views_resolutions.resolution_remove,
         name="resolution_remove",
     ),
     path(

@@ -29,7 +29,6 @@ from outcomes.governance.forms_minutes import (
     DischargeByItemForm,
     MinuteEditForm,
     MinuteForm,
-    ResolutionForm,
 )
 from outcomes.governance.history import minutes_history
 from outcomes.governance.minutes_document import DRAFT_BANNER, FORMATS, minutes_content, minutes_document
@@ -240,68 +239,6 @@ def minute_remove(request: HttpRequest, slug: str, day: str, number: int) -> Htt
             messages.error(request, problem)
     else:
         messages.success(request, f"Minute {label} removed.")
-    return redirect(page)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def resolution_new(request: HttpRequest, slug: str, day: str, number: int) -> HttpResponse:
-    minute = access.get_minute_to_run(request.user, slug, day, number)
-    form = ResolutionForm(request.POST or None, body=minute.meeting.body)
-    errors: list[dict] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            minuting.add_resolution(user=request.user, minute=minute, **form.cleaned_data)
-        except rules.Refused as refused:
-            errors = _refused_errors(refused)
-        else:
-            messages.success(request, f"Resolution added to minute {rules.minute_label(minute)}.")
-            return redirect(_page(minute.meeting))
-    return render(
-        request,
-        "governance/resolution_form.html",
-        {
-            "section": SECTION,
-            "minute": minute,
-            "label": rules.minute_label(minute),
-            "form": form,
-            "errors": error_list(form) + errors,
-        },
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_POST
-def resolution_remove(request: HttpRequest, slug: str, day: str, number: int, pk: int) -> HttpResponse:
-    resolution = access.get_resolution_to_run(request.user, slug, day, number, pk)
-    minute = resolution.minute
-    page = _page(minute.meeting)
-    consequences = ["The resolution leaves the minute. Versions already published keep it."]
-    if resolution.action_id:
-        consequences.append(
-            f"Action {resolution.action.number}, which it raised, leaves the tracker with it, "
-            "and so does its forward-plan item."
-        )
-    asked = confirm_first(
-        request,
-        Confirmation(
-            title=f"Remove the resolution from minute {rules.minute_label(minute)}?",
-            consequences=consequences,
-            button="Remove the resolution",
-            cancel_url=page,
-        ),
-        SECTION,
-    )
-    if asked is not None:
-        return asked
-    try:
-        minuting.remove_resolution(user=request.user, resolution=resolution)
-    except rules.Refused as refused:
-        for problem in refused.problems:
-            messages.error(request, problem)
-    else:
-        messages.success(request, "Resolution removed.")
     return redirect(page)
 
 

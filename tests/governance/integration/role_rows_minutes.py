@@ -46,6 +46,8 @@ ROWS: list = [
     ("governance:resolution_new", MINUTE, "get", RUNNERS),
     ("governance:resolution_new", MINUTE, "post", RUNNERS_POST),
     ("governance:resolution_remove", {**MEETING, "number": 271, "pk": resolution_271}, "post", RUNNERS),
+    ("governance:resolution_edit", {**MEETING, "number": 271, "pk": resolution_271}, "get", RUNNERS),
+    ("governance:resolution_edit", {**MEETING, "number": 271, "pk": resolution_271}, "post", RUNNERS_POST),
     ("governance:minutes_circulate", MEETING, "get", RUNNERS),
     ("governance:minutes_circulate", MEETING, "post", RUNNERS_POST),
     ("governance:minutes_approve", MEETING, "get", RUNNERS),
