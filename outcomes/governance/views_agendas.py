@@ -27,6 +27,7 @@ from outcomes.governance.forms_agendas import (
 )
 from outcomes.governance.models import AgendaItem, Meeting
 from outcomes.governance.rules import Refused
+from outcomes.governance.view_steps import confirm_then
 from outcomes.jobs.queue import start_job
 from outcomes.papers.access import writes_papers
 from outcomes.papers.models import Paper
@@ -165,7 +166,7 @@ def item_move(request: HttpRequest, slug: str, on: str, pk: int) -> HttpResponse
 def item_remove(request: HttpRequest, slug: str, on: str, pk: int) -> HttpResponse:
     meeting = access.get_agenda_to_run(request.user, slug, on)
     item = _item(meeting, pk)
-    asked = confirm_first(
+    return confirm_then(
         request,
         Confirmation(
             title=f"Remove the item {item.title[:80]}?",
@@ -176,13 +177,9 @@ def item_remove(request: HttpRequest, slug: str, on: str, pk: int) -> HttpRespon
             button="Remove the item",
             cancel_url=_agenda_url(meeting),
         ),
-        SECTION,
+        lambda: agenda_services.remove_item(user=request.user, item=item),
+        "Item removed.",
     )
-    if asked is not None:
-        return asked
-    agenda_services.remove_item(user=request.user, item=item)
-    messages.success(request, "Item removed.")
-    return redirect(_agenda_url(meeting))
 
 
 def _section(meeting: Meeting, pk: int):
@@ -229,7 +226,7 @@ def section_move(request: HttpRequest, slug: str, on: str, pk: int) -> HttpRespo
 def section_remove(request: HttpRequest, slug: str, on: str, pk: int) -> HttpResponse:
     meeting = access.get_agenda_to_run(request.user, slug, on)
     section = _section(meeting, pk)
-    asked = confirm_first(
+    return confirm_then(
         request,
         Confirmation(
             title=f"Remove the heading {section.title}?",
@@ -237,15 +234,9 @@ def section_remove(request: HttpRequest, slug: str, on: str, pk: int) -> HttpRes
             button="Remove the heading",
             cancel_url=_agenda_url(meeting),
         ),
-        SECTION,
+        lambda: agenda_services.remove_section(user=request.user, section=section),
+        "Heading removed.",
     )
-    if asked is not None:
-        return asked
-    try:
-        agenda_services.remove_section(user=request.user, section=section)
-    except Refused as refused:
-        messages.error(request, " ".join(refused.problems))
-    return redirect(_agenda_url(meeting))
 
 
 @login_required

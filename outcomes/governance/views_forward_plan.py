@@ -5,15 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from outcomes.core.confirm import Confirmation, confirm_first
+from outcomes.core.confirm import Confirmation
 from outcomes.core.forms import error_list
 from outcomes.governance import access, agenda_services
 from outcomes.governance.agenda import agenda_numbers
 from outcomes.governance.agenda_history import standing_history
 from outcomes.governance.forms_agendas import MoveForm, StandingForm
 from outcomes.governance.models import AgendaItem, Body, StandingItem
+from outcomes.governance.view_steps import confirm_then
 
 SECTION = "governance"
 KIND_WORDS = dict(AgendaItem.KINDS)
@@ -116,17 +118,14 @@ def standing_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def standing_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     body = access.get_body_to_run(request.user, slug)
     standing = _standing(body, pk)
-    asked = confirm_first(
+    return confirm_then(
         request,
         Confirmation(
             title=f"Remove the standing item {standing.title}?",
             consequences=["New agendas no longer carry it; agendas that have it keep it."],
             button="Remove the standing item",
-            cancel_url=f"/governance/{body.slug}/standing-items/",
+            cancel_url=reverse("governance:standing_items", args=[slug]),
         ),
-        SECTION,
+        lambda: agenda_services.remove_standing(user=request.user, standing=standing),
+        "Standing item removed.",
     )
-    if asked is not None:
-        return asked
-    agenda_services.remove_standing(user=request.user, standing=standing)
-    return redirect("governance:standing_items", slug)

@@ -35,6 +35,7 @@ from outcomes.governance.minutes_document import DRAFT_BANNER, FORMATS, minutes_
 from outcomes.governance.minutes_document import render as render_minutes
 from outcomes.governance.minutes_record import public_findings
 from outcomes.governance.models import Meeting
+from outcomes.governance.view_steps import confirm_then
 
 SECTION = "governance"
 LOG_FORMATS = ("html", "docx", "pdf", "json")
@@ -215,9 +216,8 @@ def minute_edit(request: HttpRequest, slug: str, day: str, number: int) -> HttpR
 @require_POST
 def minute_remove(request: HttpRequest, slug: str, day: str, number: int) -> HttpResponse:
     minute = access.get_minute_to_run(request.user, slug, day, number)
-    page = _page(minute.meeting)
     label = rules.minute_label(minute)
-    asked = confirm_first(
+    return confirm_then(
         request,
         Confirmation(
             title=f"Remove minute {label}?",
@@ -226,20 +226,11 @@ def minute_remove(request: HttpRequest, slug: str, day: str, number: int) -> Htt
                 "Its number is given to the next minute written only if it was the last.",
             ],
             button="Remove the minute",
-            cancel_url=page,
+            cancel_url=_page(minute.meeting),
         ),
-        SECTION,
+        lambda: minuting.remove_minute(user=request.user, minute=minute),
+        f"Minute {label} removed.",
     )
-    if asked is not None:
-        return asked
-    try:
-        minuting.remove_minute(user=request.user, minute=minute)
-    except rules.Refused as refused:
-        for problem in refused.problems:
-            messages.error(request, problem)
-    else:
-        messages.success(request, f"Minute {label} removed.")
-    return redirect(page)
 
 
 def _step(request, meeting, form, template: str, do) -> HttpResponse:

@@ -8,11 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from outcomes.core.confirm import Confirmation, confirm_first
+from outcomes.core.confirm import Confirmation
 from outcomes.core.conflicts import SaveConflict, rebind_after_conflict
 from outcomes.core.forms import error_list
 from outcomes.governance import access, minuting, rules
 from outcomes.governance.forms_minutes import ResolutionForm, ResolutionWordingForm
+from outcomes.governance.view_steps import confirm_then
 from outcomes.governance.views_minutes import SECTION, _page, _refused_errors
 
 
@@ -49,33 +50,23 @@ def resolution_new(request: HttpRequest, slug: str, day: str, number: int) -> Ht
 def resolution_remove(request: HttpRequest, slug: str, day: str, number: int, pk: int) -> HttpResponse:
     resolution = access.get_resolution_to_run(request.user, slug, day, number, pk)
     minute = resolution.minute
-    page = _page(minute.meeting)
     consequences = ["The resolution leaves the minute. Versions already published keep it."]
     if resolution.action_id:
         consequences.append(
             f"Action {resolution.action.number}, which it raised, leaves the tracker with it, "
             "and so does its forward-plan item."
         )
-    asked = confirm_first(
+    return confirm_then(
         request,
         Confirmation(
             title=f"Remove the resolution from minute {rules.minute_label(minute)}?",
             consequences=consequences,
             button="Remove the resolution",
-            cancel_url=page,
+            cancel_url=_page(minute.meeting),
         ),
-        SECTION,
+        lambda: minuting.remove_resolution(user=request.user, resolution=resolution),
+        "Resolution removed.",
     )
-    if asked is not None:
-        return asked
-    try:
-        minuting.remove_resolution(user=request.user, resolution=resolution)
-    except rules.Refused as refused:
-        for problem in refused.problems:
-            messages.error(request, problem)
-    else:
-        messages.success(request, "Resolution removed.")
-    return redirect(page)
 
 
 @login_required
