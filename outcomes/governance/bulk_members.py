@@ -16,6 +16,8 @@ from outcomes.accounts.models import Organisation, Person
 from outcomes.core import downloads
 from outcomes.core.imports import Column, ImportFailed, Problem, Row, cells, open_table
 from outcomes.core.models import record_change
+from outcomes.governance import rules
+from outcomes.governance.bodies import member_snapshot
 from outcomes.governance.bulk_common import body_key, guidance_sheet, seed_day
 from outcomes.governance.models import Body, Membership
 
@@ -93,9 +95,8 @@ def _read(row: Row, organisations: dict[str, Organisation], people: dict[str, Pe
     if not name:
         row.fail("name", "the name is missing")
         return None
-    starts, ends = fields["starts_on"], fields["ends_on"]
-    if starts and ends and ends < starts:
-        row.fail("ends_on", "the seat cannot end before it began")
+    for problem in rules.seat_dates_problems(fields["starts_on"], fields["ends_on"]):
+        row.fail("ends_on", problem[0].lower() + problem[1:])
     return _Seat(row, fields)
 
 
@@ -129,17 +130,6 @@ def read_members(body: Body, data: bytes, filename: str) -> list[_Seat]:
     return seats
 
 
-def _snapshot(m: Membership) -> dict:
-    return {
-        "name": m.name,
-        "organisation": m.organisation.name if m.organisation_id and m.organisation else None,
-        "position": m.position,
-        "role": m.get_role_display(),
-        "starts_on": m.starts_on.isoformat() if m.starts_on else None,
-        "ends_on": m.ends_on.isoformat() if m.ends_on else None,
-    }
-
-
 def import_members(body: Body, data: bytes, filename: str, *, user=None) -> MembersImport:
     """Check the whole file, then save it in one transaction (nothing is saved on any problem)."""
     seats = read_members(body, data, filename)
@@ -147,12 +137,12 @@ def import_members(body: Body, data: bytes, filename: str, *, user=None) -> Memb
     with transaction.atomic():
         for seat in seats:
             membership = seat.existing or Membership(body=body)
-            before = _snapshot(membership) if seat.existing else None
+            before = member_snapshot(membership) if seat.existing else None
             for name, value in seat.fields.items():
                 if name == "person" and value is None and seat.existing:
                     continue  # a seat linked on its page stays linked
                 setattr(membership, name, value)
-            after = _snapshot(membership)
+            after = member_snapshot(membership)
             if before == after:
                 result.unchanged += 1
                 continue

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from outcomes.core.history import Field, HistoryRow, history_rows
 from outcomes.core.models import ChangeRecord
+from outcomes.governance.bulk_common import body_key
 from outcomes.governance.models import Action, Meeting
 
 # A clinic's agreed action's statuses before it moved onto the tracker (decision 0142).
@@ -80,3 +81,23 @@ def minutes_history(meeting) -> list[HistoryRow]:
     """Everything done to a meeting's minutes (minuting.py records each with the meeting's key)."""
     records = ChangeRecord.objects.filter(subject_key=meeting.subject_key).select_related("user")
     return history_rows(records, MINUTES_FIELDS)
+
+
+BODY_FIELDS = {
+    "name": Field("Name", quoted=True),
+    "short_name": Field("Short name", quoted=True),
+    "minute_numbering": Field("Minute numbering"),
+    "minute_prefix": Field("Minute prefix", quoted=True),
+    "person": Field("Person in Outcomes"),
+    "organisation": Field("Organisation"),
+    "position": Field("Position", quoted=True),
+    "role": Field("Role"),
+    "starts_on": Field("From"),
+    "ends_on": Field("To"),
+}
+
+
+def body_history(body) -> list[HistoryRow]:
+    """The body set up and changed, its seats added and changed (bodies.py, and the members' import)."""
+    records = ChangeRecord.objects.filter(subject_key=body_key(body)).select_related("user")
+    return history_rows(records, BODY_FIELDS)

@@ -337,3 +337,21 @@ def moved(things: list, thing, direction: str) -> list:
         return order
     order[at], order[to] = order[to], order[at]
     return order
+
+
+def seat_dates_problems(starts_on: date | None, ends_on: date | None) -> list[str]:
+    """A seat on a body ends on or after the day it began (either may be unknown)."""
+    if starts_on and ends_on and ends_on < starts_on:
+        return ["The seat cannot end before it began"]
+    return []
+
+
+def numbering_change_problems(body, numbering: str, prefix: str, has_minutes: bool) -> list[str]:
+    """How a body numbers its minutes is set before its first minute: changed afterwards, minutes
+    already written (and their references, "minute 269") would stand under another rule."""
+    if has_minutes and (numbering != body.minute_numbering or prefix != body.minute_prefix):
+        return [
+            "The body's minutes are already numbered this way: the numbering and prefix cannot change "
+            "once it has minutes"
+        ]
+    return []

@@ -3,6 +3,7 @@ from django.urls import path
 from outcomes.governance import (
     views,
     views_agendas,
+    views_bodies,
     views_forward_plan,
     views_imports,
     views_meetings,
@@ -15,9 +16,14 @@ app_name = "governance"
 urlpatterns = [
     path("", views.body_list, name="list"),
     path("my-actions/", views.my_actions, name="my_actions"),
+    path("new/", views_bodies.body_new, name="body_new"),
     path("<slug:slug>/", views.body_detail, name="body"),
     path("<slug:slug>/action-log.<str:fmt>", views.log_download, name="log_download"),
     path("<slug:slug>/owed/", views.body_owed, name="body_owed"),
+    path("<slug:slug>/edit/", views_bodies.body_edit, name="body_edit"),
+    path("<slug:slug>/members/", views_bodies.members, name="members"),
+    path("<slug:slug>/members/new/", views_bodies.seat_form, name="seat_new"),
+    path("<slug:slug>/members/<int:pk>/edit/", views_bodies.seat_form, name="seat_edit"),
     path("<slug:slug>/actions/new/", views.action_new, name="action_new"),
     path("<slug:slug>/actions/<int:number>/", views.action_detail, name="action"),
     path("<slug:slug>/actions/<int:number>/edit/", views.action_edit, name="action_edit"),

@@ -7,6 +7,7 @@ accounts read nothing (403). The demo lead officer, Ron Parry, owns no LSCB acti
 update one (403); an owner's update is tested in test_governance_pages.py. An empty POST answers
 with the form's errors (400)."""
 
+from outcomes.governance.models import Membership
 from tests.roles import SIGNED_IN
 
 BODY = {"slug": "rlscb"}
@@ -25,8 +26,22 @@ RUNNERS = {
 RUNNERS_POST = {**RUNNERS, "administrator": 400, "performance_officer": 400}
 CLOSED = dict.fromkeys(RUNNERS, 403)
 
+
+def seat() -> int:
+    return Membership.objects.filter(body__slug="rlscb").order_by("pk").first().pk
+
+
 ROWS: list = [
     ("governance:list", {}, "get", READERS),
+    ("governance:body_new", {}, "get", RUNNERS),
+    ("governance:body_new", {}, "post", RUNNERS_POST),
+    ("governance:body_edit", BODY, "get", RUNNERS),
+    ("governance:body_edit", BODY, "post", RUNNERS_POST),
+    ("governance:members", BODY, "get", READERS),
+    ("governance:seat_new", BODY, "get", RUNNERS),
+    ("governance:seat_new", BODY, "post", RUNNERS_POST),
+    ("governance:seat_edit", {**BODY, "pk": seat}, "get", RUNNERS),
+    ("governance:seat_edit", {**BODY, "pk": seat}, "post", RUNNERS_POST),
     ("governance:my_actions", {}, "get", READERS),
     ("governance:body", BODY, "get", READERS),
     ("governance:body_owed", BODY, "get", RUNNERS),
