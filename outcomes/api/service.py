@@ -35,7 +35,7 @@ api = OutcomesApi(
 api.add_router("", plans.router, tags=["Plans and rounds"])
 api.add_router("", indicators.router, tags=["Indicators"])
 api.add_router("", surveys.router, tags=["Survey results"])
-api.add_router("", governance.router, tags=["Bodies and their actions"])
+api.add_router("", governance.router, tags=["Bodies, actions, meetings and minutes"])
 
 
 @api.exception_handler(AuthenticationError)

@@ -430,6 +430,10 @@ def publish_agenda(*, user, meeting: Meeting) -> publications.Publication:
         meeting.state = Meeting.AGENDA_PUBLISHED
         meeting.version += 1
         meeting.save()
+    else:
+        # A later version changes the meeting's row in the read API (its agenda's version), whose
+        # updated_since reads this stamp.
+        meeting.save(update_fields=["updated_at"])
     _record(
         user,
         meeting,

@@ -409,6 +409,10 @@ def publish(*, user, meeting: Meeting):
             title=f"{meeting.body.label} action log as at {meeting.date:%d.%m.%Y}",
         )
     _advance(meeting, Meeting.PUBLISHED)
+    if previous is not None:
+        # A correction leaves the state as it was, yet changes the meeting's row in the read API
+        # (its minutes' version), whose updated_since reads this stamp.
+        meeting.save(update_fields=["updated_at"])
     record_change(
         user=user,
         obj=meeting,

@@ -21,6 +21,8 @@ INDICATOR_READERS = {**TOKENS, "school": 403}
 CLINIC_READERS = {**INDICATOR_READERS, "viewer": 403}
 AREA = {"area": "372"}
 BODY_READERS = {**TOKENS, "school": 403}
+# No such record, or none the reader may know of: 404 for every reader of bodies.
+NOT_FOUND_FOR_BODY_READERS = {**dict.fromkeys(ROLES[1:-1], 404), "school": 403, **NO_TOKEN}
 
 ROWS: list = [
     ("api:openapi-json", {}, dict.fromkeys(ROLES, 200)),
@@ -41,11 +43,16 @@ ROWS: list = [
     # The boards' records: every staff role reads them (decision 0131); school accounts none.
     ("api:bodies", {}, BODY_READERS),
     ("api:body_actions", {"body": "rlscb"}, BODY_READERS),
-    (
-        "api:body_actions",
-        {"body": "no-such-body"},
-        {**dict.fromkeys(ROLES[1:-1], 404), "school": 403, **NO_TOKEN},
-    ),
+    ("api:body_actions", {"body": "no-such-body"}, NOT_FOUND_FOR_BODY_READERS),
+    ("api:body_meetings", {"body": "rlscb"}, BODY_READERS),
+    ("api:body_meetings", {"body": "no-such-body"}, NOT_FOUND_FOR_BODY_READERS),
+    # The Performance clinics are read by those who read the clinics (decision 0142).
+    ("api:body_meetings", {"body": "clinics"}, {**BODY_READERS, "viewer": 404}),
+    ("api:meeting_minutes", {"body": "scrutiny", "date": "2010-10-15"}, BODY_READERS),
+    # The API gives the minutes as published: a draft is 404 even for those who write it.
+    ("api:meeting_minutes", {"body": "rlscb", "date": "2014-06-05"}, NOT_FOUND_FOR_BODY_READERS),
+    ("api:meeting_minutes", {"body": "rlscb", "date": "2014-06-06"}, NOT_FOUND_FOR_BODY_READERS),
+    ("api:meeting_minutes", {"body": "rlscb", "date": "june-2014"}, NOT_FOUND_FOR_BODY_READERS),
     ("api:surveys", {}, TOKENS),
     # The demo edition is live: its borough results are the survey managers' until it closes.
     ("api:results", EDITION, {**BOROUGH_READERS, **NO_TOKEN}),
