@@ -60,6 +60,10 @@ PERFORMANCE = [
     f"{G}/my-actions/",
     f"{G}/rlscb/?as_at-day=5&as_at-month=6&as_at-year=2014",
     f"{G}/rlscb/owed/",
+    f"{G}/new/",
+    f"{G}/rlscb/edit/",
+    f"{G}/rlscb/members/",
+    f"{G}/rlscb/members/new/",
     f"{G}/rlscb/actions/2/",
     f"{G}/rlscb/actions/2/edit/",
     f"{G}/rlscb/actions/2/update/",
@@ -116,6 +120,7 @@ VIEWER = [
     "/indicators/areas/372/",
     "/surveys/results/",
     f"{G}/rlscb/",
+    f"{G}/rlscb/members/",
     f"{G}/scrutiny/meetings/2010-10-15/minutes/",
     f"{G}/scrutiny/meetings/2010-11-19/agenda/",
 ]
