@@ -42,7 +42,10 @@ class ActionLog:
     as_at: date
     bands: dict[str, list[LogRow]] = field(default_factory=dict)
 
-    def as_json(self) -> dict:
+    def as_json(self, *, dates: bool = False) -> dict:
+        """The log's JSON (docs/interchange.md). ``dates`` adds each row's raised and discharged
+        dates, kept in a log frozen with published minutes so that its workbook is made from it
+        alone; ``interface_json`` gives the published JSON back without them."""
         return {
             "body": self.body.slug,
             "as_at": self.as_at.isoformat(),
@@ -57,11 +60,34 @@ class ActionLog:
                         "parent": row.parent,
                         "evidence": (row.action.evidence or None) if row.status in Action.CLOSED else None,
                     }
+                    | (self._dates(row) if dates else {})
                     for row in rows
                 ]
                 for band, rows in self.bands.items()
             },
         }
+
+    def _dates(self, row: LogRow) -> dict:
+        closed = row.action.discharged_on
+        return {
+            "raised_on": row.action.raised_on.isoformat(),
+            "discharged_on": closed.isoformat() if closed and closed <= self.as_at else None,
+        }
+
+
+# The fields of an action in the log's JSON, as issue 15 gives them.
+ROW_FIELDS = ("number", "owner", "details", "status", "updates", "parent", "evidence")
+
+
+def interface_json(data: dict) -> dict:
+    """A log's JSON as published (``ROW_FIELDS`` only), from a frozen log that also keeps dates."""
+    return {
+        **data,
+        "bands": {
+            band: [{name: row[name] for name in ROW_FIELDS} for row in rows]
+            for band, rows in data["bands"].items()
+        },
+    }
 
 
 def owner_words(action: Action) -> str:

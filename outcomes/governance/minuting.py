@@ -374,9 +374,9 @@ def log_content(meeting: Meeting) -> dict:
     log = action_log(meeting.body, meeting.date)
     public = action_log(meeting.body, meeting.date, with_exempt=False)
     return {
-        "log": log.as_json(),
+        "log": log.as_json(dates=True),
         "document": document_as_json(log_document(log)),
-        "public_log": public.as_json(),
+        "public_log": public.as_json(dates=True),
         "public_document": document_as_json(log_document(public)),
     }
 

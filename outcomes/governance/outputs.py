@@ -2,6 +2,8 @@
 rendered from the one ``Document`` (outcomes/documents/model.py); the workbook goes through
 core/downloads, numbers as numbers and dates as dates."""
 
+from datetime import date
+
 from outcomes.core import downloads
 from outcomes.documents.model import Cell, Document, Paragraph, Row, Table, header
 from outcomes.documents.render import render_file
@@ -81,8 +83,15 @@ def log_document(log: ActionLog) -> Document:
     )
 
 
-def log_sheets(log: ActionLog) -> list[downloads.Sheet]:
-    bands = [(band, row) for band in BANDS for row in log.bands[band]]
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def log_sheets(data: dict, body_name: str) -> list[downloads.Sheet]:
+    """The workbook of a log from its JSON with dates (``ActionLog.as_json``): the live log and a log frozen
+    with published minutes make theirs the same way, numbers as numbers and dates as dates."""
+    as_at = date.fromisoformat(data["as_at"])
+    bands = [(band, row) for band in BANDS for row in data["bands"][band]]
     actions = downloads.Sheet(
         title="Action log",
         headers=[
@@ -98,27 +107,29 @@ def log_sheets(log: ActionLog) -> list[downloads.Sheet]:
         ],
         rows=[
             [
-                BAND_HEADINGS[band].format(date=seed_date(log.as_at)),
-                row.number,
-                row.owner,
-                row.details,
-                STATUS_WORDS.get(row.status, row.status),
-                row.action.raised_on,
-                row.action.discharged_on
-                if row.action.discharged_on and row.action.discharged_on <= log.as_at
-                else None,
-                row.parent,
-                row.action.evidence if row.status in ("discharged", "withdrawn") else None,
+                BAND_HEADINGS[band].format(date=seed_date(as_at)),
+                row["number"],
+                row["owner"],
+                row["details"],
+                STATUS_WORDS.get(row["status"], row["status"]),
+                _day(row.get("raised_on")),
+                _day(row.get("discharged_on")),
+                row["parent"],
+                row["evidence"],
             ]
             for band, row in bands
         ],
         widths=[30, 6, 30, 80, 12, 12, 14, 10, 50],
-        notes=[f"{log.body.name}: {TITLE.format(date=seed_date(log.as_at))}."],
+        notes=[f"{body_name}: {TITLE.format(date=seed_date(as_at))}."],
     )
     updates = downloads.Sheet(
         title="Updates",
         headers=["No", "Date", "Update"],
-        rows=[[row.number, on, text] for _, row in bands for on, text in row.updates],
+        rows=[
+            [row["number"], date.fromisoformat(update["date"]), update["text"]]
+            for _, row in bands
+            for update in row["updates"]
+        ],
         widths=[6, 12, 100],
     )
     return [actions, updates]
@@ -128,7 +139,7 @@ def render(log: ActionLog, fmt: str) -> bytes:
     if fmt == "json":
         return downloads.json_bytes(log.as_json())
     if fmt == "xlsx":
-        return downloads.xlsx_bytes(log_sheets(log))
+        return downloads.xlsx_bytes(log_sheets(log.as_json(dates=True), log.body.name))
     return render_file(log_document(log), fmt)
 
 

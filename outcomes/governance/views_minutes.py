@@ -31,14 +31,16 @@ from outcomes.governance.forms_minutes import (
     MinuteForm,
 )
 from outcomes.governance.history import minutes_history
+from outcomes.governance.log import interface_json
 from outcomes.governance.minutes_document import DRAFT_BANNER, FORMATS, minutes_content, minutes_document
 from outcomes.governance.minutes_document import render as render_minutes
 from outcomes.governance.minutes_record import public_findings
 from outcomes.governance.models import Meeting
+from outcomes.governance.outputs import log_sheets
 from outcomes.governance.view_steps import confirm_then
 
 SECTION = "governance"
-LOG_FORMATS = ("html", "docx", "pdf", "json")
+LOG_FORMATS = ("html", "docx", "pdf", "xlsx", "json")
 
 
 def _page(meeting: Meeting) -> str:
@@ -361,7 +363,9 @@ def meeting_log_download(request: HttpRequest, slug: str, day: str, fmt: str) ->
         raise Http404("No such format")
     frozen, content = _log_document(meeting, request.user)
     if fmt == "json":
-        data = downloads.json_bytes(content["log"])
+        data = downloads.json_bytes(interface_json(content["log"]))
+    elif fmt == "xlsx":
+        data = downloads.xlsx_bytes(log_sheets(content["log"], meeting.body.name))
     else:
         data = render_file(document_from_json(content["document"]), fmt)
     which = "published" if frozen else "live"

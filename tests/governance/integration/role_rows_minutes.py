@@ -56,6 +56,7 @@ ROWS: list = [
     ("governance:minutes_publish", MEETING, "post", RUNNERS_POST),
     ("governance:meeting_log", MEETING, "get", READERS),
     ("governance:meeting_log_download", {**MEETING, "fmt": "json"}, "get", READERS),
+    ("governance:meeting_log_download", {**MEETING, "fmt": "xlsx"}, "get", READERS),
     ("governance:action_discharge_by_item", ACTION, "get", RUNNERS),
     ("governance:action_discharge_by_item", ACTION, "post", RUNNERS_POST),
 ]

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from outcomes.core.conflicts import SaveConflict
 from outcomes.documents import publications
@@ -337,6 +338,15 @@ def test_the_pages_read_the_frozen_log_after_publication(client, panel, users):
     assert "Changed after publication." not in page
     data = json.loads(client.get(reverse("governance:meeting_log_download", args=[*args, "json"])).content)
     assert data["bands"]["raised"][0]["details"] == "That the risk register be circulated."
+    assert "raised_on" not in data["bands"]["raised"][0]  # the issue's fields only
+    # The workbook is made from the frozen log too: its words, numbers as numbers, dates as dates.
+    workbook = client.get(reverse("governance:meeting_log_download", args=[*args, "xlsx"]))
+    assert workbook["Content-Disposition"].endswith('-published.xlsx"')
+    sheet = load_workbook(io.BytesIO(workbook.content))["Action log"]
+    first = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[1] == 1
+    assert first[3] == "That the risk register be circulated."
+    assert first[5].date() == OCT_15
 
 
 def test_readers_read_the_published_version_without_exempt_minutes_for_viewers(client, panel, users):
