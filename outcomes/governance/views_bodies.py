@@ -33,40 +33,27 @@ def _names(body: Body) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def body_new(request: HttpRequest) -> HttpResponse:
-    access.require_runner(request.user)
-    form = BodyForm(request.POST or None)
+def body_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A new body (no ``slug``) or a body's details changed."""
+    if slug is None:
+        access.require_runner(request.user)
+        body = None
+    else:
+        body = access.get_body_to_run(request.user, slug)
+    form = BodyForm(request.POST or None, initial=_names(body) if body else None)
     errors: list[dict] = []
     if request.method == "POST" and form.is_valid():
         try:
-            body = bodies.create_body(user=request.user, **form.cleaned_data)
+            if body is None:
+                saved = bodies.create_body(user=request.user, **form.cleaned_data)
+                messages.success(request, f"{saved.name} set up. Add its members next.")
+            else:
+                saved = bodies.edit_body(user=request.user, body=body, **form.cleaned_data)
+                messages.success(request, "The body's details are saved.")
         except rules.Refused as refused:
             errors = _refused(refused)
         else:
-            messages.success(request, f"{body.name} set up. Add its members next.")
-            return redirect("governance:members", body.slug)
-    return render(
-        request,
-        "governance/body_form.html",
-        {"section": SECTION, "body": None, "form": form, "errors": error_list(form) + errors},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    body = access.get_body_to_run(request.user, slug)
-    form = BodyForm(request.POST or None, initial=_names(body))
-    errors: list[dict] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            bodies.edit_body(user=request.user, body=body, **form.cleaned_data)
-        except rules.Refused as refused:
-            errors = _refused(refused)
-        else:
-            messages.success(request, "The body's details are saved.")
-            return redirect("governance:members", body.slug)
+            return redirect("governance:members", saved.slug)
     return render(
         request,
         "governance/body_form.html",
