@@ -2,7 +2,7 @@
 its OpenAPI description at /api/openapi.json. The endpoints live in ``endpoints/``, one module
 per app they read."""
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -45,6 +45,13 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError):  # noqa: ARG00
     )
     response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404):
+    """The access helpers' own words ("No such body", "No results of this edition have been released
+    to you"): ninja would answer "Not Found" for every one outside DEBUG."""
+    return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
 
 
 def api_urls() -> list:

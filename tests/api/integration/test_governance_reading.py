@@ -51,3 +51,11 @@ def test_csv_gives_numbers_and_dates_as_data(tokens, read):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("body,number,owner,details,status,raised_on,due_on")
     assert lines[1].startswith("rlscb,1,Steve Ashley,")
+
+
+def test_a_missing_record_is_named_in_the_answer(tokens, read):
+    answer = read("/api/bodies/no-such-body/actions", tokens["viewer"])
+    assert answer.status_code == 404
+    assert answer.json() == {"detail": "No such body"}
+    meeting = read("/api/bodies/rlscb/meetings/2014-06-06/minutes", tokens["viewer"])
+    assert meeting.json() == {"detail": "No such meeting"}
