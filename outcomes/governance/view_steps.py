@@ -1,4 +1,5 @@
-"""The one shape of the governance pages' removals: a POST asks to confirm on its own page
+"""What the governance pages share: a refusal's problems for the error summary, and the one shape of
+their removals: a POST asks to confirm on its own page
 (core/confirm.py); once confirmed the change is made, a refusal is shown as the rules word it, and
 the person goes back where they came from (the confirmation's cancel address)."""
 
@@ -12,6 +13,11 @@ from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.governance.rules import Refused
 
 SECTION = "governance"
+
+
+def refused_errors(refused: Refused) -> list[dict]:
+    """A refusal's problems for a page's error summary."""
+    return [{"text": problem, "href": "#main-content"} for problem in refused.problems]
 
 
 def confirm_then(

@@ -14,12 +14,9 @@ from outcomes.governance import access, bodies, rules
 from outcomes.governance.forms_bodies import BodyForm, SeatForm
 from outcomes.governance.history import body_history
 from outcomes.governance.models import Body, Membership
+from outcomes.governance.view_steps import refused_errors
 
 SECTION = "governance"
-
-
-def _refused(refused: rules.Refused) -> list[dict]:
-    return [{"text": problem, "href": "#main-content"} for problem in refused.problems]
 
 
 def _names(body: Body) -> dict:
@@ -51,7 +48,7 @@ def body_form(request: HttpRequest, slug: str | None = None) -> HttpResponse:
                 saved = bodies.edit_body(user=request.user, body=body, **form.cleaned_data)
                 messages.success(request, "The body's details are saved.")
         except rules.Refused as refused:
-            errors = _refused(refused)
+            errors = refused_errors(refused)
         else:
             return redirect("governance:members", saved.slug)
     return render(
@@ -112,7 +109,7 @@ def seat_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
         try:
             saved = bodies.save_seat(user=request.user, body=body, fields=form.cleaned_data, seat=seat)
         except rules.Refused as refused:
-            errors = _refused(refused)
+            errors = refused_errors(refused)
         else:
             messages.success(request, f"{saved.name}'s seat is saved.")
             return redirect("governance:members", body.slug)

@@ -37,7 +37,7 @@ from outcomes.governance.minutes_document import render as render_minutes
 from outcomes.governance.minutes_record import public_findings
 from outcomes.governance.models import Meeting
 from outcomes.governance.outputs import log_sheets
-from outcomes.governance.view_steps import confirm_then
+from outcomes.governance.view_steps import confirm_then, refused_errors
 
 SECTION = "governance"
 LOG_FORMATS = ("html", "docx", "pdf", "xlsx", "json")
@@ -141,10 +141,6 @@ def minutes_download(request: HttpRequest, slug: str, day: str, fmt: str) -> Htt
     return downloads.attachment(data, f"{slug}-minutes-{day}-{which}.{fmt}")
 
 
-def _refused_errors(refused: rules.Refused) -> list[dict]:
-    return [{"text": p, "href": "#main-content"} for p in refused.problems]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def minute_new(request: HttpRequest, slug: str, day: str) -> HttpResponse:
@@ -155,7 +151,7 @@ def minute_new(request: HttpRequest, slug: str, day: str) -> HttpResponse:
         try:
             minute = minuting.write_minute(user=request.user, meeting=meeting, **form.cleaned_data)
         except rules.Refused as refused:
-            errors = _refused_errors(refused)
+            errors = refused_errors(refused)
         else:
             messages.success(request, f"Minute {rules.minute_label(minute)} written.")
             return redirect(_page(meeting))
@@ -241,7 +237,7 @@ def _step(request, meeting, form, template: str, do) -> HttpResponse:
         try:
             message = do(form.cleaned_data)
         except rules.Refused as refused:
-            errors = _refused_errors(refused)
+            errors = refused_errors(refused)
         else:
             messages.success(request, message)
             return redirect(_page(meeting))

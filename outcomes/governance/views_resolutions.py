@@ -13,8 +13,8 @@ from outcomes.core.conflicts import SaveConflict, rebind_after_conflict
 from outcomes.core.forms import error_list
 from outcomes.governance import access, minuting, rules
 from outcomes.governance.forms_minutes import ResolutionForm, ResolutionWordingForm
-from outcomes.governance.view_steps import confirm_then
-from outcomes.governance.views_minutes import SECTION, _page, _refused_errors
+from outcomes.governance.view_steps import confirm_then, refused_errors
+from outcomes.governance.views_minutes import SECTION, _page
 
 
 @login_required
@@ -27,7 +27,7 @@ def resolution_new(request: HttpRequest, slug: str, day: str, number: int) -> Ht
         try:
             minuting.add_resolution(user=request.user, minute=minute, **form.cleaned_data)
         except rules.Refused as refused:
-            errors = _refused_errors(refused)
+            errors = refused_errors(refused)
         else:
             messages.success(request, f"Resolution added to minute {rules.minute_label(minute)}.")
             return redirect(_page(minute.meeting))
@@ -89,7 +89,7 @@ def resolution_edit(request: HttpRequest, slug: str, day: str, number: int, pk: 
                 expected_version=data["version"],
             )
         except rules.Refused as refused:
-            errors = _refused_errors(refused)
+            errors = refused_errors(refused)
         except SaveConflict as exc:
             resolution.refresh_from_db()
             minute.refresh_from_db()

@@ -5,9 +5,8 @@ helper's answer; an action's row gives its latest dated update, and an update st
 each publication of its agenda or minutes."""
 
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Query
-from ninja.errors import HttpError
 
 from outcomes.api.tables import (
     Column,
@@ -193,7 +192,7 @@ def meeting_minutes(request: HttpRequest, body: str, date: str, params: Query[Pa
     # The API gives the board's record: a draft is never served, even to those who write it.
     publication = minuting.current_minutes(meeting)
     if publication is None:
-        raise HttpError(404, f"The minutes of {named(meeting)} are not published yet")
+        raise Http404(f"The minutes of {named(meeting)} are not published yet")  # service.not_found
     content = publication.content
     if not access.sees_exempt(request.user):
         content = public_content(content)  # exempt business left out, as on the pages (decision 0135)
