@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "outcomes.surveys",
     "outcomes.papers",
     "outcomes.governance",
+    "outcomes.risks",
+    "outcomes.inspections",
     "outcomes.api",
     "outcomes.reminders",
     "outcomes.home",
