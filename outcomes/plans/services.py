@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from outcomes.core.conflicts import conflict_message
 from outcomes.core.formatting import format_decimal, fraction_text
 from outcomes.core.models import ChangeRecord, record_change
-from outcomes.plans import rules
+from outcomes.plans import rules, signals
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
 from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, RagStatus, Round, Update
 
@@ -170,6 +170,8 @@ def approve_update(*, user, update: Update, expected_version: int | None = None)
         current.version += 1
         current.save()
         _record_update_change(user, current, "approved", before)
+        # After commit: a listener's failure never undoes an approval, nor sees one rolled back.
+        transaction.on_commit(lambda: signals.update_approved.send(sender=Update, update=current))
         return current
 
 
