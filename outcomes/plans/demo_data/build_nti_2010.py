@@ -52,6 +52,8 @@ MONTHS = {
 def norm(text):
     """One cell's text with extraction residue removed; wording is left as written."""
     text = text.translate(HOMOGLYPHS).replace("\\pounds", "£")
+    # Superscript ordinals came out as "27 th"; the plan prints "27th" where they survived.
+    text = re.sub(r"(\d) (st|nd|rd|th)\b", r"\1\2", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -504,16 +506,17 @@ NTI = [
             "target_date": "2010-11-30",
             "leads": ["Julie Westwood", "Warren Carratt"],
             "commentary": "The review conducted at the end of July showed that 71% of eligible "
-            "staff had received a PDR. Sample of audits of PDRs have also taken place and that "
-            "this has highlighted that not all PDRs have been recorded on Yourself. Directors have "
+            "staff had received a PDR. Sample of audits of PDRs have also taken place and this "
+            "has highlighted that not all PDRs have been recorded on Yourself. Directors have "
             "followed this up with their managers and another audit report is being produced by "
             "the Workforce Planning & Development Team for November 2010 to assess progress.",
             "workstream": "Workforce / Performance",
             "notes": [
                 "Split table: workstream and the commentary's line ends are at L1479 ('end of July "
                 "staff had audits of and that this DRs have Directors eir managers eing Planning & "
-                "ember 2010'); joined back word by word [reconstructed]. 'and that this has "
-                "highlighted' keeps both fragments as printed.",
+                "ember 2010'); joined back word by word [reconstructed]. The left part reads 'and th has "
+                "highlighted' and the right 'and that this': read as 'and this has highlighted' "
+                "[doubt].",
                 "Latest figure 71% is below the 81% baseline, yet the arrow is → (notes §10 item 20).",
             ],
         },
@@ -791,7 +794,7 @@ def nti_rows(lines):
         row.setdefault("target_date_text", "")
         for name in (*TEXT_FIELDS, "target_date_text"):
             if name in fields:
-                row[name] = fields[name]
+                row[name] = norm(fields[name])
         if "commentary_append" in fields:
             row["commentary"] += " " + norm(lines[fields["commentary_append"] - 1].split("\t")[7])
         continued = fields.get("objective_continued", False)
@@ -1066,7 +1069,8 @@ def main():
         "notes": [
             "Text cells are as printed, with extraction residue removed: Cyrillic/Greek "
             "look-alike letters, runs of spaces, and the split super-header 'Meas | ures' "
-            "(not carried into the data). Typos are kept ('upto', 'CAHMS', 'social carers').",
+            "(not carried into the data), and superscript ordinals split off by the extraction "
+            "('27 th' → '27th'). Typos are kept ('upto', 'CAHMS', 'social carers').",
             "Operational-target rows have no Current Performance column: current_text '' and "
             "current null; figures that the commentary gives as current are in the row notes.",
             "Dates: a month as written is the month's last day; a bare year is the year's end; "

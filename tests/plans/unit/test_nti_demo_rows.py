@@ -222,7 +222,7 @@ def test_rows_joined_across_page_breaks_and_the_vertical_split(rows):
     assert by_first[1465]["key_actions"].endswith("in relation to improved practice.")
     assert by_first[1473]["workstream"] == "Workforce / Performance"
     assert by_first[1474]["workstream"] == "Workforce and all Workstreams"
-    assert "RLSCB Meeting on 3 rd December for sign off" in by_first[1490]["commentary"]
+    assert "RLSCB Meeting on 3rd December for sign off" in by_first[1490]["commentary"]
 
 
 def test_no_homoglyphs_or_markup_residue_left(nti, grid):
