@@ -19,7 +19,11 @@ from calendar import monthrange
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SEEDS = HERE.parents[2].parent / "shared" / "seeds"
+# shared/seeds sits beside the main checkout (/work/main) and two levels above a worktree.
+DEFAULT_SEEDS = next(
+    (p / "shared" / "seeds" for p in HERE.parents if (p / "shared" / "seeds").is_dir()),
+    HERE.parents[2].parent / "shared" / "seeds",
+)
 SEED = "002_5aa55f6b6bc4e1fc.txt"
 
 # Extraction residue: Cyrillic/Greek look-alikes, LaTeX, and split words.
