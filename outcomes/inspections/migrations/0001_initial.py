@@ -6,109 +6,242 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('governance', '0005_move_clinic_actions'),
+        ("accounts", "0001_initial"),
+        ("governance", "0005_move_clinic_actions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Inspection',
+            name="Inspection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('title', models.CharField(help_text='As the papers name it: Safeguarding and LAC inspection.', max_length=200)),
-                ('inspectorate', models.CharField(help_text='Ofsted, CQC, Ofsted and CQC (joint) …', max_length=100)),
-                ('kind', models.CharField(blank=True, help_text='Announced, unannounced, annual …', max_length=100, verbose_name='type')),
-                ('starts_on', models.DateField()),
-                ('ends_on', models.DateField(blank=True, null=True)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('reconstructed', models.BooleanField(default=False)),
-                ('notes', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="As the papers name it: Safeguarding and LAC inspection.", max_length=200
+                    ),
+                ),
+                (
+                    "inspectorate",
+                    models.CharField(help_text="Ofsted, CQC, Ofsted and CQC (joint) …", max_length=100),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True,
+                        help_text="Announced, unannounced, annual …",
+                        max_length=100,
+                        verbose_name="type",
+                    ),
+                ),
+                ("starts_on", models.DateField()),
+                ("ends_on", models.DateField(blank=True, null=True)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("reconstructed", models.BooleanField(default=False)),
+                ("notes", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['-starts_on', 'title'],
+                "ordering": ["-starts_on", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Judgement',
+            name="Judgement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('area', models.CharField(max_length=200)),
-                ('grade', models.CharField(max_length=100)),
-                ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='judgements', to='inspections.inspection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("area", models.CharField(max_length=200)),
+                ("grade", models.CharField(max_length=100)),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="judgements",
+                        to="inspections.inspection",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['inspection', 'order', 'id'],
+                "ordering": ["inspection", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('number', models.PositiveIntegerField()),
-                ('reference', models.CharField(help_text='As the report or action plan numbers it.', max_length=40)),
-                ('text', models.TextField()),
-                ('priority', models.CharField(choices=[('immediate', 'Immediately'), ('3_months', 'Within three months'), ('6_months', 'Within six months'), ('other', 'Other (as written)')], default='3_months', max_length=20)),
-                ('priority_text', models.CharField(blank=True, max_length=200)),
-                ('owner_text', models.CharField(max_length=300, verbose_name='owner as written')),
-                ('monitored_from', models.DateField()),
-                ('original_due', models.DateField(blank=True, null=True)),
-                ('original_agreed_on', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('open', 'Open'), ('complete', 'Complete'), ('superseded', 'Superseded')], default='open', max_length=20)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('evidence', models.TextField(blank=True)),
-                ('superseded_on', models.DateField(blank=True, null=True)),
-                ('superseded_reason', models.TextField(blank=True)),
-                ('reconstructed', models.BooleanField(default=False)),
-                ('actions', models.ManyToManyField(blank=True, related_name='recommendations', to='governance.action')),
-                ('inspection', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='inspections.inspection')),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recommendations', to='accounts.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                ("number", models.PositiveIntegerField()),
+                (
+                    "reference",
+                    models.CharField(help_text="As the report or action plan numbers it.", max_length=40),
+                ),
+                ("text", models.TextField()),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "Immediately"),
+                            ("3_months", "Within three months"),
+                            ("6_months", "Within six months"),
+                            ("other", "Other (as written)"),
+                        ],
+                        default="3_months",
+                        max_length=20,
+                    ),
+                ),
+                ("priority_text", models.CharField(blank=True, max_length=200)),
+                ("owner_text", models.CharField(max_length=300, verbose_name="owner as written")),
+                ("monitored_from", models.DateField()),
+                ("original_due", models.DateField(blank=True, null=True)),
+                ("original_agreed_on", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("complete", "Complete"), ("superseded", "Superseded")],
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("evidence", models.TextField(blank=True)),
+                ("superseded_on", models.DateField(blank=True, null=True)),
+                ("superseded_reason", models.TextField(blank=True)),
+                ("reconstructed", models.BooleanField(default=False)),
+                (
+                    "actions",
+                    models.ManyToManyField(
+                        blank=True, related_name="recommendations", to="governance.action"
+                    ),
+                ),
+                (
+                    "inspection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recommendations",
+                        to="inspections.inspection",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="recommendations",
+                        to="accounts.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['inspection', 'number'],
+                "ordering": ["inspection", "number"],
             },
         ),
         migrations.CreateModel(
-            name='RecommendationUpdate',
+            name="RecommendationUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField()),
-                ('text', models.TextField()),
-                ('entered_at', models.DateTimeField(auto_now_add=True)),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='inspections.recommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField()),
+                ("text", models.TextField()),
+                ("entered_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="inspections.recommendation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recommendation', 'on', 'id'],
+                "ordering": ["recommendation", "on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RevisedDate',
+            name="RevisedDate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_on', models.DateField()),
-                ('reason', models.TextField()),
-                ('agreed_on', models.DateField()),
-                ('agreed_by', models.CharField(help_text='Who agreed it, as written.', max_length=300)),
-                ('entered_at', models.DateTimeField(auto_now_add=True)),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='governance.meeting')),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='inspections.recommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_on", models.DateField()),
+                ("reason", models.TextField()),
+                ("agreed_on", models.DateField()),
+                ("agreed_by", models.CharField(help_text="Who agreed it, as written.", max_length=300)),
+                ("entered_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="governance.meeting",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="inspections.recommendation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recommendation', 'agreed_on', 'id'],
+                "ordering": ["recommendation", "agreed_on", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.UniqueConstraint(fields=('inspection', 'number'), name='one_recommendation_number'),
+            model_name="recommendation",
+            constraint=models.UniqueConstraint(
+                fields=("inspection", "number"), name="one_recommendation_number"
+            ),
         ),
     ]

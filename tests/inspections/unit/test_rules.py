@@ -125,7 +125,9 @@ def test_at_risk_when_due_within_the_warning_period_and_open():
 def test_at_risk_when_a_linked_open_action_is_overdue():
     facts = rec(original_due=date(2011, 3, 31), open_action_dues=(date(2010, 10, 31),))
     assert rules.is_at_risk(facts, DAY, within_days=14)
-    assert not rules.is_at_risk(rec(original_due=date(2011, 3, 31), open_action_dues=(date(2010, 12, 1),)), DAY)
+    assert not rules.is_at_risk(
+        rec(original_due=date(2011, 3, 31), open_action_dues=(date(2010, 12, 1),)), DAY
+    )
 
 
 def test_never_at_risk_once_complete_late_or_without_a_date():
@@ -139,7 +141,8 @@ def test_never_at_risk_once_complete_late_or_without_a_date():
 
 def test_the_original_date_cannot_change_once_agreed():
     problems = rules.original_due_problems(date(2010, 7, 9), date(2010, 9, 30), date(2010, 11, 30))
-    assert problems and "never changed" in problems[0]
+    assert problems
+    assert "never changed" in problems[0]
     # Agreeing the same date again is no change.
     assert rules.original_due_problems(date(2010, 7, 9), date(2010, 9, 30), date(2010, 9, 30)) == []
     assert rules.original_due_problems(None, None, date(2010, 9, 30)) == []
@@ -148,8 +151,13 @@ def test_the_original_date_cannot_change_once_agreed():
 def test_a_revision_needs_an_agreed_original_a_later_date_a_reason_and_who_agreed():
     assert rules.revision_problems(original_due=None, due_on=DAY, reason="x", agreed_by="DLT")
     assert rules.revision_problems(original_due=DAY, due_on=DAY, reason="x", agreed_by="DLT")
-    assert len(rules.revision_problems(original_due=date(2010, 9, 30), due_on=DAY, reason=" ", agreed_by="")) == 2
-    assert rules.revision_problems(original_due=date(2010, 9, 30), due_on=DAY, reason="x", agreed_by="DLT") == []
+    assert (
+        len(rules.revision_problems(original_due=date(2010, 9, 30), due_on=DAY, reason=" ", agreed_by=""))
+        == 2
+    )
+    assert (
+        rules.revision_problems(original_due=date(2010, 9, 30), due_on=DAY, reason="x", agreed_by="DLT") == []
+    )
 
 
 @pytest.mark.parametrize(
