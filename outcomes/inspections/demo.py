@@ -3,6 +3,7 @@ recommendation has its history, and October 2010's monthly snapshot taken as on 
 Loading twice changes nothing."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from outcomes.accounts.models import Person, User
 from outcomes.inspections import services, snapshots
@@ -17,7 +18,7 @@ def load_demo_inspections() -> str | None:
     owner, _ = Person.objects.get_or_create(name=seed.OWNER)
     found = {}
     for values in seed.INSPECTIONS:
-        fields = dict(values)
+        fields: dict[str, Any] = dict(values)
         reconstructed = fields.pop("reconstructed")
         inspection = services.create_inspection(user=user, **fields)
         if reconstructed:

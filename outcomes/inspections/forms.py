@@ -49,7 +49,7 @@ class InspectionForm(forms.Form):
         return found
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", "The date the inspection ended must be on or after the day it started")
         return data

@@ -72,7 +72,7 @@ def document(data: dict, title_of: dict[str, str], subtitle: str = "") -> Docume
         row_headers=True,
         widths=[2, 1, 1, 1, 1, 4],
     )
-    rows = [
+    rows: list[list[Cell] | Row] = [
         Row(
             [
                 Cell(text=row["reference"]),

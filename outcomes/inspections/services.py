@@ -65,7 +65,7 @@ def recommendation_snapshot(rec: Recommendation) -> dict:
         "priority": rec.priority,
         "priority_text": rec.priority_text,
         "owner_text": rec.owner_text,
-        "owner": rec.owner.name if rec.owner_id else None,
+        "owner": rec.owner.name if rec.owner else None,
         "monitored_from": _iso(rec.monitored_from),
         "original_due": _iso(rec.original_due),
         "status": rec.status,
