@@ -188,8 +188,12 @@ def original_due_problems(agreed_on: date | None, current: date | None, proposed
     return []
 
 
-def revision_problems(*, original_due: date | None, due_on: date, reason: str, agreed_by: str) -> list[str]:
+def revision_problems(
+    *, original_due: date | None, due_on: date, reason: str, agreed_by: str, status: str = "open"
+) -> list[str]:
     problems = []
+    if status != "open":
+        problems.append("Only an open recommendation's date is revised.")
     if original_due is None:
         problems.append("Agree the original due date first: a revision is measured against it.")
     elif due_on <= original_due:

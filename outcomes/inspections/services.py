@@ -200,7 +200,7 @@ def revise_due(
     *, user, rec: Recommendation, due_on: date, reason: str, agreed_on: date, agreed_by: str, meeting=None
 ) -> RevisedDate:
     problems = rules.revision_problems(
-        original_due=rec.original_due, due_on=due_on, reason=reason, agreed_by=agreed_by
+        original_due=rec.original_due, due_on=due_on, reason=reason, agreed_by=agreed_by, status=rec.status
     )
     if problems:
         raise rules.Refused(problems)

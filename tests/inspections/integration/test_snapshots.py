@@ -69,3 +69,23 @@ def test_a_snapshot_is_frozen_and_a_second_version_keeps_the_first(client, users
     assert client.get(reverse("inspections:snapshot", args=["2010-13"])).status_code == 404
     assert client.get(reverse("inspections:snapshot", args=["2009-01"])).status_code == 404
     assert snapshots.month_before(date(2011, 1, 1)) == (2010, 12)
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_changes_nothing():
+    from outcomes.core.models import ChangeRecord
+    from outcomes.inspections.demo import load_demo_inspections
+
+    before = (
+        Recommendation.objects.count(),
+        ChangeRecord.objects.count(),
+        publications.Publication.objects.count(),
+    )
+    assert load_demo_inspections() is None
+    after = (
+        Recommendation.objects.count(),
+        ChangeRecord.objects.count(),
+        publications.Publication.objects.count(),
+    )
+    assert after == before
+    assert before[0] == 20

@@ -158,6 +158,10 @@ def test_a_revision_needs_an_agreed_original_a_later_date_a_reason_and_who_agree
     assert (
         rules.revision_problems(original_due=date(2010, 9, 30), due_on=DAY, reason="x", agreed_by="DLT") == []
     )
+    closed = rules.revision_problems(
+        original_due=date(2010, 9, 30), due_on=DAY, reason="x", agreed_by="DLT", status="complete"
+    )
+    assert closed == ["Only an open recommendation's date is revised."]
 
 
 @pytest.mark.parametrize(
