@@ -247,7 +247,7 @@ def snapshot_detail(request: HttpRequest, month: str) -> HttpResponse:
             "month": month,
             "publication": chosen,
             "versions": versions,
-            "body": render_html(document),
+            "body": render_html(document, title=False),
             "revision": publications.revision_line(chosen),
         },
     )

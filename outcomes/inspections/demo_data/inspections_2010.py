@@ -48,7 +48,7 @@ INSPECTIONS = [
         "slug": "safeguarding-lac-2010",
         "title": "Safeguarding and Looked After Children inspection",
         "inspectorate": "Ofsted and CQC (joint)",
-        "kind": "Announced",
+        "kind": "",  # the seed does not say
         "starts_on": date(2010, 7, 19),
         "ends_on": date(2010, 7, 30),
         "published_on": date(2010, 8, 27),
