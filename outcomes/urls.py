@@ -18,6 +18,7 @@ urlpatterns = [
     path("governance/", include("outcomes.governance.urls")),
     path("api/", include("outcomes.api.urls")),
     path("reminders/", include("outcomes.reminders.urls")),
+    path("inspections/", include("outcomes.inspections.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ from outcomes.accounts.roles import is_administrator
 from outcomes.core.access import reviews_data_quality
 from outcomes.governance import access as governance_access
 from outcomes.indicators import access as indicator_access
+from outcomes.inspections import access as inspection_access
 from outcomes.jobs import access as job_access
 from outcomes.papers import access as paper_access
 from outcomes.plans import access as plan_access
@@ -33,6 +34,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("papers", "Papers", reverse("papers:list")))
     if governance_access.reads_bodies(user):
         items.append(("governance", "Boards and actions", reverse("governance:list")))
+    if inspection_access.reads(user):
+        items.append(("inspections", "Inspections", reverse("inspections:list")))
     if reviews_data_quality(user):
         items.append(("data_quality", "Data quality", reverse("core:data_quality")))
     if job_access.has_jobs_to_show(user):

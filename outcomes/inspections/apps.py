@@ -7,3 +7,12 @@ class InspectionsConfig(AppConfig):
 
     name = "outcomes.inspections"
     label = "inspections"
+
+    def ready(self) -> None:
+        from outcomes.inspections import (
+            access,
+            scheduled,  # noqa: F401 (the monthly snapshot registers)
+        )
+
+        # Links to inspections, recommendations and snapshots only for those who may open them.
+        access.register_pages()

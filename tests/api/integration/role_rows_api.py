@@ -59,6 +59,10 @@ ROWS: list = [
     ("api:participation", EDITION, {**BOROUGH_READERS, **NO_TOKEN}),
     ("api:school_results", OWN_SCHOOL, {**SCHOOL_READERS, **NO_TOKEN}),
     ("api:school_results", OTHER_SCHOOL, {**NOT_FOR_THIS_SCHOOL, **NO_TOKEN}),
+    # Inspections and their recommendations: every staff role reads them; school accounts none.
+    ("api:inspections", {}, BODY_READERS),
+    ("api:recommendations", {}, BODY_READERS),
+    ("api:recommendation_figures", {}, BODY_READERS),
 ]
 
 # The API's pages for people, in the session matrix (test_role_matrix.py).

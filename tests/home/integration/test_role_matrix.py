@@ -22,6 +22,7 @@ from tests.governance.integration.role_rows_governance import ROWS as GOVERNANCE
 from tests.governance.integration.role_rows_meetings import ROWS as MEETING_ROWS
 from tests.governance.integration.role_rows_minutes import ROWS as MINUTES_ROWS
 from tests.indicators.integration.role_rows_indicators import ROWS as INDICATOR_ROWS
+from tests.inspections.integration.role_rows_inspections import ROWS as INSPECTION_ROWS
 from tests.jobs.integration.role_rows_jobs import ROWS as JOB_ROWS
 from tests.papers.integration.role_rows_papers import ROWS as PAPER_ROWS
 from tests.plans.integration.role_rows_plan_editing import ROWS as PLAN_EDITING_ROWS
@@ -106,6 +107,7 @@ MATRIX = [
     *HEALTH_ROWS,
     *JOB_ROWS,
     *REMINDER_ROWS,
+    *INSPECTION_ROWS,
     *API_PAGE_ROWS,
 ]
 CASES = [

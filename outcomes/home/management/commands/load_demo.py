@@ -5,6 +5,7 @@ from outcomes.accounts.demo import DEMO_PASSWORD, ensure_demo_users
 from outcomes.accounts.models import User
 from outcomes.governance.demo import load_demo_governance
 from outcomes.indicators.demo import load_demo_indicators
+from outcomes.inspections.demo import load_demo_inspections
 from outcomes.papers.demo import load_demo_papers
 from outcomes.plans.demo import load_demo_plan
 from outcomes.surveys.demo import DEMO_SCHOOL_USER, load_demo_surveys
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             loaded.append(load_demo_papers())
             # The LSCB's action log names the performance officer (Sue Wilson) as an owner.
             loaded.append(load_demo_governance())
+            # Recommendations may link actions on governance's tracker: loaded after it.
+            loaded.append(load_demo_inspections())
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
