@@ -14,6 +14,12 @@ says, so that as at 4 November 2010 the counts above hold, and the three fosteri
 from datetime import date
 
 OWNER = "Gani Martins"  # L1438, L1442: the lead for both action plans
+# One open recommendation chased on the Trust Board's action tracker ([R]: the seed names no action).
+ACTION_BODY = "trust-board"
+ACTION_FOR = ("safeguarding-lac-2010", "SLAC 5")
+ACTION_DETAILS = "[R] Report progress on the remaining Safeguarding and LAC recommendations to the Board."
+ACTION_RAISED_ON = date(2010, 10, 20)
+ACTION_DUE_ON = date(2010, 11, 15)
 DLT = "Directorate Leadership Team (internal challenge session)"  # L1350: DLT on 12 October 2010
 
 INSPECTIONS = [
