@@ -1,0 +1,140 @@
+"""The kinds of action plan (SPEC §1, the action-plan variants; decision 0150).
+
+One engine serves them all: the same priorities, actions and milestones, rounds, updates, approval,
+publication and exports. A kind only decides the columns of its detail table, the RAG statuses a
+new plan of it starts with, whether its report opens with the overview table (the CYPP) or with the
+summary line (the improvement plan), and whether its rows are flagged overdue.
+
+How each kind's levels map onto the engine's:
+- cypp: priority > action > delivery milestone (seed 003).
+- improvement: group ("Staying Safe - Performance") > objective ("Improvement Notice") > row
+  (its key actions, baselines, targets, target date, lead, workstream).
+- grid: objective (citing recommendation numbers) > action > milestone (by when, by whom).
+- inspection: recommendation > action (by when, lead).
+"""
+
+from dataclasses import dataclass
+
+from outcomes.plans import rules
+from outcomes.plans.models import Plan
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # what the renderers put in it (reports/document.py's CELLS)
+    heading: str
+    width: int  # millimetres on a landscape A4 page
+
+
+@dataclass(frozen=True)
+class PlanKind:
+    key: str
+    label: str
+    columns: tuple[Column, ...]
+    rag: tuple[rules.RagDefinition, ...]
+    shows_summary: bool  # the summary line instead of the overview table
+    flags_overdue: bool
+    group_word: str  # what the plan calls a priority
+    row_word: str  # what it calls a milestone
+
+
+_BLUE = rules.RagDefinition(
+    "blue", "Blue", "No update provided when the round closed", "blue", means_no_update=True
+)
+# Seed 002's NTI statuses: Complete is shown as itself and counted as Green (L1312).
+IMPROVEMENT_RAG = (
+    rules.RagDefinition(
+        "red", "Red", "At risk of not being achieved by the target date", "red", is_key_issue=True
+    ),
+    rules.RagDefinition("amber", "Amber", "Progressing, with some concerns or not yet on target", "amber"),
+    rules.RagDefinition("green", "Green", "On track or achieved", "green"),
+    rules.RagDefinition("complete", "Complete", "Complete: counted as Green", "green", counts_as="green"),
+    _BLUE,
+)
+
+CYPP = PlanKind(
+    Plan.CYPP,
+    "Children and young people's plan",
+    (
+        Column("action", "Action", 45),
+        Column("milestone", "Delivery milestones", 62),
+        Column("update", "Update", 90),
+        Column("leads", "Lead/s", 38),
+        Column("rag", "RAG status", 22),
+    ),
+    rules.DEFAULT_RAG,
+    shows_summary=False,
+    flags_overdue=False,
+    group_word="Priority",
+    row_word="Delivery milestone",
+)
+
+IMPROVEMENT = PlanKind(
+    Plan.IMPROVEMENT,
+    "Improvement plan (Notice to Improve)",
+    (
+        Column("objective", "Objective", 22),
+        Column("key_actions", "Key Actions", 34),
+        Column("baseline", "Baseline", 26),
+        Column("current", "Current Performance", 20),
+        Column("targets", "Targets", 24),
+        Column("target_date", "Target Date", 17),
+        Column("lead", "Lead", 20),
+        Column("rag_direction", "RAG", 18),
+        Column("commentary", "Performance Commentary", 54),
+        Column("workstream", "Lead Workstream(s)", 22),
+    ),
+    IMPROVEMENT_RAG,
+    shows_summary=True,
+    flags_overdue=True,
+    group_word="Group",
+    row_word="Row",
+)
+
+GRID = PlanKind(
+    Plan.GRID,
+    "Planning grid",
+    (
+        Column("actions_milestones", "Actions and Milestones", 95),
+        Column("by_when", "By When", 25),
+        Column("by_whom", "By Whom", 35),
+        # The same rounds serve every kind: a grid's row is updated and rated like any other.
+        Column("update", "Update", 80),
+        Column("rag", "RAG", 22),
+    ),
+    rules.DEFAULT_RAG,
+    shows_summary=False,
+    flags_overdue=False,
+    group_word="Objective",
+    row_word="Milestone",
+)
+
+INSPECTION = PlanKind(
+    Plan.INSPECTION,
+    "Inspection action plan",
+    (
+        Column("objective", "Recommendation", 55),
+        Column("key_actions", "Action", 60),
+        Column("target_date", "By when", 20),
+        Column("lead", "Lead", 30),
+        Column("rag_direction", "RAG", 20),
+        Column("commentary", "Commentary", 72),
+    ),
+    IMPROVEMENT_RAG,
+    shows_summary=True,
+    flags_overdue=True,
+    group_word="Area",
+    row_word="Action",
+)
+
+KINDS = {k.key: k for k in (CYPP, IMPROVEMENT, GRID, INSPECTION)}
+
+
+def kind_of(plan) -> PlanKind:
+    """The plan's kind; a plan read back from a publication made before kinds is a CYPP."""
+    return KINDS.get(getattr(plan, "kind", "") or Plan.CYPP, CYPP)
+
+
+def asks_direction(plan) -> bool:
+    """Whether a lead's update asks a direction of travel and current performance."""
+    return any(c.key == "rag_direction" for c in kind_of(plan).columns)
