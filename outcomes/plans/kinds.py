@@ -138,3 +138,41 @@ def kind_of(plan) -> PlanKind:
 def asks_direction(plan) -> bool:
     """Whether a lead's update asks a direction of travel and current performance."""
     return any(c.key == "rag_direction" for c in kind_of(plan).columns)
+
+
+def _amount(value, unit: str) -> str:
+    value = "" if value is None else str(value)
+    if not unit:
+        return value
+    # "82%", "£440,000"; other units after a space: "12 days".
+    if unit in ("%", "pp"):
+        return f"{value}{unit}"
+    if unit in ("£", "$"):
+        return f"{unit}{value}"
+    return f"{value} {unit}"
+
+
+def baseline_text(b: dict) -> str:
+    """ "77.8% (2008/09 outturn) (1767/2270)", "73% (Nov 2009 position)"."""
+    when = " ".join(str(p) for p in (b.get("period"), b.get("type")) if p)
+    text = _amount(b.get("value"), b.get("unit") or "")
+    if when:
+        text += f" ({when})"
+    if b.get("numerator") is not None and b.get("denominator") is not None:
+        text += f" ({b['numerator']}/{b['denominator']})"
+    return text
+
+
+def target_text(t: dict) -> str:
+    """ "80% March 2010": the date as written, else the day."""
+    when = t.get("text") or t.get("date") or ""
+    return " ".join(p for p in (_amount(t.get("value"), t.get("unit") or ""), str(when)) if p)
+
+
+def due_label(milestone) -> str:
+    """The target date as written ("Sept 2010", "Ongoing"), else the day."""
+    written = getattr(milestone, "due_text", "")
+    if written:
+        return written
+    due = getattr(milestone, "due", None)
+    return f"{due.day} {due:%B %Y}" if due else ""
