@@ -41,6 +41,14 @@ class UpdateForm(forms.Form):
         error_messages={"required": "Choose a RAG status", "invalid_choice": "Choose a RAG status"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # An improvement-plan row's (plans/kinds.py asks_direction); other kinds never show them.
+    direction = forms.ChoiceField(
+        label="Direction of travel",
+        required=False,
+        choices=[("", "Not given")] + [(k, f"{a} {w}") for k, (a, w) in rules.DIRECTIONS.items()],
+        error_messages={"invalid_choice": "Choose improving, no change or worse"},
+    )
+    current = forms.CharField(label="Current performance", required=False, max_length=300)
     evidence = forms.FileField(
         label="Attach evidence (optional)",
         required=False,

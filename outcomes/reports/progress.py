@@ -232,9 +232,11 @@ def build_progress_report(
     milestones: list[Milestone] | None = None,
     updates: dict[int, Update] | None = None,
     as_at: datetime | None = None,
+    on: date | None = None,
 ) -> ProgressReport:
     """The report of the round's working state, or, given the milestones and updates as they stood at
-    ``as_at`` (reports/as_at.py), the report as it stood then."""
+    ``as_at`` (reports/as_at.py), the report as it stood then. ``on``: the day its overdue flags and
+    summary line stand at, when not ``as_at``'s (a publication's day)."""
     plan = round_.plan
     statuses = list(plan.rag_statuses.all())
     keys = [s.key for s in statuses]
@@ -243,7 +245,7 @@ def build_progress_report(
 
     kind = kinds.kind_of(plan)
     counts_as = {s.key: s.counts_as for s in statuses if s.counts_as}
-    on = _report_date(round_, as_at)
+    on = on or _report_date(round_, as_at)
     priorities = list(plan.priorities.prefetch_related("strategic_leads", "actions"))
     if milestones is None:
         milestones = plan_milestones(round_)

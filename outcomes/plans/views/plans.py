@@ -15,13 +15,14 @@ from outcomes.core.forms import error_list
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.imports.jsonfile import read_json
 from outcomes.core.imports.views import upload_files, upload_page
-from outcomes.plans import access, rules, services, structure, workbook
+from outcomes.plans import access, kinds, rules, services, structure, workbook
 from outcomes.plans.forms import MilestoneForm, PlanForm, PlanImportForm
 from outcomes.plans.history import item_history, milestone_history
 from outcomes.plans.interchange import export_plan, import_plan_with_report
 from outcomes.plans.leads import split_leads
 from outcomes.plans.models import Action, Milestone, MilestoneLead, Update
 from outcomes.plans.panels import render_milestone_panels
+from outcomes.plans.row_flags import overdue_rows
 from outcomes.plans.services import milestone_key
 
 
@@ -73,6 +74,9 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             and not plan.rounds.filter(published_at__isnull=False).exists(),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
+            "kind": kinds.kind_of(plan),
+            "kt": kinds,
+            "overdue": overdue_rows(plan),
         },
     )
 
@@ -105,6 +109,10 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "manages": access.manages_plans(request.user),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
+            "kind": kinds.kind_of(plan),
+            "kt": kinds,
+            "row_overdue": milestone.pk in overdue_rows(plan, [milestone]),
+            "directions": rules.DIRECTIONS,
         },
     )
 
