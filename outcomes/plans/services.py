@@ -373,6 +373,15 @@ def milestone_snapshot(milestone: Milestone) -> dict:
         "delivery_lead": milestone.leads_text(MilestoneLead.DELIVERY),
         "strategy_lead": milestone.leads_text(MilestoneLead.STRATEGY),
     }
+    # An improvement row's own fields, in words, only where it has them (a CYPP's history reads as before).
+    for name, value in (
+        ("target_date_as_written", milestone.due_text),
+        ("workstream", milestone.workstream),
+        ("baselines", "; ".join(kinds.baseline_text(b) for b in milestone.baselines or [])),
+        ("targets", "; ".join(kinds.target_text(t) for t in milestone.targets or [])),
+    ):
+        if value:
+            snapshot[name] = value
     for kind in MEASURE_KINDS:
         value = getattr(milestone, f"{kind}_value")
         snapshot[kind] = (
