@@ -14,8 +14,8 @@ from outcomes.plans import rules
 from outcomes.plans.models import Milestone, Plan, Update
 
 KINDS = [k for k, _ in Plan.KINDS]
-BASELINE_PARTS = ("value", "unit", "type", "period", "date", "numerator", "denominator")
-TARGET_PARTS = ("value", "unit", "date", "text")
+BASELINE_PARTS = ("value", "unit", "label", "type", "period", "date", "numerator", "denominator")
+TARGET_PARTS = ("value", "value_max", "unit", "change", "date", "text")
 
 
 def _text(c, obj: dict, key: str, path: Path, model) -> str:

@@ -140,33 +140,52 @@ def asks_direction(plan) -> bool:
     return any(c.key == "rag_direction" for c in kind_of(plan).columns)
 
 
-def _amount(value, unit: str) -> str:
-    value = "" if value is None else str(value)
-    if not unit:
-        return value
-    # "82%", "£440,000"; other units after a space: "12 days".
+def _amount(value, unit: str, upper=None) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if unit == "£" and text.isdigit():
+        text = f"{int(text):,}"
+    if upper is not None:
+        text = f"{text}–{upper}"
+    # "82%", "£440,000", a count bare: "126"; any other unit after a space: "12 days".
+    if not unit or unit == "count":
+        return text
     if unit in ("%", "pp"):
-        return f"{value}{unit}"
+        return f"{text}{unit}"
     if unit in ("£", "$"):
-        return f"{unit}{value}"
-    return f"{value} {unit}"
+        return f"{unit}{text}"
+    return f"{text} {unit}"
 
 
 def baseline_text(b: dict) -> str:
-    """ "77.8% (2008/09 outturn) (1767/2270)", "73% (Nov 2009 position)"."""
-    when = " ".join(str(p) for p in (b.get("period"), b.get("type")) if p)
-    text = _amount(b.get("value"), b.get("unit") or "")
+    """ "77.8% (2008/09 outturn) (1767/2270)", "37.2% vacancy rate (16th December 2009)",
+    "2/4 SCRs judged inadequate"."""
+    period, kind = b.get("period"), b.get("type")
+    when = f"{period} {kind}" if period and kind in ("outturn", "position") else (period or "")
+    fraction = (
+        f"{b['numerator']}/{b['denominator']}"
+        if b.get("numerator") is not None and b.get("denominator") is not None
+        else ""
+    )
+    amount = _amount(b.get("value"), b.get("unit") or "")
+    parts = [amount or fraction, b.get("label") or ""]
+    text = " ".join(str(p) for p in parts if p)
     if when:
         text += f" ({when})"
-    if b.get("numerator") is not None and b.get("denominator") is not None:
-        text += f" ({b['numerator']}/{b['denominator']})"
+    if amount and fraction:
+        text += f" ({fraction})"
     return text
 
 
 def target_text(t: dict) -> str:
-    """ "80% March 2010": the date as written, else the day."""
-    when = t.get("text") or t.get("date") or ""
-    return " ".join(p for p in (_amount(t.get("value"), t.get("unit") or ""), str(when)) if p)
+    """ "80% March 2010"; a target written out in words ("Reduce by £440,000 in 2010/11 on agency
+    staff") as written."""
+    written = str(t.get("text") or "")
+    amount = _amount(t.get("value"), t.get("unit") or "", t.get("value_max"))
+    if written and (not amount or str(t.get("value")) in written.replace(",", "")):
+        return written
+    return " ".join(p for p in (amount, written or str(t.get("date") or "")) if p)
 
 
 def due_label(milestone) -> str:

@@ -163,7 +163,7 @@ class Milestone(Stamped):
     text = models.TextField()
     due = models.DateField(null=True, blank=True)
     # The target date or "by when" as written, when it is not a day: "Ongoing", "Quarterly".
-    due_text = models.CharField(max_length=100, blank=True)
+    due_text = models.CharField(max_length=300, blank=True)
     # An improvement-plan row's lead workstream, its baselines and its dated targets (decision 0151):
     # [{"value", "unit", "type", "period", "date", "numerator", "denominator"}], [{"value", "unit",
     # "date", "text"}]. Values are kept as written (strings) so "77.8" never becomes 77.799999.

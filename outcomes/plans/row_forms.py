@@ -8,7 +8,8 @@ from django import forms
 
 BASELINE_PARTS = {
     "value": ("Value", "As written, such as 77.8"),
-    "unit": ("Unit", "Such as %"),
+    "unit": ("Unit", "Such as %, £ or count"),
+    "label": ("What it counts", "Such as vacancy rate, if the value needs it"),
     "type": ("Type", "Such as outturn or position"),
     "period": ("Period", "Such as 2008/09 or Nov 2009"),
     "date": ("Date", "YYYY-MM-DD, if the period is a day"),
@@ -17,7 +18,9 @@ BASELINE_PARTS = {
 }
 TARGET_PARTS = {
     "value": ("Value", "As written, such as 85"),
-    "unit": ("Unit", "Such as %"),
+    "value_max": ("Upper value", "Only for a range, such as 79 in 65% - 79%"),
+    "unit": ("Unit", "Such as %, £ or count"),
+    "change": ("Change", "Only for a change, such as reduction"),
     "date": ("Date", "YYYY-MM-DD: the last day of the month for a month"),
     "text": ("As written", "Such as October 2010"),
 }
@@ -57,7 +60,7 @@ def add_row_fields(form: forms.Form) -> None:
     form.fields["due_text"] = forms.CharField(
         label="Target date as written",
         required=False,
-        max_length=100,
+        max_length=300,
         help_text="When it is not a day, such as Ongoing or Quarterly",
     )
     form.fields["workstream"] = forms.CharField(label="Lead workstream(s)", required=False, max_length=200)
