@@ -199,3 +199,21 @@ def test_the_plan_document_round_trips_kind_and_row_fields(plan):
     update = second["rounds"][0]["updates"][0]
     assert (update["direction"], update["current"]) == ("up", "82%")
     assert {s["key"]: s["counts_as"] for s in second["rag_statuses"]}["complete"] == "green"
+
+
+def test_the_plan_workbook_round_trips_kind_and_row_fields(plan):
+    from outcomes.plans.workbook import plan_workbook_bytes, read_plan_workbook
+
+    exported = export_plan(plan)
+    data, _ = read_plan_workbook(plan_workbook_bytes(exported), "test.xlsx")
+    assert data["kind"] == "improvement"
+    data["slug"] = "nti-test-from-excel"
+    copy = import_plan(data, source="test.xlsx")
+    again = export_plan(copy)
+    rows = [m for a in again["priorities"][0]["actions"] for m in a["milestones"]]
+    before = [m for a in exported["priorities"][0]["actions"] for m in a["milestones"]]
+    for key in ("due_text", "workstream", "baselines", "targets", "due"):
+        assert [m[key] for m in rows] == [m[key] for m in before], key
+    assert [(u["rag"], u["direction"], u["current"]) for u in again["rounds"][0]["updates"]] == [
+        (u["rag"], u["direction"], u["current"]) for u in exported["rounds"][0]["updates"]
+    ]
