@@ -96,3 +96,17 @@ def test_the_planning_grid_cites_its_recommendations(client, users):
     page = client.get(reverse("plans:detail", args=[GRID_SLUG])).content.decode()
     assert "By when" in page
     assert "Quarterly" in page
+
+
+def test_the_progress_report_command_serves_the_nti_plan(nti_round, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    out = tmp_path / "nti.json"
+    call_command(
+        "progress_report", plan=NTI_SLUG, round=NTI_ROUND, as_at="2010-11-04", format="json", output=str(out)
+    )
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["plan"]["kind"] == "improvement"
+    assert data["summary"]["line"] == SEED_LINE
