@@ -96,12 +96,14 @@ def introduction(report: ProgressReport, as_at) -> Section:
     legend = [
         [Run(s.label, label=s.style), f" – {s.description}" if s.description else ""] for s in report.statuses
     ]
+    row = "delivery milestone" if report.kind.key == "cypp" else report.kind.row_word.lower()
+    rows = f"{row}s"
     return Section(
         Heading("Introduction", anchor="introduction"),
         [
             Paragraph(
-                f"This is the {ordinal(report.round.ordinal)} progress report on the delivery milestones of "
-                f"the plan, as at {format_date(as_at)}. Each delivery milestone has been ranked as one of "
+                f"This is the {ordinal(report.round.ordinal)} progress report on the {rows} of "
+                f"the plan, as at {format_date(as_at)}. Each {row} has been ranked as one of "
                 "the following:"
             ),
             BulletList(legend),

@@ -62,6 +62,7 @@ def test_the_structure_editor_edits_a_rows_baselines_targets_and_workstream(clie
         {
             "value": "33",
             "unit": "%",
+            "label": None,
             "type": None,
             "period": "16th December 2009",
             "date": "2009-12-16",
