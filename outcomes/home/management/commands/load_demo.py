@@ -22,7 +22,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             plan = load_demo_plan()
             users = ensure_demo_users()
-            # Seed 002's NTI plan and planning grid; the NTI report is published by the performance officer.
+            # Seed 002's NTI plan and planning grid, with the NTI report as published on 4 November 2010.
             action_plans = load_demo_action_plans()
             published = publish_demo_reports()
             loaded = [load_demo_indicators(), load_demo_surveys()]
