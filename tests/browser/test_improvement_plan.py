@@ -23,7 +23,7 @@ def test_the_lead_marks_a_row_complete_and_the_summary_line_changes_after_approv
     page.get_by_label("Performance commentary for Update October 2010").fill(
         "The savings have been made after all."
     )
-    page.get_by_role("radio", name="Complete").check()
+    page.get_by_role("radio", name="Complete", exact=True).check()
     page.get_by_label("Current performance").fill("£440,000 saved")
     visitor.click("button", "Save update")
     visitor.click("button", "Sign out")
