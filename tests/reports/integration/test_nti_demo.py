@@ -110,3 +110,32 @@ def test_the_progress_report_command_serves_the_nti_plan(nti_round, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["plan"]["kind"] == "improvement"
     assert data["summary"]["line"] == SEED_LINE
+
+
+@pytest.mark.parametrize("role", ["performance_officer", "lead_officer", "viewer", "administrator"])
+def test_the_nti_and_grid_pages_answer_every_role(client, users, role):
+    """The pages and downloads of both demo plans, as each role: no server error, and the lead's and
+    the officer's pages open (a viewer reads only the published report)."""
+    client.force_login(users[role])
+    row = agency_row()
+    pages = [
+        reverse("plans:detail", args=[NTI_SLUG]),
+        reverse("plans:detail", args=[GRID_SLUG]),
+        reverse("plans:milestone", args=[NTI_SLUG, row.priority.number, row.number]),
+        reverse("plans:milestone", args=[GRID_SLUG, 1, 1]),
+        reverse("plans:round", args=[NTI_SLUG, NTI_ROUND]),
+        reverse("plans:update", args=[NTI_SLUG, NTI_ROUND, row.priority.number, row.number]),
+        reverse("plans:milestone_edit", args=[NTI_SLUG, row.priority.number, row.number]),
+        reverse("plans:milestone_edit", args=[GRID_SLUG, 1, 1]),
+        reverse("plans:export_json", args=[NTI_SLUG]),
+        reverse("plans:export_xlsx", args=[NTI_SLUG]),
+    ] + [
+        reverse(f"reports:{name}", args=[NTI_SLUG, NTI_ROUND])
+        for name in ("progress", "progress_docx", "progress_pdf", "progress_xlsx", "progress_json")
+    ]
+    answers = {url: client.get(url).status_code for url in pages}
+    assert all(code in (200, 302, 403, 404) for code in answers.values()), answers
+    if role == "performance_officer":
+        assert set(answers.values()) == {200}, answers
+    if role == "viewer":
+        assert answers[reverse("reports:progress", args=[NTI_SLUG, NTI_ROUND])] == 200
