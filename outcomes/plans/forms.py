@@ -4,9 +4,9 @@ from django import forms
 
 from outcomes.core.dates import GovukDateField
 from outcomes.core.imports.cells import FIRST_YEAR, LAST_YEAR
-from outcomes.plans import rules
+from outcomes.plans import row_forms, rules
 from outcomes.plans.evidence import EvidenceRefused, check_upload
-from outcomes.plans.models import MEASURE_DIGITS, RagStatus
+from outcomes.plans.models import MEASURE_DIGITS, Plan, RagStatus
 from outcomes.plans.update_tables import TableProblem, read_table
 
 SPLIT = "split"
@@ -41,6 +41,14 @@ class UpdateForm(forms.Form):
         error_messages={"required": "Choose a RAG status", "invalid_choice": "Choose a RAG status"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # An improvement-plan row's (plans/kinds.py asks_direction); other kinds never show them.
+    direction = forms.ChoiceField(
+        label="Direction of travel",
+        required=False,
+        choices=[("", "Not given")] + [(k, f"{a} {w}") for k, (a, w) in rules.DIRECTIONS.items()],
+        error_messages={"invalid_choice": "Choose improving, no change or worse"},
+    )
+    current = forms.CharField(label="Current performance", required=False, max_length=300)
     evidence = forms.FileField(
         label="Attach evidence (optional)",
         required=False,
@@ -149,6 +157,11 @@ class PlanForm(forms.Form):
     )
     approved_on = GovukDateField(name="The date the plan was approved", required=False)
     vision = ProseField(label="Vision (optional)", widget=forms.Textarea, required=False)
+    # Decides the plan's columns, statuses and report layout (plans/kinds.py); absent: a CYPP.
+    kind = forms.ChoiceField(label="Kind of plan", choices=Plan.KINDS, required=False)
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or Plan.CYPP
 
     def clean(self):
         data = super().clean()
@@ -218,9 +231,13 @@ class MilestoneForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, actions=None, **kwargs):
+    def __init__(self, *args, actions=None, rows: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.actions = {str(a.pk): a for a in actions or []}
+        # An improvement plan's or grid's row: its workstream, baselines and targets (row_forms.py).
+        self.rows = rows
+        if rows:
+            row_forms.add_row_fields(self)
         if actions is not None:
             # Where the milestone sits: moving or renumbering it keeps its updates and history.
             self.fields["action"] = forms.ChoiceField(
@@ -270,6 +287,8 @@ class MilestoneForm(forms.Form):
         for kind in ("baseline", "target", "actual"):
             if data.get(f"{kind}_value") is None and (data.get(f"{kind}_unit") or data.get(f"{kind}_period")):
                 self.add_error(f"{kind}_value", f"Enter the {kind} value, or clear its unit and period")
+        if self.rows:
+            row_forms.check_rows(self)
         return data
 
     @property
@@ -284,4 +303,6 @@ class MilestoneForm(forms.Form):
             fields["action"] = self.actions[self.cleaned_data["action"]]
         if self.cleaned_data.get("number"):
             fields["number"] = self.cleaned_data["number"]
+        if self.rows:
+            fields.update(row_forms.row_model_fields(self))
         return fields

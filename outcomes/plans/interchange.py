@@ -15,6 +15,7 @@ from outcomes.core.formatting import format_decimal
 from outcomes.core.imports import ImportFailed
 from outcomes.core.imports.jsonfile import Path, json_location
 from outcomes.core.models import record_change
+from outcomes.plans import kind_fields
 from outcomes.plans.leads import LeadResolver, write_milestone_leads, write_strategic_leads
 from outcomes.plans.merge import MergeReport, merge_plan
 from outcomes.plans.models import (
@@ -98,6 +99,7 @@ def _write_plan(clean: dict) -> Plan:
         vision=clean["vision"],
         needs=clean["needs"] or [],
         description=clean["description"],
+        kind=clean.get("kind") or Plan.CYPP,
         **{
             name: clean[name]
             for name in ("close_rounds_automatically", "remind_days_before")
@@ -130,6 +132,7 @@ def _write_priority(
         statement=p["statement"],
         excluded_reason=p["excluded_reason"],
         outcome_measures=p["outcome_measures"],
+        recommendations=p.get("recommendations") or [],
     )
     write_strategic_leads(priority, p["strategic_leads"], resolver)
     for a_order, a in enumerate(p["actions"]):
@@ -162,6 +165,7 @@ def _write_milestone(action: Action, m: dict, resolver: LeadResolver) -> Milesto
         tables=m["tables"] or [],
         retired_at=timezone.now() if m["retired"] else None,
         **fields,
+        **kind_fields.milestone_fields(m),
     )
     write_milestone_leads(milestone, MilestoneLead.DELIVERY, m["delivery_lead"], resolver)
     write_milestone_leads(milestone, MilestoneLead.STRATEGY, m["strategy_lead"], resolver)
@@ -182,6 +186,7 @@ def export_plan(plan: Plan) -> dict:
     return {
         "slug": plan.slug,
         "title": plan.title,
+        "kind": plan.kind,
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
         "approving_body": plan.approving_body,
@@ -199,6 +204,7 @@ def export_plan(plan: Plan) -> dict:
                 "style": s.style,
                 "means_no_update": s.means_no_update,
                 "is_key_issue": s.is_key_issue,
+                "counts_as": s.counts_as or None,
             }
             for s in RagStatus.objects.filter(plan=plan)
         ],
@@ -211,6 +217,7 @@ def export_plan(plan: Plan) -> dict:
                 "strategic_leads": [lead.text for lead in p.strategic_leads.all()],
                 "excluded_reason": p.excluded_reason or None,
                 "outcome_measures": p.outcome_measures,
+                "recommendations": p.recommendations,
                 "actions": [
                     {
                         "id": a.pk,
@@ -236,6 +243,7 @@ def export_plan(plan: Plan) -> dict:
                                 "target": _measure_out(m, "target"),
                                 "actual": _measure_out(m, "actual"),
                                 "tables": m.tables,
+                                **kind_fields.milestone_out(m),
                             }
                             for m in a.milestones.all()
                         ],
@@ -261,6 +269,7 @@ def export_plan(plan: Plan) -> dict:
                         "rag": u.weights,
                         "state": u.state,
                         "tables": u.tables,
+                        **kind_fields.update_out(u),
                     }
                     for u in r.updates.select_related("milestone__priority")
                 ],

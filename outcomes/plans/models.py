@@ -15,7 +15,20 @@ MEASURE_DIGITS = 15
 
 
 class Plan(models.Model):
+    # The kind decides the plan's columns and report layout (plans/kinds.py; decision 0150).
+    CYPP = "cypp"
+    IMPROVEMENT = "improvement"
+    GRID = "grid"
+    INSPECTION = "inspection"
+    KINDS = [
+        (CYPP, "Children and young people's plan"),
+        (IMPROVEMENT, "Improvement plan (Notice to Improve)"),
+        (GRID, "Planning grid"),
+        (INSPECTION, "Inspection action plan"),
+    ]
+
     slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=12, choices=KINDS, default=CYPP)
     title = models.CharField(max_length=300)
     start = models.DateField()
     end = models.DateField()
@@ -64,6 +77,9 @@ class RagStatus(models.Model):
     means_no_update = models.BooleanField(default=False)
     # The colour whose milestones are listed under "Key issues".
     is_key_issue = models.BooleanField(default=False)
+    # Blank, or the key of the status this one is counted as in a summary: Complete counts as Green
+    # and is reported as "of which N completed" (rules.improvement_summary).
+    counts_as = models.SlugField(max_length=30, blank=True)
 
     class Meta:
         ordering = ["plan", "order"]
@@ -80,6 +96,8 @@ class Priority(models.Model):
     # Blank when the priority is reported; otherwise why it is left out of progress reports.
     excluded_reason = models.TextField(blank=True)
     outcome_measures = models.JSONField(default=list, blank=True)
+    # A planning grid's objective cites the numbers of the recommendations it answers ([5], [14, 15]).
+    recommendations = models.JSONField(default=list, blank=True)
     # Retired: no longer in the plan's new rounds, kept in the rounds that reported it (decision 0100).
     retired_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -144,6 +162,14 @@ class Milestone(Stamped):
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
     due = models.DateField(null=True, blank=True)
+    # The target date or "by when" as written, when it is not a day: "Ongoing", "Quarterly".
+    due_text = models.CharField(max_length=300, blank=True)
+    # An improvement-plan row's lead workstream, its baselines and its dated targets (decision 0151):
+    # [{"value", "unit", "type", "period", "date", "numerator", "denominator"}], [{"value", "unit",
+    # "date", "text"}]. Values are kept as written (strings) so "77.8" never becomes 77.799999.
+    workstream = models.CharField(max_length=200, blank=True)
+    baselines = models.JSONField(default=list, blank=True)
+    targets = models.JSONField(default=list, blank=True)
     sub_heading = models.CharField(max_length=200, blank=True)
     tables = models.JSONField(default=list, blank=True)
     # 15 digits: SQLite keeps a decimal as a double, which holds any 15 significant digits exactly;
@@ -290,6 +316,10 @@ class Update(Stamped):
     # {"green": "1/2", "red": "1/2"}: exact fractions over the plan's RAG keys, summing to 1.
     weights = models.JSONField(default=dict)
     tables = models.JSONField(default=list, blank=True)
+    # An improvement-plan row's direction of travel (up, same, down: rules.DIRECTIONS) and its
+    # current performance as the lead reports it ("82%").
+    direction = models.CharField(max_length=4, blank=True)
+    current = models.CharField(max_length=300, blank=True)
     state = models.CharField(max_length=12, choices=STATES, default=SUBMITTED)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

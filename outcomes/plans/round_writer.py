@@ -29,6 +29,8 @@ def write_round(plan: Plan, r: dict, by_number: dict, no_update: str | None) -> 
             text=u["text"],
             weights={k: fraction_text(v) for k, v in u["weights"].items()},
             tables=u["tables"],
+            direction=u.get("direction") or "",
+            current=u.get("current") or "",
             state=u["state"],
             submitted_at=closes_at,
             approved_at=closes_at if u["state"] == Update.APPROVED else None,

@@ -27,6 +27,7 @@ class RagDefinition:
     style: str
     means_no_update: bool = False
     is_key_issue: bool = False
+    counts_as: str = ""
 
 
 # The seed's legend (seed 003 lines 605-610), the default vocabulary of a new plan.
@@ -315,3 +316,79 @@ def delete_only_while_unreported(what: str, updates: int, published: bool = Fals
         raise RuleViolation(
             f"{what} {held}, so it cannot be deleted: what has been reported stays. You can rename it."
         )
+
+
+# Direction of travel (seed 002 "↑Amber"): stored as a word, shown as the arrow and its meaning.
+DIRECTIONS = {"up": ("↑", "improving"), "same": ("→", "no change"), "down": ("↓", "worse")}
+
+
+def direction_text(direction: str) -> str:
+    """ "↑ improving" for "up"; "" for none (a Complete row has no arrow)."""
+    if direction not in DIRECTIONS:
+        return ""
+    arrow, word = DIRECTIONS[direction]
+    return f"{arrow} {word}"
+
+
+@dataclass(frozen=True)
+class ImprovementSummary:
+    """The improvement plan's summary line, computed, never typed (decision 0152)."""
+
+    counts: dict[str, Fraction]  # by status key, with a counted-as status folded into its host
+    completed: Fraction
+    total: int
+    percent: dict[str, int]
+    line: str
+
+
+def _count_text(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else format_weight(value, 1)
+
+
+def improvement_summary(
+    rows: Iterable[Mapping[str, Fraction]],
+    statuses: Sequence[tuple[str, str, str]],
+    counts_as: Mapping[str, str],
+) -> ImprovementSummary:
+    """Improvement summary rule (seed 002 L1312): each row's status counted in its colour, a status
+    that counts as another (Complete as Green) added to that one and also counted as "completed";
+    percentages of all rows in whole numbers that add up to 100 (largest remainder, as the overview's
+    % row). A split row counts its exact share in each colour. ``statuses`` are (key, label, style)
+    in the plan's order; red, amber and green are always named, any other colour only when held
+    ("Blue: 1 (3%)" for a row left without an update at close).
+
+    ``Red: 1 (3%) Amber: 22 (76%) Green: 6 (21%), of which 2 completed``."""
+    shown = [key for key, _, _ in statuses if not counts_as.get(key)]
+    counts = {key: Fraction(0) for key in shown}
+    completed = Fraction(0)
+    total = 0
+    for weights in rows:
+        total += 1
+        for key, weight in weights.items():
+            host = counts_as.get(key) or key
+            if host in counts:
+                counts[host] += weight
+            if counts_as.get(key):
+                completed += weight
+    percent = percentages_of_total(counts, total)
+    labels = {key: label for key, label, _ in statuses}
+    styles = {key: style for key, _, style in statuses}
+    named = [k for k in shown if styles[k] in ("red", "amber", "green") or counts[k]]
+    line = " ".join(f"{labels[k]}: {_count_text(counts[k])} ({percent[k]}%)" for k in named)
+    if completed:
+        line += f", of which {_count_text(completed)} completed"
+    return ImprovementSummary(
+        {k: counts[k] for k in named}, completed, total, {k: percent[k] for k in named}, line
+    )
+
+
+def row_overdue(due: date | None, as_at: date, complete: bool) -> bool:
+    """Overdue rule: a row past its target date as at the date, and not complete. A row with no
+    target date (or only "Ongoing") is never overdue; the target date itself is not yet late."""
+    return due is not None and not complete and as_at > due
+
+
+def is_complete(weights: Mapping[str, Fraction], complete_keys: Iterable[str]) -> bool:
+    """Wholly in a status that counts as complete (Complete); a split row is not complete."""
+    keys = set(complete_keys)
+    return bool(weights) and all(k in keys for k, w in weights.items() if w)

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from outcomes.core.conflicts import conflict_message
 from outcomes.core.formatting import format_decimal, fraction_text
 from outcomes.core.models import ChangeRecord, record_change
-from outcomes.plans import rules, signals
+from outcomes.plans import kinds, rules, signals
 from outcomes.plans.leads import LeadResolver, write_milestone_leads
 from outcomes.plans.models import Milestone, MilestoneLead, MilestoneLink, Plan, RagStatus, Round, Update
 
@@ -51,6 +51,7 @@ def add_default_rag_statuses(plan: Plan, definitions=rules.DEFAULT_RAG) -> None:
             order=i,
             means_no_update=d.means_no_update,
             is_key_issue=d.is_key_issue,
+            counts_as=getattr(d, "counts_as", ""),
         )
         for i, d in enumerate(definitions)
     )
@@ -70,7 +71,11 @@ def weights_as_text(weights: dict[str, Fraction]) -> dict[str, str]:
 
 
 def _snapshot(update: Update) -> dict:
-    return {"text": update.text, "rag": update.weights, "tables": update.tables, "state": update.state}
+    snapshot = {"text": update.text, "rag": update.weights, "tables": update.tables, "state": update.state}
+    # Only where the plan's kind asks them, so a CYPP update's history reads as it always did.
+    if update.direction or update.current:
+        snapshot.update(direction=update.direction, current=update.current)
+    return snapshot
 
 
 def _record_update_change(user, update: Update, verb: str, before: dict | None) -> None:
@@ -95,17 +100,23 @@ def save_update(
     weights: dict,
     expected_version: int | None,
     tables: list | None = None,
+    direction: str | None = None,
+    performance: str | None = None,
 ) -> Update:
     """Create or change a milestone's update in a round.
 
     ``expected_version`` is the version the person started editing from (None for a new update).
     If someone saved in between, nothing is written and EditConflict says so: no save is lost
     silently. A changed update goes back to awaiting approval. ``tables`` (rows and columns, as in
-    docs/interchange.md) replace the update's tables; None keeps them."""
+    docs/interchange.md) replace the update's tables; None keeps them. ``direction`` (of travel:
+    rules.DIRECTIONS) and ``performance`` (its current performance, Update.current) are an
+    improvement-plan row's; None keeps them."""
     if round_.is_closed:
         raise RoundClosed(round_)
     rules.retired_take_no_updates(milestone.reference, milestone.is_retired)
     exact = rules.rag_weights_sum_to_one(weights, rag_keys(round_.plan))
+    if direction and direction not in rules.DIRECTIONS:
+        raise rules.RuleViolation(f"'{direction}' is not a direction of travel")
     stored = weights_as_text(exact)
     now = timezone.now()
     with transaction.atomic():
@@ -122,6 +133,8 @@ def save_update(
                         text=text,
                         weights=stored,
                         tables=tables or [],
+                        direction=direction or "",
+                        current=performance or "",
                         submitted_by=user,
                         submitted_at=now,
                         state=Update.SUBMITTED,
@@ -139,6 +152,8 @@ def save_update(
             text=text,
             weights=stored,
             tables=current.tables if tables is None else tables,
+            direction=current.direction if direction is None else direction,
+            current=current.current if performance is None else performance,
             state=Update.SUBMITTED,
             submitted_by=user,
             submitted_at=now,
@@ -298,7 +313,7 @@ def create_plan(*, user, title: str, start: date, end: date, **details) -> Plan:
     with transaction.atomic():
         slug = unique_slug(title, lambda s: Plan.objects.filter(slug=s).exists())
         plan = Plan.objects.create(slug=slug, title=title, start=start, end=end, **details)
-        add_default_rag_statuses(plan)
+        add_default_rag_statuses(plan, kinds.kind_of(plan).rag)
         record_change(
             user=user,
             obj=plan,
@@ -358,6 +373,15 @@ def milestone_snapshot(milestone: Milestone) -> dict:
         "delivery_lead": milestone.leads_text(MilestoneLead.DELIVERY),
         "strategy_lead": milestone.leads_text(MilestoneLead.STRATEGY),
     }
+    # An improvement row's own fields, in words, only where it has them (a CYPP's history reads as before).
+    for name, value in (
+        ("target_date_as_written", milestone.due_text),
+        ("workstream", milestone.workstream),
+        ("baselines", "; ".join(kinds.baseline_text(b) for b in milestone.baselines or [])),
+        ("targets", "; ".join(kinds.target_text(t) for t in milestone.targets or [])),
+    ):
+        if value:
+            snapshot[name] = value
     for kind in MEASURE_KINDS:
         value = getattr(milestone, f"{kind}_value")
         snapshot[kind] = (

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from outcomes.accounts.models import Person
 from outcomes.core.imports import Problem, cells
 from outcomes.core.imports.jsonfile import Path, check_free_json, json_location
-from outcomes.plans import rules
+from outcomes.plans import kind_fields, kinds, rules
 from outcomes.plans.leads import split_leads
 from outcomes.plans.models import (
     Action,
@@ -228,6 +228,9 @@ def validate_plan_data(
     c = _Checker(locate)
     clean = _plan(c, data)
     clean["rag_statuses"] = _rag_statuses(c, data)
+    if not data.get("rag_statuses"):
+        # A document that names no statuses gets its kind's (Complete for an improvement plan).
+        clean["rag_statuses"] = list(kinds.KINDS[clean["kind"]].rag)
     milestones: set[tuple[int, int]] = set()
     clean["priorities"] = _priorities(c, data, milestones)
     rag_keys = [s.key for s in clean["rag_statuses"]]
@@ -254,6 +257,7 @@ def _plan(c: _Checker, data: dict) -> dict:
             c.flag(data, "close_rounds_automatically", ()) if "close_rounds_automatically" in data else None
         ),
         "remind_days_before": _remind_days_before(c, data),
+        "kind": kind_fields.plan_kind(c, data),
     }
     if clean["slug"] and not _SLUG.match(clean["slug"]):
         c.fail(("slug",), _slug_problem(clean["slug"]))
@@ -302,8 +306,10 @@ def _rag_statuses(c: _Checker, data: dict) -> list[rules.RagDefinition]:
                 style=style,
                 means_no_update=bool(status.get("means_no_update")),
                 is_key_issue=bool(status.get("is_key_issue")),
+                counts_as=kind_fields.counts_as(c, status, path),
             )
         )
+    kind_fields.counts_as_problems(c, statuses)
     return statuses or list(rules.DEFAULT_RAG)
 
 
@@ -333,6 +339,7 @@ def _priorities(c: _Checker, data: dict, milestones: set[tuple[int, int]]) -> li
                 ),
                 "excluded_reason": excluded if isinstance(excluded, str) else "",
                 "outcome_measures": c.text_list(priority, "outcome_measures", path),
+                "recommendations": kind_fields.recommendations(c, priority, path),
                 "actions": [
                     _action(c, action, (*path, "actions", ai), number, labels, milestones)
                     for ai, action in enumerate(c.items(priority, "actions", path))
@@ -387,6 +394,7 @@ def _milestone(c: _Checker, milestone: dict, path: Path, number, milestones: set
         "actual": c.measure(milestone, "actual", path),
         # None where the file has no tables at all (the workbook): a merge keeps those held.
         "tables": c.tables(milestone, path) if "tables" in milestone else None,
+        **kind_fields.milestone_extras(c, milestone, path),
     }
 
 
@@ -455,4 +463,5 @@ def _update(c: _Checker, update: dict, path: Path, slug: str, milestones, update
         "weights": weights,
         "state": state,
         "tables": c.tables(update, path),
+        **kind_fields.update_extras(c, update, path),
     }

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from outcomes.core import downloads
 from outcomes.core.imports import Column, Row, Sheet, cells, open_workbook
 from outcomes.core.imports.jsonfile import Path
+from outcomes.plans.workbook_kinds import read_kind_sheets, write_kind_sheets
 
 # sheet -> [(column heading, key in the interchange document)]
 PLAN_FIELDS = [
@@ -27,6 +28,7 @@ PLAN_FIELDS = [
     ("Approved on", "approved_on"),
     ("Vision", "vision"),
     ("Description", "description"),
+    ("Kind", "kind"),
 ]
 PRIORITY_COLUMNS = [
     ("Priority", "number"),
@@ -259,6 +261,7 @@ def plan_workbook_bytes(data: dict) -> bytes:
     for column in range(len(UPDATE_COLUMNS) - len(RAG_KEYS) + 1, len(UPDATE_COLUMNS) + 1):
         for row in range(2, max(len(updates) + 200, 500)):
             shares.cell(row=row, column=column).number_format = "@"
+    write_kind_sheets(wb, data, _write_sheet, RAG_KEYS)
     return downloads.workbook_bytes(wb)
 
 
@@ -327,6 +330,7 @@ def read_plan_workbook(raw: bytes, source: str) -> tuple[dict, Callable[[Path], 
     actions = _actions(sheets["Actions"], _priorities(sheets["Priorities"], data, places), places)
     _milestones(sheets["Milestones"], actions, places)
     _updates(sheets["Updates"], _rounds(sheets["Rounds"], data, places), places)
+    read_kind_sheets(table, data, _plain)
     table.raise_problems()
     return data, places.locate
 

@@ -65,6 +65,8 @@ def updates_at(round_: Round, moment: datetime) -> dict[int, Update]:
         if counts:
             then = copy.copy(update)
             then.text, then.weights, then.state = snapshot["text"], snapshot["rag"], snapshot["state"]
+            then.direction = snapshot.get("direction", "")
+            then.current = snapshot.get("current", "")
             found[update.milestone_id] = then
     return found
 

@@ -23,6 +23,7 @@ from outcomes.documents.model import (
 )
 from outcomes.documents.render import render_docx, render_html, render_pdf
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
+from outcomes.reports.kind_cells import cell_for, summary_section
 from outcomes.reports.progress import ProgressReport
 from outcomes.reports.wording import (
     EXCLUDED_TEXT,
@@ -95,12 +96,14 @@ def introduction(report: ProgressReport, as_at) -> Section:
     legend = [
         [Run(s.label, label=s.style), f" – {s.description}" if s.description else ""] for s in report.statuses
     ]
+    row = "delivery milestone" if report.kind.key == "cypp" else report.kind.row_word.lower()
+    rows = f"{row}s"
     return Section(
         Heading("Introduction", anchor="introduction"),
         [
             Paragraph(
-                f"This is the {ordinal(report.round.ordinal)} progress report on the delivery milestones of "
-                f"the plan, as at {format_date(as_at)}. Each delivery milestone has been ranked as one of "
+                f"This is the {ordinal(report.round.ordinal)} progress report on the {rows} of "
+                f"the plan, as at {format_date(as_at)}. Each {row} has been ranked as one of "
                 "the following:"
             ),
             BulletList(legend),
@@ -207,14 +210,19 @@ def milestone_row(report: ProgressReport, block, position: int, entry, sub_headi
                 style="small",
             )
         )
-    leads = "\n".join(line.strip() for line in entry.leads.splitlines() if line.strip())
     return Row(
         [
-            Cell(f"({block.label}) {block.text}" if position == 0 else ""),
-            Cell(blocks=milestone),
-            Cell(blocks=written),
-            Cell(leads),
-            status_cell(report, entry.weights),
+            cell_for(
+                column.key,
+                report=report,
+                block=block,
+                position=position,
+                entry=entry,
+                milestone=milestone,
+                written=written,
+                status_cell=status_cell,
+            )
+            for column in report.kind.columns
         ],
         anchor=f"p{m.priority.number}-m{m.number}",
     )
@@ -228,17 +236,29 @@ def priority(report: ProgressReport, section) -> Section:
         for position, entry in enumerate(block.entries):
             rows.append(milestone_row(report, block, position, entry, sub_heading))
             sub_heading = entry.milestone.sub_heading
+    kind = report.kind
+    # The CYPP's update column is headed with the round ("Update June 2014").
+    headings = [report.update_heading if c.key == "update" else c.heading for c in kind.columns]
     table = Table(
-        f"Delivery milestones of priority {p.number}",
-        header=[header("Action", "Delivery milestones", report.update_heading, "Lead/s", "RAG status")],
+        f"{kind.row_word}s of {kind.group_word.lower()} {p.number}",
+        header=[header(*headings)],
         rows=rows,
-        widths=[45, 62, 90, 38, 22],
+        widths=[c.width for c in kind.columns],
         caption_hidden=True,
         style="app-table--report app-table--detail",
     )
+    title = p.statement if kind.shows_summary else f"{kind.group_word} {p.number}: {p.statement}"
+    cited = getattr(p, "recommendations", None)
+    blocks: list[Block] = []
+    if cited:
+        blocks.append(
+            Paragraph(f"Recommendation{'s' if len(cited) > 1 else ''} {', '.join(map(str, cited))}")
+        )
+    if section.strategic_leads or kind.key == "cypp":
+        blocks.append(Paragraph(f"Strategic Lead/s: {'; '.join(section.strategic_leads)}"))
     return Section(
-        Heading(f"Priority {p.number}: {p.statement}", anchor=f"priority-{p.number}", new_page=True),
-        [Paragraph(f"Strategic Lead/s: {'; '.join(section.strategic_leads)}"), table],
+        Heading(title, anchor=f"priority-{p.number}", new_page=True),
+        [*blocks, table],
     )
 
 
@@ -301,7 +321,8 @@ def progress_document(
     plan, round_ = report.plan, report.round
     if banner is None:
         banner = report.banner or (awaiting_note(report) if report.stamp is None else "") or ""
-    blocks: list[Block] = [*publication(report), introduction(report, as_at), overview(report)]
+    summary = summary_section(report) if report.summary is not None else overview(report)
+    blocks: list[Block] = [*publication(report), introduction(report, as_at), summary]
     blocks += [s for s in [changes(report)] if s is not None]
     blocks += [priority(report, s) for s in report.sections]
     blocks.append(key_issues(report))

@@ -44,10 +44,13 @@ def _shown(value) -> Decimal:
 
 
 def report_from_json(data: dict) -> ProgressReport:
-    statuses = [SimpleNamespace(**s) for s in data["legend"]]
+    statuses = [SimpleNamespace(**{"counts_as": None, **s}) for s in data["legend"]]
     keys = [s.key for s in statuses]
     round_data = data["round"]
-    plan = SimpleNamespace(slug=data["plan"]["slug"], title=data["plan"]["title"])
+    # A publication made before kinds is a CYPP report.
+    plan = SimpleNamespace(
+        slug=data["plan"]["slug"], title=data["plan"]["title"], kind=data["plan"].get("kind", "cypp")
+    )
     round_ = SimpleNamespace(
         slug=round_data["slug"],
         title=round_data["title"],
@@ -63,6 +66,7 @@ def report_from_json(data: dict) -> ProgressReport:
         p["number"]: SimpleNamespace(
             number=p["number"],
             statement=p["statement"],
+            recommendations=p.get("recommendations") or [],
             strategic_leads=_Related(
                 SimpleNamespace(person=SimpleNamespace(name=name)) for name in p["strategic_lead_names"]
             ),
@@ -105,7 +109,29 @@ def report_from_json(data: dict) -> ProgressReport:
         changes=_changes(data, keys),
         awaiting_update=data["awaiting_update"],
         awaiting_approval=data["awaiting_approval"],
+        summary=_summary(data.get("summary")),
+        summary_on=date.fromisoformat(data["summary"]["as_at"])
+        if data.get("summary") and data["summary"].get("as_at")
+        else None,
     )
+
+
+def _summary(stored: dict | None) -> rules.ImprovementSummary | None:
+    if stored is None:
+        return None
+    exact = stored["exact"]
+    keys = list(stored["percent"])
+    return rules.ImprovementSummary(
+        counts={k: parse_fraction(exact[k]) for k in keys},
+        completed=parse_fraction(exact["completed"]),
+        total=stored["total"],
+        percent=dict(stored["percent"]),
+        line=stored["line"],
+    )
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _sections(data: dict, priorities: dict, keys: list[str]):
@@ -122,15 +148,28 @@ def _sections(data: dict, priorities: dict, keys: list[str]):
                 tables=m["tables"],
                 priority=priority,
                 reference=f"P{p['number']} M{m['number']}",
+                due=_day(m.get("due")),
+                due_text=m.get("due_text") or "",
+                workstream=m.get("workstream") or "",
+                baselines=m.get("baselines") or [],
+                targets=m.get("targets") or [],
             )
             update = (
                 None
                 if m["state"] is None
-                else SimpleNamespace(text=m["update"] or "", tables=m["update_tables"], state=m["state"])
+                else SimpleNamespace(
+                    text=m["update"] or "",
+                    tables=m["update_tables"],
+                    state=m["state"],
+                    direction=m.get("direction") or "",
+                    current=m.get("current") or "",
+                )
             )
             # A publication made before evidence was listed has none.
             files = [EvidenceLink(f["name"], f["size"], f["url"]) for f in m.get("evidence", [])]
-            entry = MilestoneEntry(milestone, update, _weights(m["rag"], keys), m["leads"], files)
+            entry = MilestoneEntry(
+                milestone, update, _weights(m["rag"], keys), m["leads"], files, m.get("overdue", False)
+            )
             entries[(p["number"], m["number"])] = entry
             if not blocks or blocks[-1].label != m["action"]:
                 blocks.append(ActionBlock(m["action"], texts.get(m["action"], ""), []))

@@ -5,16 +5,17 @@ The HTML page, the Word document, the Excel workbook and the JSON are all render
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from fractions import Fraction
 
 from django.urls import reverse
 from django.utils import timezone
 
 from outcomes.core.formatting import format_date, fraction_text
-from outcomes.plans import rules
+from outcomes.plans import kinds, rules
 from outcomes.plans.models import Evidence, Milestone, MilestoneLead, Plan, Priority, RagStatus, Round, Update
 from outcomes.plans.services import milestones_in_round
+from outcomes.reports.kind_rows import row_json, summary_json
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class MilestoneEntry:
     weights: dict[str, Fraction]
     leads: str
     evidence: list[EvidenceLink] = field(default_factory=list)
+    # Past its target date as at the report's date and not complete (rules.row_overdue).
+    overdue: bool = False
 
     @property
     def is_split(self) -> bool:
@@ -113,6 +116,13 @@ class ProgressReport:
     # The moment the report stands at (a publication's, or the one asked for); None for the working report.
     as_at: datetime | None = None
     stamp: Stamp | None = None
+    # An improvement or inspection plan's summary line (rules.improvement_summary), as at summary_on.
+    summary: rules.ImprovementSummary | None = None
+    summary_on: date | None = None
+
+    @property
+    def kind(self) -> kinds.PlanKind:
+        return kinds.kind_of(self.plan)
 
     @property
     def banner(self) -> str:
@@ -222,15 +232,20 @@ def build_progress_report(
     milestones: list[Milestone] | None = None,
     updates: dict[int, Update] | None = None,
     as_at: datetime | None = None,
+    on: date | None = None,
 ) -> ProgressReport:
     """The report of the round's working state, or, given the milestones and updates as they stood at
-    ``as_at`` (reports/as_at.py), the report as it stood then."""
+    ``as_at`` (reports/as_at.py), the report as it stood then. ``on``: the day its overdue flags and
+    summary line stand at, when not ``as_at``'s (a publication's day)."""
     plan = round_.plan
     statuses = list(plan.rag_statuses.all())
     keys = [s.key for s in statuses]
     no_update = next((s.key for s in statuses if s.means_no_update), None)
     key_issue_keys = [s.key for s in statuses if s.is_key_issue]
 
+    kind = kinds.kind_of(plan)
+    counts_as = {s.key: s.counts_as for s in statuses if s.counts_as}
+    on = on or _report_date(round_, as_at)
     priorities = list(plan.priorities.prefetch_related("strategic_leads", "actions"))
     if milestones is None:
         milestones = plan_milestones(round_)
@@ -257,6 +272,9 @@ def build_progress_report(
             update = updates.get(m.pk)
             entry = MilestoneEntry(
                 m, update, weights[m.pk], _leads_cell(m), files.get(getattr(update, "pk", None), [])
+            )
+            entry.overdue = kind.flags_overdue and rules.row_overdue(
+                m.due, on, rules.is_complete(weights[m.pk], counts_as)
             )
             if not blocks or blocks[-1].label != m.action.label:
                 blocks.append(ActionBlock(m.action.label, m.action.text, []))
@@ -297,7 +315,25 @@ def build_progress_report(
             1 for m in reported_milestones if m.pk in updates and updates[m.pk].state == Update.SUBMITTED
         ),
         as_at=as_at,
+        summary=rules.improvement_summary(
+            (weights[m.pk] for m in reported_milestones),
+            [(s.key, s.label, s.style) for s in statuses],
+            counts_as,
+        )
+        if kind.shows_summary
+        else None,
+        summary_on=on,
     )
+
+
+def _report_date(round_: Round, as_at: datetime | None) -> date:
+    """The day the report stands at, for the overdue flags and the summary line: the moment asked
+    for, else the day the round closed, else today (decision 0152)."""
+    if as_at is not None:
+        return timezone.localdate(as_at)
+    if round_.closed_at is not None:
+        return timezone.localdate(round_.closed_at)
+    return timezone.localdate()
 
 
 def _changes(round_, reported, by_priority, weights, figures, keys, no_update) -> Changes | None:
@@ -351,7 +387,7 @@ def report_as_json(report: ProgressReport) -> dict:
     figures = report.figures
 
     return {
-        "plan": {"slug": report.plan.slug, "title": report.plan.title},
+        "plan": {"slug": report.plan.slug, "title": report.plan.title, "kind": report.kind.key},
         "round": {
             "slug": report.round.slug,
             "title": report.round.title,
@@ -370,9 +406,11 @@ def report_as_json(report: ProgressReport) -> dict:
                 "style": s.style,
                 "means_no_update": s.means_no_update,
                 "is_key_issue": s.is_key_issue,
+                "counts_as": getattr(s, "counts_as", "") or None,
             }
             for s in report.statuses
         ],
+        "summary": summary_json(report.summary, report.summary_on),
         "overview": {
             "rows": [
                 {"priority": row.priority.number, **counts(row.counts), "total": str(row.total)}
@@ -401,6 +439,7 @@ def report_as_json(report: ProgressReport) -> dict:
                 "number": s.priority.number,
                 "statement": s.priority.statement,
                 "strategic_leads": s.strategic_leads,
+                "recommendations": getattr(s.priority, "recommendations", None) or [],
                 "strategic_lead_names": [lead.person.name for lead in s.priority.strategic_leads.all()],
                 "actions": [{"label": b.label, "text": b.text} for b in s.actions],
                 "milestones": [
@@ -416,6 +455,7 @@ def report_as_json(report: ProgressReport) -> dict:
                         "tables": e.milestone.tables,
                         "update_tables": e.update.tables if e.update else [],
                         "evidence": [{"name": f.name, "size": f.size, "url": f.url} for f in e.evidence],
+                        **row_json(e),
                     }
                     for b in s.actions
                     for e in b.entries

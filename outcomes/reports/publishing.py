@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 
 from outcomes.documents import publications
 from outcomes.documents.publications import Publication
@@ -47,7 +48,11 @@ def current(round_: Round) -> Publication | None:
 
 
 def _comparable(content: dict) -> dict:
-    return {k: v for k, v in content.items() if k != "generated_at"}
+    found = {k: v for k, v in content.items() if k != "generated_at"}
+    if found.get("summary"):
+        # The day a summary stands at moves with the day of publishing; its figures are what count.
+        found["summary"] = {k: v for k, v in found["summary"].items() if k != "as_at"}
+    return found
 
 
 def publish_problem(round_: Round, *, interim: bool, content: dict | None = None) -> str | None:
@@ -70,7 +75,9 @@ def publish_report(*, user, round_: Round, interim: bool = False, at: datetime |
     with transaction.atomic():
         # One publication of a round at a time: the second waits and then finds the first.
         locked = Round.objects.select_for_update().select_related("plan").get(pk=round_.pk)
-        content = report_as_json(build_progress_report(locked))
+        # Its overdue flags and summary line stand at the day it is published (decision 0152).
+        day = timezone.localdate(at) if at is not None else timezone.localdate()
+        content = report_as_json(build_progress_report(locked, on=day))
         problem = publish_problem(locked, interim=interim, content=content)
         if problem:
             raise PublishRefused(problem)

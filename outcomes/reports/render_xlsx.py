@@ -11,7 +11,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from outcomes.core import downloads
-from outcomes.core.formatting import fraction_text, round_half_up
+from outcomes.core.formatting import format_date, fraction_text, round_half_up
+from outcomes.plans import kinds, rules
 from outcomes.plans.rules import NO_RED_MILESTONES_TEXT
 from outcomes.reports.progress import ProgressReport, weights_label
 from outcomes.reports.wording import (
@@ -67,6 +68,10 @@ def _overview(ws, report: ProgressReport) -> None:
         downloads.put(ws, 4, 1, " ".join(part for part in (report.banner, revision) if part)).font = BOLD
 
     keys, top = report.keys, 5
+    if report.summary is not None:
+        on = f" as at {format_date(report.summary_on)}" if report.summary_on else ""
+        downloads.put(ws, 5, 1, f"Summary{on}: {report.summary.line}").font = BOLD
+        top = 7
     _header(ws, top, ["Priority", *(s.label for s in report.statuses), "Total"])
     for column, status in enumerate(report.statuses, start=2):
         _paint(ws.cell(row=top, column=column), status)
@@ -117,6 +122,7 @@ def _milestones(ws, report: ProgressReport) -> None:
             *(f"{s.label} (exact)" for s in statuses),
             *(f"{s.label} (decimal)" for s in statuses),
             "State",
+            *extra_headings(report),
         ],
     )
     for section in report.sections:
@@ -137,6 +143,7 @@ def _milestones(ws, report: ProgressReport) -> None:
                         *(fraction_text(w.get(s.key, 0)) for s in statuses),
                         *(_number(w.get(s.key, 0), 4) for s in statuses),
                         _state(entry),
+                        *extra_cells(report, entry),
                     ],
                 )
     _wrap_all(ws, 2)
@@ -147,6 +154,39 @@ def _milestones(ws, report: ProgressReport) -> None:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     _widths(ws, [9, 40, 10, 16, 50, 60, 30, 22, *([10] * (2 * len(statuses))), 12])
+
+
+# The columns the kinds of plan add (decision 0150); a CYPP workbook stays as it was.
+EXTRA = [
+    "Target date",
+    "Target date as written",
+    "Overdue",
+    "Direction of travel",
+    "Current performance",
+    "Baselines",
+    "Targets",
+    "Lead workstream(s)",
+]
+
+
+def extra_headings(report: ProgressReport) -> list[str]:
+    return [] if report.kind.key == "cypp" else EXTRA
+
+
+def extra_cells(report: ProgressReport, entry) -> list:
+    if report.kind.key == "cypp":
+        return []
+    m, update = entry.milestone, entry.update
+    return [
+        getattr(m, "due", None),
+        getattr(m, "due_text", "") or None,
+        "Overdue" if entry.overdue else None,
+        rules.direction_text(getattr(update, "direction", "") if update else "") or None,
+        (getattr(update, "current", "") if update else "") or None,
+        "\n".join(kinds.baseline_text(b) for b in getattr(m, "baselines", [])) or None,
+        "\n".join(kinds.target_text(t) for t in getattr(m, "targets", [])) or None,
+        getattr(m, "workstream", "") or None,
+    ]
 
 
 def _key_issues(ws, report: ProgressReport) -> None:

@@ -32,6 +32,10 @@ def describe_changes(before: dict, after: dict) -> list[str]:
         lines.append(f"Overview: {', '.join(moved)}.")
     if before["overview"]["shown"]["percent"] != after["overview"]["shown"]["percent"]:
         lines.append("Overview percentages changed.")
+    line_before = (before.get("summary") or {}).get("line")
+    line_after = (after.get("summary") or {}).get("line")
+    if line_after and line_before != line_after:
+        lines.append(f"Summary: {line_before or 'none'} → {line_after}.")
     old, new = _milestones(before), _milestones(after)
     for key in sorted(set(old) | set(new)):
         reference = f"P{key[0]} M{key[1]}"
@@ -50,6 +54,10 @@ def describe_changes(before: dict, after: dict) -> list[str]:
             lines.append(f"{reference}: update now {states.get(b['state'], b['state'])}.")
         if a["text"] != b["text"] or a.get("sub_heading") != b.get("sub_heading"):
             lines.append(f"{reference}: milestone wording changed.")
+        if a.get("direction") != b.get("direction") or a.get("current") != b.get("current"):
+            lines.append(f"{reference}: direction of travel or current performance changed.")
+        if a.get("overdue") != b.get("overdue"):
+            lines.append(f"{reference}: {'now overdue' if b.get('overdue') else 'no longer overdue'}.")
         if a["leads"] != b["leads"]:
             lines.append(f"{reference}: leads changed.")
     return lines or ["Nothing in the report changed: published again as it was."]

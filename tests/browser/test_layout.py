@@ -12,6 +12,10 @@ ROUND = f"{PLAN}/rounds/june-2014"
 CLINIC = "/indicators/clinics/2014-06-30-breastfeeding-performance-clinic"
 EDITION = "primary-2009"
 G = "/governance"
+# The kinds of plan (decision 0150): the NTI plan (improvement) and the planning grid.
+NTI = "/plans/nti-2010"
+NTI_ROUND = f"{NTI}/rounds/oct-2010"
+GRID = "/plans/grid-commissioning-2010"
 
 # The performance officer sees every kind of staff page.
 PERFORMANCE = [
@@ -31,6 +35,11 @@ PERFORMANCE = [
     f"{ROUND}/updates/1/26/",
     f"{ROUND}/report/",
     f"{ROUND}/close/",
+    f"{NTI}/",
+    f"{NTI}/priorities/7/milestones/4/",
+    f"{NTI}/priorities/7/milestones/4/edit/",
+    f"{NTI_ROUND}/report/",
+    f"{GRID}/",
     "/indicators/",
     "/indicators/new/",
     "/indicators/definitions/upload/",
@@ -107,6 +116,7 @@ LEAD = [
     f"{PLAN}/",
     f"{PLAN}/priorities/1/milestones/26/",
     f"{ROUND}/report/",
+    f"{NTI_ROUND}/updates/7/4/",
     "/indicators/",
     "/indicators/kpi-table/",
     f"{G}/my-actions/",
@@ -116,6 +126,7 @@ LEAD = [
 VIEWER = [
     "/",
     f"{ROUND}/report/",
+    f"{NTI_ROUND}/report/",
     "/indicators/",
     "/indicators/areas/372/",
     "/surveys/results/",

@@ -15,13 +15,14 @@ from outcomes.core.forms import error_list
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.imports.jsonfile import read_json
 from outcomes.core.imports.views import upload_files, upload_page
-from outcomes.plans import access, rules, services, structure, workbook
+from outcomes.plans import access, kinds, row_forms, rules, services, structure, workbook
 from outcomes.plans.forms import MilestoneForm, PlanForm, PlanImportForm
 from outcomes.plans.history import item_history, milestone_history
 from outcomes.plans.interchange import export_plan, import_plan_with_report
 from outcomes.plans.leads import split_leads
-from outcomes.plans.models import Action, Milestone, MilestoneLead, Update
+from outcomes.plans.models import Action, Milestone, MilestoneLead, Plan, Update
 from outcomes.plans.panels import render_milestone_panels
+from outcomes.plans.row_flags import overdue_rows
 from outcomes.plans.services import milestone_key
 
 
@@ -73,6 +74,9 @@ def plan_detail(request: HttpRequest, slug: str) -> HttpResponse:
             and not plan.rounds.filter(published_at__isnull=False).exists(),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
+            "kind": kinds.kind_of(plan),
+            "kt": kinds,
+            "overdue": overdue_rows(plan),
         },
     )
 
@@ -105,6 +109,10 @@ def milestone_detail(request: HttpRequest, slug: str, priority: int, number: int
             "manages": access.manages_plans(request.user),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
+            "kind": kinds.kind_of(plan),
+            "kt": kinds,
+            "row_overdue": milestone.pk in overdue_rows(plan, [milestone]),
+            "directions": rules.DIRECTIONS,
         },
     )
 
@@ -263,7 +271,10 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
     plan = access.get_plan_to_manage(request.user, slug)
     milestone = access.get_milestone_for_user(request.user, plan, priority, number)
     actions = list(Action.objects.filter(priority__plan=plan).select_related("priority"))
-    form = MilestoneForm(request.POST or None, initial=_milestone_initial(milestone), actions=actions)
+    rows = kinds.kind_of(plan).key != Plan.CYPP
+    form = MilestoneForm(
+        request.POST or None, initial=_milestone_initial(milestone), actions=actions, rows=rows
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -278,7 +289,7 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
         except services.MilestoneEditConflict as exc:
             # Keep what this person typed; show the other person's version beside it.
             form = rebind_after_conflict(
-                MilestoneForm, request.POST, exc.current.version, str(exc), actions=actions
+                MilestoneForm, request.POST, exc.current.version, str(exc), actions=actions, rows=rows
             )
             conflict = {"who": exc.who, "rows": saved_fields(form, _milestone_initial(exc.current))}
         except rules.RuleViolation as exc:
@@ -298,6 +309,7 @@ def milestone_edit(request: HttpRequest, slug: str, priority: int, number: int) 
             "form": form,
             "errors": errors,
             "conflict": conflict,
+            "kind": kinds.kind_of(plan),
         },
     )
 
@@ -312,6 +324,7 @@ def _milestone_initial(milestone: Milestone) -> dict:
         "delivery_lead": milestone.leads_text(MilestoneLead.DELIVERY),
         "strategy_lead": milestone.leads_text(MilestoneLead.STRATEGY),
         "version": milestone.version,
+        **row_forms.row_initial(milestone),
     }
     for kind in services.MEASURE_KINDS:
         value = getattr(milestone, f"{kind}_value")

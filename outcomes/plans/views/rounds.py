@@ -14,7 +14,7 @@ from outcomes.core.conflicts import rebind_after_conflict
 from outcomes.core.formatting import fraction_text
 from outcomes.core.forms import error_list
 from outcomes.documents import publications
-from outcomes.plans import access, evidence, rules, services
+from outcomes.plans import access, evidence, kinds, rules, services
 from outcomes.plans.forms import SPLIT, RoundForm, RoundSettingsForm, UpdateForm
 from outcomes.plans.models import Milestone, MilestoneLead, Update
 from outcomes.plans.update_tables import table_as_text
@@ -144,6 +144,7 @@ def update_milestone(
                         weights=form.cleaned_data["weights"],
                         expected_version=form.cleaned_data.get("version"),
                         tables=form.cleaned_data["tables"],
+                        **_row_fields(plan, form.cleaned_data),
                     )
                     _evidence_changes(request, saved, form.cleaned_data["evidence"])
             except services.EditConflict as exc:
@@ -183,8 +184,19 @@ def update_milestone(
             "next": _safe_next(request),
             "DELIVERY": MilestoneLead.DELIVERY,
             "STRATEGY": MilestoneLead.STRATEGY,
+            "kind": kinds.kind_of(plan),
+            "asks_direction": kinds.asks_direction(plan),
+            "directions": rules.DIRECTIONS,
+            "kt": kinds,
         },
     )
+
+
+def _row_fields(plan, data: dict) -> dict:
+    """Direction of travel and current performance, asked only where the plan's kind has them."""
+    if not kinds.asks_direction(plan):
+        return {}
+    return {"direction": data.get("direction") or "", "performance": data.get("current") or ""}
 
 
 def _evidence_changes(request: HttpRequest, update: Update, checked) -> None:
@@ -221,7 +233,13 @@ def _initial(update: Update | None) -> dict:
     if update is None or update.state == Update.NO_UPDATE:
         return {"version": update.version if update else None}
     weights = update.exact_weights()
-    initial = {"text": update.text, "version": update.version, "tables": update.tables}
+    initial = {
+        "text": update.text,
+        "version": update.version,
+        "tables": update.tables,
+        "direction": update.direction,
+        "current": update.current,
+    }
     for i, table in enumerate(update.tables or []):
         initial[f"table_{i}_caption"] = table.get("caption") or ""
         initial[f"table_{i}_cells"] = table_as_text(table)

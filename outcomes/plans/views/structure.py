@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.conflicts import SaveConflict, rebind_after_conflict, saved_fields
 from outcomes.core.forms import error_list
-from outcomes.plans import access, rules, structure
+from outcomes.plans import access, kinds, rules, structure
 from outcomes.plans.forms import MilestoneForm
 from outcomes.plans.history import item_history
 from outcomes.plans.leads import split_leads
@@ -204,7 +204,7 @@ def milestone_new(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = next((a for a in actions if str(a.pk) == request.GET.get("action")), actions[0])
     last = Milestone.objects.filter(priority=chosen.priority).order_by("-number").first()
     initial = {"action": str(chosen.pk), "number": last.number + 1 if last else 1}
-    form = MilestoneForm(request.POST or None, initial=initial, actions=actions)
+    form = MilestoneForm(request.POST or None, initial=initial, actions=actions, rows=plan.kind != Plan.CYPP)
     form.fields["version"].required = False
     form.fields["action"].required = form.fields["number"].required = True
     if request.method == "POST" and form.is_valid():
@@ -224,7 +224,9 @@ def milestone_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, f"Milestone {milestone.reference} added.")
             return redirect("plans:milestone", plan.slug, milestone.priority.number, milestone.number)
-    return _form_page(request, "plans/milestone_edit.html", form, None, plan=plan, milestone=None)
+    return _form_page(
+        request, "plans/milestone_edit.html", form, None, plan=plan, milestone=None, kind=kinds.kind_of(plan)
+    )
 
 
 # Retiring, bringing back and deleting: one pair of views for the three kinds of item.

@@ -40,8 +40,17 @@ def current(demo_round, priority, number):
 def test_a_lead_officer_sees_only_their_milestones(client, users):
     client.force_login(users["lead_officer"])
     html = client.get(reverse("plans:my_milestones")).content.decode()
-    # Ron Parry leads priority 1 milestones 26-28 and nothing else: exactly those three rows.
-    assert re.findall(r">(P\d+ M\d+)</a>:", html) == ["P1 M26", "P1 M27", "P1 M28"]
+    # Ron Parry leads the CYPP's priority 1 milestones 26-28 and, in the demo's NTI plan, group 7's four
+    # rows as its strategic lead (decision 0154), and nothing else: exactly those rows.
+    assert re.findall(r">(P\d+ M\d+)</a>:", html) == [
+        "P7 M1",
+        "P7 M2",
+        "P7 M3",
+        "P7 M4",
+        "P1 M26",
+        "P1 M27",
+        "P1 M28",
+    ]
 
 
 def test_a_lead_officer_updates_a_milestone_through_the_form(client, users, demo_round):

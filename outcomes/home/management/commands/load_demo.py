@@ -7,7 +7,8 @@ from outcomes.governance.demo import load_demo_governance
 from outcomes.indicators.demo import load_demo_indicators
 from outcomes.inspections.demo import load_demo_inspections
 from outcomes.papers.demo import load_demo_papers
-from outcomes.plans.demo import load_demo_plan
+from outcomes.plans.demo import load_demo_action_plans, load_demo_plan
+from outcomes.reports.demo import publish_demo_reports
 from outcomes.surveys.demo import DEMO_SCHOOL_USER, load_demo_surveys
 
 
@@ -22,6 +23,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             plan = load_demo_plan()
             users = ensure_demo_users()
+            # Seed 002's NTI plan and planning grid, with the NTI report as published on 4 November 2010.
+            action_plans = load_demo_action_plans()
+            published = publish_demo_reports()
             loaded = [load_demo_indicators(), load_demo_surveys()]
             # Papers quote the plan, the indicators and the survey: loaded after them all.
             loaded.append(load_demo_papers())
@@ -33,7 +37,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
             self.stdout.write("The demo plan is already loaded.")
-        for message in loaded:
+        for action_plan in action_plans:
+            self.stdout.write(f"Loaded the demo plan '{action_plan.title}' ({action_plan.slug}).")
+        for message in [published, *loaded]:
             if message:
                 self.stdout.write(message)
         # The school's sign-in is made with the survey demo; every demo sign-in is listed together.
