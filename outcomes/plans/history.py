@@ -53,6 +53,12 @@ def plan_fields(plan: Plan) -> dict[str, Field]:
         "excluded_reason": Field("Reason for leaving it out of progress reports", quoted=True),
         "outcome_measures": Field("Outcome measures", lambda v: "; ".join(v or [])),
         "label": Field("Label", lambda v: f"({v})"),
+        # The fields of other kinds of plan (services.milestone_snapshot, decision 0151).
+        "recommendations": Field("Recommendations cited"),
+        "workstream": Field("Lead workstream(s)"),
+        "baselines": Field("Baselines"),
+        "targets": Field("Targets"),
+        "target_date_as_written": Field("Target date as written"),
         "key_links": Field("Key links", lambda v: "; ".join(v or [])),
         "position": Field("Position"),
         # A plan's and a round's own details (structure.edit_plan, edit_round).

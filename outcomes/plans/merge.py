@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from outcomes.core.imports import ImportFailed, Problem
 from outcomes.core.models import record_change
-from outcomes.plans import rules, structure
+from outcomes.plans import kind_fields, rules, structure
 from outcomes.plans.leads import LeadResolver, write_milestone_leads, write_strategic_leads
 from outcomes.plans.models import Action, Milestone, MilestoneLead, MilestoneLink, Plan, Priority
 from outcomes.plans.round_writer import write_round
@@ -137,6 +137,16 @@ class _Merger:
     # The plan's own details
 
     def _plan_details(self) -> None:
+        kind = self.clean.get("kind") or Plan.CYPP
+        if kind != self.plan.kind:
+            # The kind decides the columns and statuses every round was reported in.
+            self.problems.append(
+                Problem(
+                    "$.kind",
+                    f"the file is a plan of kind '{kind}' but the plan '{self.plan.slug}' is of kind "
+                    f"'{self.plan.kind}': a plan's kind is not changed by a merge",
+                )
+            )
         changed = [
             name
             for name in PLAN_FIELDS
@@ -232,6 +242,7 @@ class _Merger:
             priority.statement = p["statement"]
             priority.excluded_reason = p["excluded_reason"]
             priority.outcome_measures = p["outcome_measures"]
+            priority.recommendations = p.get("recommendations") or []
             turn = self._retirement(priority, p["retired"])
             if not self._save(priority, f"Priority {p['number']}"):
                 continue
@@ -289,6 +300,8 @@ class _Merger:
                 measure = m[kind] or {"value": None, "unit": "", "period": ""}
                 for part, value in measure.items():
                     setattr(milestone, f"{kind}_{part}", value)
+            for name, value in kind_fields.milestone_fields(m).items():
+                setattr(milestone, name, value)
             turn = self._retirement(milestone, m["retired"])
             if not self._save(milestone, f"Priority {priority.number} milestone {m['number']}"):
                 continue

@@ -77,13 +77,17 @@ def rounds_reported(item) -> int:
 
 
 def priority_snapshot(priority: Priority) -> dict:
-    return {
+    snapshot = {
         "number": priority.number,
         "statement": priority.statement,
         "strategic_leads": [lead.text for lead in priority.strategic_leads.all()],
         "excluded_reason": priority.excluded_reason,
         "outcome_measures": priority.outcome_measures,
     }
+    # A planning grid's objective cites recommendation numbers; a CYPP priority's history reads as before.
+    if priority.recommendations:
+        snapshot["recommendations"] = ", ".join(str(n) for n in priority.recommendations)
+    return snapshot
 
 
 def action_snapshot(action: Action) -> dict:

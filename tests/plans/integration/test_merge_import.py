@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from outcomes.core.imports import ImportFailed
 from outcomes.core.models import ChangeRecord
+from outcomes.plans.history import milestone_history
 from outcomes.plans.interchange import export_plan, import_plan
 from outcomes.plans.models import Milestone, Update
 from tests.plans.factories import make_small_plan
@@ -133,3 +134,34 @@ def _write(data) -> str:
     with handle:
         json.dump(data, handle)
     return handle.name
+
+
+def test_a_merge_carries_an_improvement_rows_own_fields_and_says_so_in_words():
+    from tests.plans.improvement_fixture import make_improvement_plan
+
+    plan = make_improvement_plan()
+    data = export_plan(plan)
+    row = _milestones(data, 1)[0]
+    row["workstream"] = "Social Work and Quality Assurance"
+    row["targets"].append({"value": "87", "unit": "%", "date": "2011-03-31", "text": "March 2011"})
+    import_plan(data, source="nti.json")
+    held = Milestone.objects.get(priority__plan=plan, number=1)
+    assert held.workstream == "Social Work and Quality Assurance"
+    assert [t["value"] for t in held.targets] == ["80", "85", "87"]
+    changes = milestone_history(held, f"milestone:{held.pk}")[0].changes
+    assert any(c.startswith("Lead workstream(s)") and "Quality Assurance" in c for c in changes), changes
+    assert any(c.startswith("Targets") and "87" in c for c in changes), changes
+
+
+def test_a_merge_never_changes_a_plans_kind():
+    from tests.plans.improvement_fixture import make_improvement_plan
+
+    plan = make_improvement_plan()
+    data = export_plan(plan)
+    data["kind"] = "cypp"
+    data["priorities"][0]["statement"] = "Changed in a file that is refused"
+    with pytest.raises(ImportFailed, match="a plan's kind is not changed by a merge"):
+        import_plan(data, source="nti.json")
+    plan.refresh_from_db()
+    assert plan.kind == "improvement"
+    assert plan.priorities.get(number=1).statement == "Staying Safe - Performance"
