@@ -7,6 +7,7 @@ from outcomes.governance.demo import load_demo_governance
 from outcomes.indicators.demo import load_demo_indicators
 from outcomes.papers.demo import load_demo_papers
 from outcomes.plans.demo import load_demo_plan
+from outcomes.risks.demo import load_demo_risks
 from outcomes.surveys.demo import DEMO_SCHOOL_USER, load_demo_surveys
 
 
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             loaded.append(load_demo_papers())
             # The LSCB's action log names the performance officer (Sue Wilson) as an owner.
             loaded.append(load_demo_governance())
+            # The CYPS risk register is reviewed by the Trust Board and mitigated on its tracker.
+            loaded.append(load_demo_risks())
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
