@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from outcomes.api.auth import BearerToken
-from outcomes.api.endpoints import governance, indicators, plans, surveys
+from outcomes.api.endpoints import governance, indicators, plans, risks, surveys
 
 
 class OutcomesApi(NinjaAPI):
@@ -36,6 +36,7 @@ api.add_router("", plans.router, tags=["Plans and rounds"])
 api.add_router("", indicators.router, tags=["Indicators"])
 api.add_router("", surveys.router, tags=["Survey results"])
 api.add_router("", governance.router, tags=["Bodies, actions, meetings and minutes"])
+api.add_router("", risks.router, tags=["Risk registers"])
 
 
 @api.exception_handler(AuthenticationError)

@@ -20,8 +20,16 @@ def matrix():
 
 @pytest.mark.parametrize(
     ("likelihood", "impact", "level"),
-    [(1, 1, "Low"), (2, 2, "Low"), (1, 5, "Medium"), (3, 3, "Medium"), (2, 5, "High"), (4, 4, "High"),
-     (4, 5, "Very high"), (5, 5, "Very high")],
+    [
+        (1, 1, "Low"),
+        (2, 2, "Low"),
+        (1, 5, "Medium"),
+        (3, 3, "Medium"),
+        (2, 5, "High"),
+        (4, 4, "High"),
+        (4, 5, "Very high"),
+        (5, 5, "Very high"),
+    ],
 )
 def test_level_from_matrix(likelihood, impact, level):
     assert rules.level_of(matrix(), likelihood, impact).name == level
@@ -37,8 +45,10 @@ def test_level_follows_a_configured_matrix():
     small = SimpleNamespace(
         likelihoods=["Low", "High"],
         impacts=["Low", "High"],
-        levels=[{"key": "ok", "name": "Acceptable", "colour": "#00703c"},
-                {"key": "bad", "name": "Unacceptable", "colour": "#d4351c"}],
+        levels=[
+            {"key": "ok", "name": "Acceptable", "colour": "#00703c"},
+            {"key": "bad", "name": "Unacceptable", "colour": "#d4351c"},
+        ],
         cells=[["ok", "ok"], ["ok", "bad"]],
     )
     assert rules.level_of(small, 2, 2).name == "Unacceptable"
@@ -61,15 +71,22 @@ def test_trend_counts_the_level_before_the_product():
 
 @pytest.mark.parametrize(
     ("next_review", "state"),
-    [(None, "not due"), (date(2011, 2, 1), "not due"), (date(2011, 1, 20), "due"), (date(2011, 1, 10), "due"),
-     (date(2011, 1, 9), "overdue")],
+    [
+        (None, "not due"),
+        (date(2011, 2, 1), "not due"),
+        (date(2011, 1, 20), "due"),
+        (date(2011, 1, 10), "due"),
+        (date(2011, 1, 9), "overdue"),
+    ],
 )
 def test_review_due_and_overdue(next_review, state):
     assert rules.review_state(next_review, date(2011, 1, 10)) == state
 
 
 def test_review_words_say_how_late():
-    assert rules.review_words(date(2011, 1, 7), date(2011, 1, 10)).startswith("Review overdue: was due 7 January 2011 (3 days ago)")
+    assert rules.review_words(date(2011, 1, 7), date(2011, 1, 10)).startswith(
+        "Review overdue: was due 7 January 2011 (3 days ago)"
+    )
     assert rules.review_words(date(2011, 1, 10), date(2011, 1, 10)) == "Review due today, 10 January 2011"
 
 
