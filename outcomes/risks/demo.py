@@ -127,7 +127,7 @@ def load_demo_risks() -> str | None:
                 due_on=due,
                 raised_on=proposed,
             )
-            if mitigation.order == 1:
+            if mitigation.order == 1 and mitigation.action is not None:
                 governance_services.add_update(
                     user=user, action=mitigation.action, on=date(2010, 10, 27), text=COMMENTARY
                 )

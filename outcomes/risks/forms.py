@@ -63,7 +63,7 @@ class RatingFields(forms.Form):
                 )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         target = (data.get("target_likelihood"), data.get("target_impact"))
         if (target[0] is None) != (target[1] is None):
             raise forms.ValidationError("Give the target's likelihood and impact, or neither")
@@ -89,7 +89,9 @@ class ReviewForm(RatingFields):
     def __init__(self, *args, meetings=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.meetings = {m.pk: m for m in meetings}
-        self.fields["meeting"].choices = [("", "Not at a meeting")] + [
+        meeting = self.fields["meeting"]
+        assert isinstance(meeting, forms.ChoiceField)
+        meeting.choices = [("", "Not at a meeting")] + [
             (m.pk, f"{m.body.label}, {m.date:%d %B %Y}") for m in meetings
         ]
 
@@ -140,7 +142,9 @@ class LinkActionForm(forms.Form):
             .order_by("body__name", "number")
         )
         self.actions = {a.pk: a for a in actions}
-        self.fields["action"].choices = [
+        action = self.fields["action"]
+        assert isinstance(action, forms.ChoiceField)
+        action.choices = [
             (a.pk, f"{a.body.label} action {a.number}: {' '.join(a.details.split())[:80]}") for a in actions
         ]
 
@@ -193,7 +197,7 @@ class MatrixForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         lines = lambda text: [line.strip() for line in text.splitlines() if line.strip()]  # noqa: E731

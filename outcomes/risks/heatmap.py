@@ -59,17 +59,17 @@ def render(heat: HeatMap, which: str, cell_url=None, chart_id: str = "heat") -> 
             box = f'<a href="{escape(cell_url(which, li, im))}" aria-label="{escape(label)}">{box}</a>'
         parts.append(box)
     for li, label in enumerate(m.likelihoods, start=1):
-        y = TOP + (rows - li) * CELL + CELL / 2 + 4
+        label_y = TOP + (rows - li) * CELL + CELL / 2 + 4
         parts.append(
-            f'<text x="{LEFT - 8}" y="{y}" text-anchor="end" font-size="12" fill="#0b0c0c">'
+            f'<text x="{LEFT - 8}" y="{label_y}" text-anchor="end" font-size="12" fill="#0b0c0c">'
             f"{li} {escape(label)}</text>"
         )
     for im, label in enumerate(m.impacts, start=1):
-        x = LEFT + (im - 1) * CELL + CELL / 2
-        y = TOP + rows * CELL + 12
+        label_x = LEFT + (im - 1) * CELL + CELL / 2
+        label_y = TOP + rows * CELL + 12
         parts.append(
-            f'<text x="{x}" y="{y}" font-size="12" fill="#0b0c0c" text-anchor="end" '
-            f'transform="rotate(-40 {x} {y})">{im} {escape(label)}</text>'
+            f'<text x="{label_x}" y="{label_y}" font-size="12" fill="#0b0c0c" text-anchor="end" '
+            f'transform="rotate(-40 {label_x} {label_y})">{im} {escape(label)}</text>'
         )
     parts.append(
         f'<text x="{LEFT + cols * CELL / 2}" y="{height - 6}" text-anchor="middle" font-size="13" '

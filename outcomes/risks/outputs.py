@@ -6,7 +6,7 @@ from datetime import date
 
 from outcomes.core.downloads.writers import Sheet, xlsx_bytes
 from outcomes.core.formatting import format_date
-from outcomes.documents.model import Cell, Document, Figure, Heading, Paragraph, Table, header
+from outcomes.documents.model import Block, Cell, Document, Figure, Heading, Paragraph, Table, header
 from outcomes.documents.render import render_file
 from outcomes.risks import heatmap
 from outcomes.risks.models import Register
@@ -122,7 +122,7 @@ def register_document(register: Register, on: date) -> Document:
         ],
         widths=[1, 4, 2, 2, 5, 2, 2, 1.5, 2],
     )
-    blocks = [
+    blocks: list[Block] = [
         Paragraph(
             f"{len(rows)} risk{'s' if len(rows) != 1 else ''} open on {format_date(on)}, rated on the "
             f"likelihood x impact matrix (version {heat.matrix.version} for the heat maps)."
@@ -145,7 +145,7 @@ def register_document(register: Register, on: date) -> Document:
         as_at=on,
         blocks=blocks,
         landscape=True,
-        meta={"subject": "Risk register", "author": register.owner.name if register.owner_id else ""},
+        meta={"subject": "Risk register", "author": register.owner.name if register.owner else ""},
     )
 
 

@@ -52,7 +52,7 @@ def standing_panel(body, title: str, on: date, user) -> Standing | None:
     registers = Register.objects.filter(reviewed_by=body, standing_item=title)
     if not registers.exists() or not access.reads_registers(user):
         return None
-    lines = []
+    lines: list[Line] = []
     for register in registers:
         risks = (
             register.risks.filter(status=Risk.OPEN, next_review__lte=on)

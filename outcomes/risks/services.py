@@ -104,8 +104,8 @@ def register_snapshot(register: Register) -> dict:
     return {
         "name": register.name,
         "kind": register.kind,
-        "owner": register.owner.name if register.owner_id else None,
-        "reviewed_by": register.reviewed_by.name if register.reviewed_by_id else None,
+        "owner": register.owner.name if register.owner else None,
+        "reviewed_by": register.reviewed_by.name if register.reviewed_by else None,
         "standing_item": register.standing_item,
     }
 
@@ -153,7 +153,7 @@ def snapshot(risk: Risk) -> dict:
         "cause": risk.cause,
         "event": risk.event,
         "consequence": risk.consequence,
-        "owner": risk.owner.name if risk.owner_id else None,
+        "owner": risk.owner.name if risk.owner else None,
         "treatment": risk.treatment,
         "status": risk.status,
         "review_months": risk.review_months,

@@ -70,7 +70,7 @@ class Row:
 
     @property
     def owner(self) -> str:
-        return self.risk.owner.name if self.risk.owner_id else ""
+        return self.risk.owner.name if self.risk.owner else ""
 
 
 def _ratings(rating: Rating | None) -> tuple[Rated, Rated, Rated]:
@@ -104,8 +104,8 @@ def _status_words(update: Update) -> str:
 
 
 def mitigation_progress(mitigation: Mitigation, as_at: date | None = None) -> Progress:
-    if mitigation.action_id:
-        action = mitigation.action
+    action = mitigation.action
+    if action is not None:
         due = format_date(action.due_on) if action.due_on else action.due_rule
         done = f"{action.get_status_display()}" + (
             f" on {format_date(action.discharged_on)}" if action.discharged_on else ""
@@ -119,6 +119,7 @@ def mitigation_progress(mitigation: Mitigation, as_at: date | None = None) -> Pr
             obj=action,
         )
     milestone = mitigation.milestone
+    assert milestone is not None  # an action or a row (the model's check constraint)
     updates = Update.objects.filter(milestone=milestone, state=Update.APPROVED).select_related("round__plan")
     if as_at is not None:
         updates = updates.filter(approved_at__date__lte=as_at)
@@ -230,11 +231,17 @@ class HeatMap:
         }
 
 
+def _level(matrix: Matrix, likelihood: int, impact: int) -> rules.Level:
+    level = rules.level_of(matrix, likelihood, impact)
+    assert level is not None  # both steps are given
+    return level
+
+
 def heat_map(rows: list[Row], matrix: Matrix | None = None) -> HeatMap:
     """Counts per cell before and after mitigation, drawn on the version in force (decision 0160)."""
     matrix = matrix or current_matrix()
     cells = {
-        (li, im): HeatCell(li, im, rules.level_of(matrix, li, im))
+        (li, im): HeatCell(li, im, _level(matrix, li, im))
         for li in range(1, len(matrix.likelihoods) + 1)
         for im in range(1, len(matrix.impacts) + 1)
     }

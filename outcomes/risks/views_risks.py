@@ -61,7 +61,7 @@ def risk_detail(request: HttpRequest, slug: str, reference: str) -> HttpResponse
             "decides": access.may_decide_candidate(request.user, risk),
             "runs": access.runs_registers(request.user),
             "history": risk_history(risk),
-            "level_name": lambda r: state.rated(r.matrix, r.after_likelihood, r.after_impact).level.name,
+            "level_name": lambda r: state.rated(r.matrix, r.after_likelihood, r.after_impact).words,
         },
     )
 
@@ -110,7 +110,7 @@ def rate(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
     risk = access.get_risk_to_update(request.user, slug, reference)
     matrix = services.current_matrix()
     last = services.latest_rating(risk)
-    initial = {"on": timezone.localdate()}
+    initial: dict = {"on": timezone.localdate()}
     if last is not None:
         for key in ("before", "after", "target"):
             initial[f"{key}_likelihood"] = getattr(last, f"{key}_likelihood")
@@ -150,7 +150,7 @@ def review(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
     risk = access.get_risk_to_update(request.user, slug, reference)
     matrix = services.current_matrix()
     last = services.latest_rating(risk)
-    initial = {"on": timezone.localdate()}
+    initial: dict = {"on": timezone.localdate()}
     if last is not None:
         initial.update(after_likelihood=last.after_likelihood, after_impact=last.after_impact)
     form = ReviewForm(request.POST or None, matrix=matrix, meetings=_meetings(risk), initial=initial)
@@ -199,7 +199,7 @@ def link_action(request: HttpRequest, slug: str, reference: str) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def raise_action(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
     risk = access.get_risk_to_update(request.user, slug, reference)
-    initial = {"body": risk.register.reviewed_by, "owner_text": risk.owner.name if risk.owner_id else ""}
+    initial: dict = {"body": risk.register.reviewed_by, "owner_text": risk.owner.name if risk.owner else ""}
     if risk.owner_id:
         initial["owners"] = [risk.owner]
     form = RaiseActionForm(request.POST or None, initial=initial)

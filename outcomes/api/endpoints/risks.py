@@ -38,7 +38,7 @@ REGISTER_COLUMNS = [
 @router.get(
     "/risk-registers", response=page_schema("RiskRegister", REGISTER_COLUMNS), url_name="risk_registers"
 )
-def risk_registers(request: HttpRequest, params: Query[Paging]):  # type: ignore[type-arg]
+def risk_registers(request: HttpRequest, params: Query[Paging]):
     """Every risk register, by name."""
     access.require_reader(request.user)
     found = (
@@ -52,8 +52,8 @@ def risk_registers(request: HttpRequest, params: Query[Paging]):  # type: ignore
             r.slug,
             r.name,
             r.get_kind_display(),
-            r.owner.name if r.owner_id else None,
-            r.reviewed_by.name if r.reviewed_by_id else None,
+            r.owner.name if r.owner else None,
+            r.reviewed_by.name if r.reviewed_by else None,
             r.open_count,  # type: ignore[attr-defined]
             r.updated_at,
         ]
@@ -93,7 +93,7 @@ RISK_COLUMNS = [
 @router.get(
     "/risk-registers/{register}/risks", response=page_schema("Risk", RISK_COLUMNS), url_name="register_risks"
 )
-def register_risks(request: HttpRequest, register: str, params: Query[PagingSince]):  # type: ignore[type-arg]
+def register_risks(request: HttpRequest, register: str, params: Query[PagingSince]):
     """A register's risks, by reference, with their ratings and latest review."""
     found_register = access.get_register_for_user(request.user, register)
     found = found_register.risks.select_related("owner", "register").prefetch_related(
