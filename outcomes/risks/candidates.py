@@ -3,8 +3,9 @@ being fed into the CYPS risk register"), listening to the floors below without t
 
 - a plan's row approved at least half Red proposes a candidate on the register its plan feeds
   (decision 0157, 0158); approved at least half Green again, it suggests the risk be re-rated;
-- an indicator exception "significantly worse than England" proposes one on the register that
-  takes the other candidates.
+- an indicator exception "significantly worse than England", and a committee paper published with
+  its Risks and Uncertainties section marked significant, propose one on the register that takes
+  the other candidates.
 
 A proposal is made once per source (services.propose_candidate); a listener's failure is logged and
 never undoes what the plan or indicator saved (the signals are sent after commit).
@@ -111,9 +112,37 @@ def _exception_opened(record) -> None:
     )
 
 
+def on_paper_published(sender, paper, version, **kwargs) -> None:  # noqa: ARG001
+    try:
+        _paper_published(paper, version)
+    except Exception:  # pragma: no cover
+        log.exception("Candidate risk from a paper failed")
+
+
+def _paper_published(paper, version: int) -> None:
+    """A paper published with its Risks and Uncertainties section marked significant proposes a
+    candidate, once per paper (a later version with the mark proposes nothing more)."""
+    section = paper.sections.filter(template_section__key="risks", significant=True).first()
+    if section is None or not section.text.strip():
+        return
+    register = Register.objects.filter(takes_other_candidates=True).order_by("pk").first()
+    if register is None:
+        return
+    services.propose_candidate(
+        register=register,
+        title=_short(f"{paper.title}: {section.text}"),
+        source_key=f"papers.paper:{paper.pk}",
+        source_text=f"Committee paper “{paper.title}”, version {version}, {section.label}: "
+        f"{_short(section.text, 600)}",
+        source_url=reverse("papers:detail", args=[paper.slug]),
+    )
+
+
 def connect() -> None:
     from outcomes.indicators.signals import exception_opened
+    from outcomes.papers.signals import paper_published
     from outcomes.plans.signals import update_approved
 
     update_approved.connect(on_update_approved, dispatch_uid="risks.candidates.update_approved")
     exception_opened.connect(on_exception_opened, dispatch_uid="risks.candidates.exception_opened")
+    paper_published.connect(on_paper_published, dispatch_uid="risks.candidates.paper_published")
