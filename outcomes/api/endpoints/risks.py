@@ -70,7 +70,7 @@ def _rating_columns(key: str, label: str) -> list[Column]:
 
 
 RISK_COLUMNS = [
-    Column("register", "text"),
+    Column("register_slug", "text", "The register's key in addresses"),
     Column("reference", "text"),
     Column("title", "text"),
     Column("owner", "text"),
@@ -91,11 +91,11 @@ RISK_COLUMNS = [
 
 
 @router.get(
-    "/risk-registers/{register}/risks", response=page_schema("Risk", RISK_COLUMNS), url_name="register_risks"
+    "/risk-registers/{slug}/risks", response=page_schema("Risk", RISK_COLUMNS), url_name="register_risks"
 )
-def register_risks(request: HttpRequest, register: str, params: Query[PagingSince]):
+def register_risks(request: HttpRequest, slug: str, params: Query[PagingSince]):
     """A register's risks, by reference, with their ratings and latest review."""
-    found_register = access.get_register_for_user(request.user, register)
+    found_register = access.get_register_for_user(request.user, slug)
     found = found_register.risks.select_related("owner", "register").prefetch_related(
         "ratings__matrix", "reviews__rating__matrix", "mitigations__action", "mitigations__milestone"
     )
