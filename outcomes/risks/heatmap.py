@@ -39,8 +39,11 @@ def render(heat: HeatMap, which: str, cell_url=None, chart_id: str = "heat") -> 
     rows, cols = len(m.likelihoods), len(m.impacts)
     width, height = LEFT + cols * CELL + 16, TOP + rows * CELL + BOTTOM
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    # With links in its cells the picture is a group of links (an image may hold none: axe's
+    # nested-interactive); without, an image with its title and description.
+    role = "group" if cell_url is not None else "img"
     parts = [
-        f'<svg {ROOT} viewBox="0 0 {width} {height}" role="img" aria-labelledby="{title_id} {desc_id}">'
+        f'<svg {ROOT} viewBox="0 0 {width} {height}" role="{role}" aria-labelledby="{title_id} {desc_id}">'
         f'<title id="{title_id}">Heat map of risks {WHICH[which]}</title>'
         f'<desc id="{desc_id}">{escape(describe(heat, which))}</desc>'
     ]

@@ -8,13 +8,13 @@ from datetime import date, timedelta
 from fractions import Fraction
 
 # The default 5 x 5 matrix (decision 0156): the steps' labels, four levels named in words, each with
-# a GOV.UK colour that has 3:1 contrast against white, and the level of every cell, likelihood
+# a colour on which white text has 4.5:1 contrast (WCAG 1.4.3), and the level of every cell, likelihood
 # rows from "Rare" up, impact columns from "Negligible" up.
 DEFAULT_LIKELIHOODS = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]
 DEFAULT_IMPACTS = ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"]
 DEFAULT_LEVELS = [
     {"key": "low", "name": "Low", "colour": "#00703c"},
-    {"key": "medium", "name": "Medium", "colour": "#b58500"},
+    {"key": "medium", "name": "Medium", "colour": "#8a6100"},
     {"key": "high", "name": "High", "colour": "#d4351c"},
     {"key": "very_high", "name": "Very high", "colour": "#942514"},
 ]

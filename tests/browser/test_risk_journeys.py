@@ -62,9 +62,9 @@ def test_a_red_row_becomes_a_rated_reviewed_risk_on_the_heat_map(visitor):
     assert "Permanent staff recruited" in text
 
     visitor.click("link", "CYPS risk register")
-    # After mitigation at likelihood 2, impact 4 (High): the cell in the data table links to it.
+    # After mitigation at likelihood 2, impact 4 (Medium): the cell in the data table links to it.
     page.locator("table").filter(has_text="Risks after mitigation by likelihood and impact").get_by_role(
-        "link", name=re.compile("^1 High")
+        "link", name=re.compile("^1 Medium")
     ).first.click()
     visitor.check()
     assert title in page.locator("main").inner_text()
@@ -80,3 +80,36 @@ def test_the_trust_board_agenda_carries_the_reviews_due(visitor):
     # The demo risk's review of that day is done; its next falls in January 2011.
     assert "Risk register: reviews due by this meeting" in text
     assert "No risk is due for review by this meeting." in text
+
+
+def test_every_form_of_the_register_reads_well(visitor):
+    """The pages the journeys above do not reach, each checked by axe-core: a candidate to reject,
+    the forms to add, change, rate and mitigate a risk, the register's and the matrix's forms."""
+    from outcomes.risks import services
+
+    services.propose_candidate(
+        register=Register.objects.get(slug="cyps"),
+        title="A candidate",
+        source_key="browser:1",
+        source_text="Test",
+    )
+    visitor.sign_in("performance")
+    for path in (
+        "/risks/",
+        "/risks/new/",
+        "/risks/cyps/edit/",
+        "/risks/cyps/risks/new/",
+        "/risks/cyps/risks/R1/edit/",
+        "/risks/cyps/risks/R1/rate/",
+        "/risks/cyps/risks/R1/actions/link/",
+        "/risks/cyps/risks/R1/actions/new/",
+        "/risks/cyps/risks/R2/",
+        "/risks/cyps/risks/R2/reject/",
+        "/risks/matrix/new/",
+        "/governance/my-actions/",
+    ):
+        visitor.goto(path)
+    # A form sent empty shows its errors, which read well too.
+    visitor.goto("/risks/cyps/risks/R2/reject/")
+    visitor.click("button", "Reject the candidate")
+    assert "Say why the candidate is rejected" in visitor.page.locator(".govuk-error-summary").inner_text()
