@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from outcomes.core import links
 from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.governance.models import Meeting
+from outcomes.indicators import access as indicator_access
 from outcomes.risks import access, services, state
 from outcomes.risks.forms import (
     AcceptForm,
@@ -41,6 +43,25 @@ def _page(request, template: str, context: dict, errors: list | None = None) -> 
     )
 
 
+def source_link(user, risk: Risk) -> str | None:
+    """The page of a candidate's source, only where the reader may open it (core/links.py): the
+    plan's row, the paper, the exceptions list."""
+    kind, _, key = risk.source_key.partition(":")
+    if kind == "plans.milestone" and key.isdigit():
+        from outcomes.plans.models import Milestone
+
+        milestone = Milestone.objects.filter(pk=int(key)).select_related("priority__plan").first()
+        return links.url_for(user, milestone) if milestone else None
+    if kind == "papers.paper" and key.isdigit():
+        from outcomes.papers.models import Paper
+
+        paper = Paper.objects.filter(pk=int(key)).first()
+        return links.url_for(user, paper) if paper else None
+    if kind == "indicators.exception" and indicator_access.can_read_indicators(user):
+        return reverse("indicators:exceptions")
+    return None
+
+
 @login_required
 def risk_detail(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
     risk = access.get_risk_for_user(request.user, slug, reference)
@@ -61,6 +82,7 @@ def risk_detail(request: HttpRequest, slug: str, reference: str) -> HttpResponse
             "decides": access.may_decide_candidate(request.user, risk),
             "runs": access.runs_registers(request.user),
             "history": risk_history(risk),
+            "source_link": source_link(request.user, risk),
             "level_name": lambda r: state.rated(r.matrix, r.after_likelihood, r.after_impact).words,
         },
     )

@@ -289,3 +289,21 @@ def test_the_risk_owner_is_reminded_of_a_review(users, register, owner):
     [due] = [d for d in source.due(today) if d.item.startswith(f"risk-review:{risk.pk}")]
     assert (due.user, due.kind, due.overdue) == (owner, OVERDUE, True)
     assert due.path == reverse("risks:risk", args=[register.slug, risk.reference])
+
+
+def test_the_source_is_linked_only_for_those_who_may_open_it(
+    client, users, register, led_update, django_capture_on_commit_callbacks
+):
+    approve(
+        led_update, {"red": Fraction(1)}, users["performance_officer"], django_capture_on_commit_callbacks
+    )
+    risk = register.risks.get()
+    services.accept_candidate(user=None, risk=risk, on=date(2014, 7, 1), before=(4, 4), after=(4, 3))
+    milestone = reverse("plans:milestone", args=["cypp-2013-16", 1, 26])
+    page = reverse("risks:risk", args=[register.slug, risk.reference])
+    client.force_login(users["performance_officer"])
+    assert milestone in client.get(page).content.decode()
+    client.force_login(users["viewer"])  # reads the register, not the plan
+    response = client.get(page)
+    assert response.status_code == 200
+    assert milestone not in response.content.decode()
