@@ -6,6 +6,7 @@ from django import forms
 from outcomes.accounts.models import Person
 from outcomes.core.dates import GovukDateField
 from outcomes.governance.models import Action, Body
+from outcomes.plans.models import Milestone
 from outcomes.risks.models import Register, Risk
 
 
@@ -132,7 +133,13 @@ class RejectForm(forms.Form):
 
 
 class LinkActionForm(forms.Form):
-    action = forms.TypedChoiceField(label="Action on a tracker", coerce=int)
+    """An open action on a board's tracker, or a plan's row (its progress its latest approved
+    update): one of the two."""
+
+    action = forms.TypedChoiceField(label="Action on a tracker", coerce=int, required=False, empty_value=None)
+    milestone = forms.TypedChoiceField(
+        label="Or a plan's milestone or row", coerce=int, required=False, empty_value=None
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,12 +151,29 @@ class LinkActionForm(forms.Form):
         self.actions = {a.pk: a for a in actions}
         action = self.fields["action"]
         assert isinstance(action, forms.ChoiceField)
-        action.choices = [
+        action.choices = [("", "None")] + [
             (a.pk, f"{a.body.label} action {a.number}: {' '.join(a.details.split())[:80]}") for a in actions
         ]
+        rows = (
+            Milestone.objects.filter(retired_at__isnull=True)
+            .select_related("priority__plan")
+            .order_by("priority__plan__title", "priority__number", "number")
+        )
+        self.rows = {m.pk: m for m in rows}
+        milestone = self.fields["milestone"]
+        assert isinstance(milestone, forms.ChoiceField)
+        milestone.choices = [("", "None")] + [
+            (m.pk, f"{m.priority.plan.title}, {m.reference}: {' '.join(m.text.split())[:70]}") for m in rows
+        ]
 
-    def clean_action(self):
-        return self.actions[self.cleaned_data["action"]]
+    def clean(self):
+        data = super().clean() or {}
+        action, row = data.get("action"), data.get("milestone")
+        if (action is None) == (row is None):
+            raise forms.ValidationError("Choose an action on a tracker or a plan's row, one of the two")
+        data["action"] = self.actions.get(action) if action else None
+        data["milestone"] = self.rows.get(row) if row else None
+        return data
 
 
 class RaiseActionForm(forms.Form):

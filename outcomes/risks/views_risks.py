@@ -208,7 +208,12 @@ def link_action(request: HttpRequest, slug: str, reference: str) -> HttpResponse
     errors: list[dict] = []
     if request.method == "POST" and form.is_valid():
         try:
-            services.link_action(user=request.user, risk=risk, action=form.cleaned_data["action"])
+            if form.cleaned_data["action"] is not None:
+                services.link_action(user=request.user, risk=risk, action=form.cleaned_data["action"])
+            else:
+                services.link_milestone(
+                    user=request.user, risk=risk, milestone=form.cleaned_data["milestone"]
+                )
         except services.Refused as refused:
             errors = [{"text": str(refused), "href": "#id_action"}]
         else:
