@@ -16,7 +16,7 @@ from datetime import date
 from outcomes.accounts.models import Person, User
 from outcomes.governance import services as governance_services
 from outcomes.governance.models import Body, Meeting, StandingItem
-from outcomes.risks import services
+from outcomes.risks import mitigations, services
 from outcomes.risks.models import Register, Risk
 
 SLUG = "cyps"
@@ -117,7 +117,7 @@ def load_demo_risks() -> str | None:
                 date(2011, 1, 31),
             ),
         ):
-            mitigation = services.raise_mitigating_action(
+            mitigation = mitigations.raise_mitigating_action(
                 user=user,
                 risk=risk,
                 body=board,

@@ -14,7 +14,7 @@ from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.governance.models import Meeting
 from outcomes.indicators import access as indicator_access
-from outcomes.risks import access, services, state
+from outcomes.risks import access, mitigations, services, state
 from outcomes.risks.forms import (
     AcceptForm,
     LinkActionForm,
@@ -209,9 +209,9 @@ def link_action(request: HttpRequest, slug: str, reference: str) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["action"] is not None:
-                services.link_action(user=request.user, risk=risk, action=form.cleaned_data["action"])
+                mitigations.link_action(user=request.user, risk=risk, action=form.cleaned_data["action"])
             else:
-                services.link_milestone(
+                mitigations.link_milestone(
                     user=request.user, risk=risk, milestone=form.cleaned_data["milestone"]
                 )
         except services.Refused as refused:
@@ -231,7 +231,7 @@ def raise_action(request: HttpRequest, slug: str, reference: str) -> HttpRespons
         initial["owners"] = [risk.owner]
     form = RaiseActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        mitigation = services.raise_mitigating_action(user=request.user, risk=risk, **form.cleaned_data)
+        mitigation = mitigations.raise_mitigating_action(user=request.user, risk=risk, **form.cleaned_data)
         messages.success(request, f"{mitigation.action} raised as a mitigating action.")
         return _back(risk)
     return _page(request, "raise_action.html", {"risk": risk, "form": form}, error_list(form))
