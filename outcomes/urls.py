@@ -16,6 +16,7 @@ urlpatterns = [
     path("jobs/", include("outcomes.jobs.urls")),
     path("papers/", include("outcomes.papers.urls")),
     path("governance/", include("outcomes.governance.urls")),
+    path("risks/", include("outcomes.risks.urls")),
     path("api/", include("outcomes.api.urls")),
     path("reminders/", include("outcomes.reminders.urls")),
     path("inspections/", include("outcomes.inspections.urls")),

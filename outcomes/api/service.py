@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from outcomes.api.auth import BearerToken
-from outcomes.api.endpoints import governance, indicators, inspections, plans, surveys
+from outcomes.api.endpoints import governance, indicators, inspections, plans, risks, surveys
 
 
 class OutcomesApi(NinjaAPI):
@@ -37,6 +37,7 @@ api.add_router("", indicators.router, tags=["Indicators"])
 api.add_router("", surveys.router, tags=["Survey results"])
 api.add_router("", governance.router, tags=["Bodies, actions, meetings and minutes"])
 api.add_router("", inspections.router, tags=["Inspections and recommendations"])
+api.add_router("", risks.router, tags=["Risk registers"])
 
 
 @api.exception_handler(AuthenticationError)

@@ -65,6 +65,13 @@ class ActionForm(forms.Form):
         help_text="For example: by the September meeting.",
     )
     status = forms.ChoiceField(choices=OPEN_STATUSES, initial=Action.RAISED)
+    progress = forms.IntegerField(
+        label="Progress, per cent (optional)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text="How far along it is, 0 to 100, as a risk register reports a mitigating action.",
+    )
     parent = forms.IntegerField(
         label="New action of action number",
         required=False,

@@ -18,6 +18,7 @@ FIELDS = {
     "due_on": Field("Due"),
     "due_rule": Field("Due (in words)", quoted=True),
     "status": Field("Status", lambda value: STATUS_WORDS.get(str(value), str(value))),
+    "progress": Field("Progress", lambda value: f"{value}%"),
     "raised_on": Field("Raised on"),
     "discharged_on": Field("Discharged on"),
     "parent": Field("New action of action"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from outcomes.core import downloads
 from outcomes.core.forms import error_list
-from outcomes.governance import access, owing, services, views_minutes
+from outcomes.governance import access, extensions, owing, services, views_minutes
 from outcomes.governance.forms import ActionForm, AsAtForm, DischargeForm, UpdateForm
 from outcomes.governance.history import action_history
 from outcomes.governance.log import BAND_HEADINGS, BANDS, action_log
@@ -132,6 +132,7 @@ def _action_form(request: HttpRequest, body: Body, action: Action | None) -> Act
             "due_on": action.due_on,
             "due_rule": action.due_rule,
             "status": action.status,
+            "progress": action.progress,
             "parent": action.parent.number if action.parent_id else None,
         }
     return ActionForm(request.POST or None, body=body, initial=initial)
@@ -211,6 +212,8 @@ def my_actions(request: HttpRequest) -> HttpResponse:
             "section": SECTION,
             "owed": owing.owed_by(access.person_of(request.user), today),
             "milestones": owing.milestones_to_update(request.user, today),
+            # What the apps above add (the risk register's reviews due): extensions.py.
+            "more": extensions.owed(request.user, today),
         },
     )
 

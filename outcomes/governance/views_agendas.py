@@ -15,7 +15,7 @@ from outcomes.core.conflicts import SaveConflict
 from outcomes.core.formatting import format_date
 from outcomes.core.forms import error_list
 from outcomes.documents.publications import PublicationConflict
-from outcomes.governance import access, agenda_services, pack_job
+from outcomes.governance import access, agenda_services, extensions, pack_job
 from outcomes.governance.agenda import agenda_content, every_item, shown_content
 from outcomes.governance.agenda_history import agenda_history
 from outcomes.governance.forms_agendas import (
@@ -70,6 +70,13 @@ def agenda(request: HttpRequest, slug: str, on: str) -> HttpResponse:
             "pack_form": PackForm(),
             "place_form": PlaceForm(meeting=meeting) if runs else None,
             "standing": meeting.body.standing_items.all(),
+            # What the body's standing items carry at this meeting (the risk register's reviews due).
+            "standing_panels": extensions.standing(
+                meeting.body,
+                [s.title for s in meeting.body.standing_items.all()],
+                meeting.date,
+                request.user,
+            ),
         },
     )
 

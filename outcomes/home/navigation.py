@@ -8,6 +8,7 @@ from outcomes.inspections import access as inspection_access
 from outcomes.jobs import access as job_access
 from outcomes.papers import access as paper_access
 from outcomes.plans import access as plan_access
+from outcomes.risks import access as risk_access
 from outcomes.surveys import access as survey_access
 
 
@@ -36,6 +37,8 @@ def nav_items(user) -> list[tuple[str, str, str]]:
         items.append(("governance", "Boards and actions", reverse("governance:list")))
     if inspection_access.reads(user):
         items.append(("inspections", "Inspections", reverse("inspections:list")))
+    if risk_access.reads_registers(user):
+        items.append(("risks", "Risks", reverse("risks:list")))
     if reviews_data_quality(user):
         items.append(("data_quality", "Data quality", reverse("core:data_quality")))
     if job_access.has_jobs_to_show(user):

@@ -12,6 +12,7 @@ from outcomes.papers import access as paper_access
 from outcomes.papers.services import current_publication
 from outcomes.plans import access
 from outcomes.plans.models import Round, Update
+from outcomes.risks.owing import reviews_owed
 from outcomes.surveys import access as survey_access
 
 
@@ -59,5 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "papers": papers,
             "reads_bodies": reads_bodies,
             "owed": owed,
+            # The risks the person owns that are due for review (the risk register, issue 16).
+            "risk_reviews": reviews_owed(user, timezone.localdate()) if reads_bodies else None,
         },
     )

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from outcomes.core.models import record_change
+from outcomes.indicators import signals
 from outcomes.indicators.areas import home_area
 from outcomes.indicators.kpi_table import format_figure
 from outcomes.indicators.models import DataExpectation, DerivedFigure, ExceptionRecord, Indicator, Value
@@ -207,5 +208,7 @@ def refresh_exceptions(indicators: Iterable | None = None, *, today: date | None
             summary=f"Exception opened: {record}",
             after={"kind": found.kind, "detail": record.detail},
         )
+        # After commit, as plans/signals.py: the risk register (above) proposes a candidate risk.
+        transaction.on_commit(lambda record=record: signals.exception_opened.send(sender=R, record=record))
         counts["opened"] += 1
     return counts

@@ -26,6 +26,9 @@ SUBJECT_MISSING = {
     "question": "Choose the survey question the figure is of",
 }
 
+# The template section whose risks may be marked significant (defaults.py).
+RISKS = "risks"
+
 
 class NewPaperForm(forms.Form):
     template = forms.ModelChoiceField(
@@ -69,6 +72,14 @@ class PaperForm(forms.Form):
                 max_length=500 if part.kind == part.FIELD else 50_000,
                 help_text=part.hint,
             )
+            if part.key == RISKS:
+                self.fields["significant_risks"] = forms.BooleanField(
+                    label="These risks are significant: propose them to the risk register", required=False
+                )
+
+    def significant(self) -> bool | None:
+        """The writer's mark on the Risks and Uncertainties section (None: the template has none)."""
+        return self.cleaned_data.get("significant_risks") if "significant_risks" in self.fields else None
 
     def section_values(self) -> dict[str, tuple[str, str]]:
         data = self.cleaned_data

@@ -99,6 +99,9 @@ class PaperSection(models.Model):
     template_section = models.ForeignKey(TemplateSection, on_delete=models.PROTECT, related_name="+")
     label = models.CharField(max_length=200)
     text = models.TextField(blank=True)
+    # The writer's mark that the risks written here are significant (the "Risks and Uncertainties"
+    # section): publishing the paper then proposes a candidate risk to the register (issue 16).
+    significant = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["paper", "template_section__position", "id"]

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from outcomes.core.conflicts import SaveConflict
 from outcomes.core.models import record_change
 from outcomes.documents import publications
-from outcomes.papers import content, rules
+from outcomes.papers import content, rules, signals
 from outcomes.papers.models import FigureBlock, Paper, PaperSection, PaperTemplate, TemplateSection
 
 KIND = "paper"
@@ -69,7 +69,13 @@ def start_paper(*, user, template: PaperTemplate, meeting: str, title: str, slug
 
 @transaction.atomic
 def save_paper(
-    *, user, paper: Paper, sections: dict[str, tuple[str, str]], contact: dict, expected_version: int
+    *,
+    user,
+    paper: Paper,
+    sections: dict[str, tuple[str, str]],
+    contact: dict,
+    expected_version: int,
+    significant_risks: bool | None = None,
 ):
     """Write the paper: ``sections`` maps a template section's key to (label, text). Refused when
     someone saved since the form was opened (core/conflicts.py) or the paper is published."""
@@ -89,6 +95,11 @@ def save_paper(
             before[section.label] = section.text
             after[label] = text
             section.label, section.text = label, text
+            section.save()
+        if key == "risks" and significant_risks is not None and section.significant != significant_risks:
+            before["Risks marked significant"] = "yes" if section.significant else "no"
+            after["Risks marked significant"] = "yes" if significant_risks else "no"
+            section.significant = significant_risks
             section.save()
     for name, value in contact.items():
         old = getattr(paper, f"contact_{name}")
@@ -154,6 +165,10 @@ def publish_paper(*, user, paper: Paper):
     )
     paper.reopened = False
     paper.save(update_fields=["reopened", "updated_at"])
+    # After commit, as plans/signals.py: the risk register proposes a candidate from significant risks.
+    transaction.on_commit(
+        lambda: signals.paper_published.send(sender=Paper, paper=paper, version=publication.version)
+    )
     record_change(
         user=user,
         obj=paper,

@@ -83,6 +83,8 @@ def paper_edit(request: HttpRequest, slug: str) -> HttpResponse:
     for s in sections:
         initial[f"label_{s.template_section.key}"] = s.label
         initial[f"text_{s.template_section.key}"] = s.text
+        if s.template_section.key == "risks":
+            initial["significant_risks"] = s.significant
     for name in ("name", "title", "telephone", "email"):
         initial[f"contact_{name}"] = getattr(paper, f"contact_{name}")
     form = PaperForm(request.POST or None, initial=initial, sections=sections)
@@ -94,6 +96,7 @@ def paper_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 paper=paper,
                 sections=form.section_values(),
                 contact=form.contact(),
+                significant_risks=form.significant(),
                 expected_version=form.cleaned_data["version"],
             )
         except SaveConflict as exc:

@@ -13,7 +13,9 @@ class RemindersConfig(AppConfig):
         from outcomes.reminders import scheduled  # noqa: F401  (the sending job joins core's scheduler)
         from outcomes.reminders.sources import register
         from outcomes.reminders.sources.governance_actions import GovernanceActions
+        from outcomes.reminders.sources.risk_reviews import RiskReviews
         from outcomes.reminders.sources.rounds import RoundUpdates
 
         register(RoundUpdates())
         register(GovernanceActions())
+        register(RiskReviews())

@@ -7,3 +7,11 @@ class RisksConfig(AppConfig):
 
     name = "outcomes.risks"
     label = "risks"
+
+    def ready(self) -> None:
+        from outcomes.risks import access, candidates, owing
+
+        access.register_pages()
+        # Governance's pages carry the reviews due through its extension points (it may not import us).
+        owing.register_extensions()
+        candidates.connect()

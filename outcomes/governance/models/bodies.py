@@ -130,6 +130,9 @@ class Action(Stamped):
         max_length=300, blank=True, help_text="A due date in words: by the next meeting, by September."
     )
     status = models.CharField(max_length=20, choices=STATUSES, default=RAISED)
+    # How far along it is, 0 to 100, as a risk register's mitigating action reports it (D24: "percentage
+    # progress"); empty for the actions whose logs give none.
+    progress = models.PositiveSmallIntegerField(null=True, blank=True)
     raised_on = models.DateField()
     # The day it was discharged or withdrawn (the log's "discharged on" band).
     discharged_on = models.DateField(null=True, blank=True)

@@ -53,6 +53,10 @@ ROWS: list = [
     ("api:meeting_minutes", {"body": "rlscb", "date": "2014-06-05"}, NOT_FOUND_FOR_BODY_READERS),
     ("api:meeting_minutes", {"body": "rlscb", "date": "2014-06-06"}, NOT_FOUND_FOR_BODY_READERS),
     ("api:meeting_minutes", {"body": "rlscb", "date": "june-2014"}, NOT_FOUND_FOR_BODY_READERS),
+    # The risk registers: every staff role reads them (decision 0161); school accounts none.
+    ("api:risk_registers", {}, BODY_READERS),
+    ("api:register_risks", {"slug": "cyps"}, BODY_READERS),
+    ("api:register_risks", {"slug": "no-such-register"}, NOT_FOUND_FOR_BODY_READERS),
     ("api:surveys", {}, TOKENS),
     # The demo edition is live: its borough results are the survey managers' until it closes.
     ("api:results", EDITION, {**BOROUGH_READERS, **NO_TOKEN}),

@@ -29,6 +29,7 @@ from tests.plans.integration.role_rows_plan_editing import ROWS as PLAN_EDITING_
 from tests.plans.integration.role_rows_plans import ROWS as PLAN_ROWS
 from tests.reminders.integration.role_rows_reminders import ROWS as REMINDER_ROWS
 from tests.reports.integration.role_rows_reports import ROWS as REPORT_ROWS
+from tests.risks.integration.role_rows_risks import ROWS as RISK_ROWS
 from tests.roles import (
     LED,
     LOGIN,
@@ -108,6 +109,7 @@ MATRIX = [
     *JOB_ROWS,
     *REMINDER_ROWS,
     *INSPECTION_ROWS,
+    *RISK_ROWS,
     *API_PAGE_ROWS,
 ]
 CASES = [

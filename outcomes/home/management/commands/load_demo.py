@@ -9,6 +9,7 @@ from outcomes.inspections.demo import load_demo_inspections
 from outcomes.papers.demo import load_demo_papers
 from outcomes.plans.demo import load_demo_action_plans, load_demo_plan
 from outcomes.reports.demo import publish_demo_reports
+from outcomes.risks.demo import load_demo_risks
 from outcomes.surveys.demo import DEMO_SCHOOL_USER, load_demo_surveys
 
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             loaded.append(load_demo_governance())
             # Recommendations may link actions on governance's tracker: loaded after it.
             loaded.append(load_demo_inspections())
+            # The CYPS risk register is reviewed by the Trust Board and mitigated on its tracker.
+            loaded.append(load_demo_risks())
         if plan is not None:
             self.stdout.write(f"Loaded the demo plan '{plan.title}' ({plan.slug}).")
         else:
