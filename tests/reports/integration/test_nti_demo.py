@@ -139,3 +139,17 @@ def test_the_nti_and_grid_pages_answer_every_role(client, users, role):
         assert set(answers.values()) == {200}, answers
     if role == "viewer":
         assert answers[reverse("reports:progress", args=[NTI_SLUG, NTI_ROUND])] == 200
+
+
+def test_the_nti_indicator_rows_read_their_figures_from_the_indicators(client, users):
+    """NI 59, 60 and 68 are the partnership's indicators: their rows' pages show the baseline (the
+    2008/09 outturn), the latest figure and the target in force from the indicator itself."""
+    client.force_login(users["performance_officer"])
+    for number, code, baseline, latest in (
+        (1, "NI 68", "57.6", "83.15"),
+        (2, "NI 59", "77.8", "82"),
+        (3, "NI 60", "84.9", "86.42"),
+    ):
+        page = client.get(reverse("plans:milestone", args=[NTI_SLUG, 1, number])).content.decode()
+        assert f"Measured by {code}" in page
+        assert baseline in page and latest in page
