@@ -6,8 +6,8 @@ received the register (L1814-1838) and resolved to review it quarterly.
 
 [R] The seed prints no rating scale, no ratings and no % progress: the ratings are reconstructed
 (the row is Red and "the savings target ... will not be met", so likely and major), the actions'
-progress left empty; their words are the row's commentary. The NTI plan (slug nti-2010) is loaded
-on another branch: the risk links to its row when it is there and keeps its source as text when not.
+progress left empty; their words are the row's commentary. load_demo loads the NTI plan (slug
+nti-2010) first, so the risk links to its row (its source kept as text when the plan is not there).
 Loading twice changes nothing.
 """
 
