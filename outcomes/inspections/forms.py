@@ -16,6 +16,19 @@ class AsAtForm(forms.Form):
     as_at = GovukDateField(name="The date", required=False)
 
 
+class DocumentForm(forms.Form):
+    """The recommendations page's Word and PDF buttons: the page's date and filters ride along as
+    hidden fields, so the document is the list as shown (decision 0168)."""
+
+    fmt = forms.ChoiceField(choices=[("docx", "Word"), ("pdf", "PDF")])
+    as_at = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    inspection = forms.SlugField(required=False)
+    status = forms.ChoiceField(
+        required=False, choices=[("", ""), ("open", ""), ("complete", ""), ("superseded", "")]
+    )
+    at_risk = forms.BooleanField(required=False)
+
+
 class InspectionForm(forms.Form):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter the inspection's title"})
     inspectorate = forms.CharField(

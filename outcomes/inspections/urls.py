@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.inspection_list, name="list"),
     path("new/", views.inspection_form, name="inspection_new"),
     path("recommendations/", views.recommendation_list, name="recommendations"),
+    path("recommendations/document/", views.recommendation_document, name="document"),
     path("recommendations/download/<str:fmt>/", views.recommendation_download, name="download"),
     path("snapshots/", views.snapshot_list, name="snapshots"),
     path("snapshots/take/", views.snapshot_take, name="snapshot_take"),

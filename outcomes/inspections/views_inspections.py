@@ -15,11 +15,12 @@ from outcomes.core.confirm import Confirmation, confirm_first
 from outcomes.core.forms import error_list
 from outcomes.documents import publications
 from outcomes.documents.render import render_html
-from outcomes.inspections import access, outputs, report, services, snapshots
-from outcomes.inspections.forms import InspectionForm, new_slug
+from outcomes.inspections import access, outputs, register_job, report, services, snapshots
+from outcomes.inspections.forms import DocumentForm, InspectionForm, new_slug
 from outcomes.inspections.history import inspection_history
 from outcomes.inspections.models import Inspection
 from outcomes.inspections.view_steps import SECTION, as_at_of, form_page
+from outcomes.jobs.queue import start_job
 
 STATUS_FILTERS = [
     ("", "Any status"),
@@ -163,6 +164,31 @@ def recommendation_download(request: HttpRequest, fmt: str) -> HttpResponse:
     data = report.build(as_at, inspection, status, at_risk).as_json()
     content = outputs.render(data, fmt, outputs.titles(), inspection.title if inspection else "")
     return downloads.attachment(content, outputs.filename(data, fmt))
+
+
+@login_required
+@require_POST
+def recommendation_document(request: HttpRequest) -> HttpResponse:
+    """Word or PDF of the recommendations as shown, made as a job; its page shows the progress and
+    offers the file."""
+    access.require_reader(request.user)
+    form = DocumentForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Choose Word or PDF.", status=400)
+    data = form.cleaned_data
+    on = data["as_at"] or timezone.localdate()
+    inspection = Inspection.objects.filter(slug=data["inspection"]).first() if data["inspection"] else None
+    job = start_job(
+        register_job.recommendations,
+        user=request.user,
+        label=register_job.label(on, data["fmt"], inspection),
+        as_at=on.isoformat(),
+        fmt=data["fmt"],
+        inspection=inspection.slug if inspection else "",
+        status=data["status"],
+        at_risk=data["at_risk"],
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required

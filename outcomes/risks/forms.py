@@ -14,6 +14,16 @@ class AsAtForm(forms.Form):
     as_at = GovukDateField(name="The date the register stands at", required=False)
 
 
+class RegisterFileForm(AsAtForm):
+    """The register page's one form: Word and PDF are made as a job, the quick formats answered at
+    once (decision 0168)."""
+
+    fmt = forms.ChoiceField(
+        choices=[("docx", "Word"), ("pdf", "PDF"), ("xlsx", "Excel"), ("html", "Web page"), ("json", "JSON")],
+        error_messages={"required": "Choose a format", "invalid_choice": "Choose a format"},
+    )
+
+
 class RegisterForm(forms.Form):
     name = forms.CharField(max_length=200, error_messages={"required": "Enter the register's name"})
     slug = forms.SlugField(

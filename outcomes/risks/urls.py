@@ -13,6 +13,7 @@ urlpatterns = [
     path("matrix/new/", views.matrix_new, name="matrix_new"),
     path("<slug:slug>/", views.register_detail, name="register"),
     path("<slug:slug>/edit/", views.register_form, name="register_edit"),
+    path("<slug:slug>/file/", views.register_file, name="register_file"),
     path("<slug:slug>/download.<str:fmt>", views.register_download, name="register_download"),
     path("<slug:slug>/heat-map/<str:which>/<int:likelihood>/<int:impact>/", views.cell, name="cell"),
     path("<slug:slug>/risks/new/", views_risks.risk_form, name="risk_new"),

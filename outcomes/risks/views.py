@@ -10,14 +10,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from outcomes.core.downloads.responses import attachment
 from outcomes.core.forms import error_list
 from outcomes.core.history import Field, history_rows
 from outcomes.core.models import ChangeRecord
-from outcomes.risks import access, heatmap, outputs, rules, services, state
-from outcomes.risks.forms import AsAtForm, MatrixForm, RegisterForm, matrix_initial
+from outcomes.jobs.queue import start_job
+from outcomes.risks import access, heatmap, outputs, register_job, rules, services, state
+from outcomes.risks.forms import AsAtForm, MatrixForm, RegisterFileForm, RegisterForm, matrix_initial
 from outcomes.risks.models import Matrix, Register, Risk
 
 SECTION = "risks"
@@ -101,6 +102,31 @@ def register_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
     on, _ = as_at_of(request)
     content = outputs.register_file(register, on, fmt)
     return attachment(content, f"{register.slug}-risk-register-{on.isoformat()}.{fmt}")
+
+
+@login_required
+@require_POST
+def register_file(request: HttpRequest, slug: str) -> HttpResponse:
+    """The register as at a date: Word or PDF made as a job (its page shows the progress and offers
+    the file), Excel, the web page and JSON answered at once by the download address."""
+    register = access.get_register_for_user(request.user, slug)
+    form = RegisterFileForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Choose Word, PDF, Excel, web page or JSON, and a date.", status=400)
+    on = form.cleaned_data["as_at"] or timezone.localdate()
+    fmt = form.cleaned_data["fmt"]
+    if fmt not in register_job.FORMATS:
+        query = f"as_at-day={on.day}&as_at-month={on.month}&as_at-year={on.year}"
+        return redirect(f"{reverse('risks:register_download', args=[slug, fmt])}?{query}")
+    job = start_job(
+        register_job.risk_register,
+        user=request.user,
+        label=register_job.label(register, on, fmt),
+        register=register.pk,
+        as_at=on.isoformat(),
+        fmt=fmt,
+    )
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required

@@ -25,6 +25,9 @@ MANAGERS = {
     "school": 403,
 }
 MANAGERS_POST = {**MANAGERS, "administrator": 400, "performance_officer": 400}
+# Word and PDF are made as a job by a POST (decision 0168): an empty one names no format.
+READERS_POST = {**dict.fromkeys(MANAGERS, 400), "school": 403}
+POST_ONLY = dict.fromkeys(MANAGERS, 405)
 
 
 def an_action() -> int:
@@ -42,6 +45,9 @@ ROWS: list = [
     ("inspections:recommendations", {}, "get", READERS),
     ("inspections:download", {"fmt": "json"}, "get", READERS),
     ("inspections:download", {"fmt": "xlsx"}, "get", READERS),
+    ("inspections:download", {"fmt": "pdf"}, "get", READERS),
+    ("inspections:document", {}, "get", POST_ONLY),
+    ("inspections:document", {}, "post", READERS_POST),
     ("inspections:snapshots", {}, "get", READERS),
     # An empty month is refused with a message, back to the list: nothing taken.
     ("inspections:snapshot_take", {}, "post", {**MANAGERS, "administrator": 302, "performance_officer": 302}),

@@ -5,7 +5,8 @@ sign-in: the demo lead officer (Ron Parry) owns nothing here, so he reads but ma
 mitigate (403); an owner's own updates are tested in test_risk_workflows.py. Performance officers
 and administrators run the registers; lead officers and viewers read; schools nothing (403). An
 open risk is no candidate: accepting or rejecting it is refused to everyone (403). An empty POST
-answers with the form's errors (400); dismissing a notice first asks to confirm (200)."""
+answers with the form's errors (400), the register's file form too (it names no format);
+dismissing a notice first asks to confirm (200)."""
 
 from tests.roles import SIGNED_IN
 
@@ -23,6 +24,9 @@ RUNNERS = {
 }
 RUNNERS_POST = {**RUNNERS, "administrator": 400, "performance_officer": 400}
 NOBODY = dict.fromkeys(RUNNERS, 403)
+# The register as Word or PDF is made as a job by a POST (decision 0168): an empty one names no format.
+READERS_POST = {**dict.fromkeys(RUNNERS, 400), "school": 403}
+POST_ONLY = dict.fromkeys(RUNNERS, 405)
 
 ROWS: list = [
     ("risks:list", {}, "get", READERS),
@@ -34,9 +38,12 @@ ROWS: list = [
     ("risks:register", REGISTER, "get", READERS),
     ("risks:register_edit", REGISTER, "get", RUNNERS),
     ("risks:register_edit", REGISTER, "post", RUNNERS_POST),
+    ("risks:register_file", REGISTER, "get", POST_ONLY),
+    ("risks:register_file", REGISTER, "post", READERS_POST),
     ("risks:register_download", {**REGISTER, "fmt": "json"}, "get", READERS),
     ("risks:register_download", {**REGISTER, "fmt": "xlsx"}, "get", READERS),
     ("risks:register_download", {**REGISTER, "fmt": "docx"}, "get", READERS),
+    ("risks:register_download", {**REGISTER, "fmt": "pdf"}, "get", READERS),
     ("risks:cell", {**REGISTER, "which": "after", "likelihood": 5, "impact": 4}, "get", READERS),
     ("risks:risk_new", REGISTER, "get", RUNNERS),
     ("risks:risk_new", REGISTER, "post", RUNNERS_POST),
