@@ -1,5 +1,6 @@
 from datetime import date
 from pathlib import Path
+from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -38,12 +39,12 @@ class Command(BaseCommand):
             job = run_with_progress_bar(
                 register_job.recommendations,
                 label=f"{register_job.label(day, format, found)} (command)",
-                stream=self.stderr._out,
+                stream=cast(TextIO, self.stderr._out),
                 as_at=day.isoformat(),
                 fmt=format,
                 inspection=found.slug if found else "",
             )
-            write_result_file(job, output, self.stdout)
+            write_result_file(job, output, cast(TextIO, self.stdout))
             return
         data = report.build(day, found).as_json()
         content = outputs.render(data, format, outputs.titles(), found.title if found else "")

@@ -4,6 +4,7 @@ job as the register page's (decision 0168), run here with a progress bar on stan
 
 import sys
 from datetime import date
+from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -48,13 +49,13 @@ class Command(BaseCommand):
         job = run_with_progress_bar(
             register_job.risk_register,
             label=f"{register_job.label(register, on, fmt)} (command)",
-            stream=self.stderr._out,
+            stream=cast(TextIO, self.stderr._out),
             register=register.pk,
             as_at=on.isoformat(),
             fmt=fmt,
         )
         if output:
-            write_result_file(job, output, self.stderr)
+            write_result_file(job, output, cast(TextIO, self.stderr))
             return
         if job.state != job.SUCCEEDED:
             raise CommandError(job.error)
